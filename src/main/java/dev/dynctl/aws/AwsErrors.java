@@ -1,0 +1,87 @@
+package dev.dynctl.aws;
+
+import dev.dynctl.error.DynctlException;
+import dev.dynctl.error.ExitCode;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.util.Set;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/** Turns SDK exceptions into sentences with an exit code and the fix. */
+public final class AwsErrors {
+    private static final Set<String> THROTTLING = Set.of("ProvisionedThroughputExceededException",
+            "RequestLimitExceeded", "ThrottlingException", "Throttling", "TooManyRequestsException", "LimitExceededException");
+    private static final Set<String> AUTH = Set.of("UnrecognizedClientException", "AccessDeniedException", "AccessDenied",
+            "ExpiredTokenException", "ExpiredToken", "InvalidSignatureException", "MissingAuthenticationTokenException",
+            "IncompleteSignatureException", "InvalidClientTokenId", "SignatureDoesNotMatch");
+    private static final Set<String> CONDITION = Set.of("ConditionalCheckFailedException", "TransactionCanceledException",
+            "TransactionConflictException");
+
+    private AwsErrors() {
+    }
+
+    public static DynctlException translate(SdkException e, String where) {
+        if (e instanceof AwsServiceException service) {
+            return fromService(service, where);
+        }
+        if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException) {
+            return new DynctlException(ExitCode.THROTTLED, "The request to " + where + " timed out after retries.",
+                    "Try again, or check the network and the endpoint.", e);
+        }
+        Throwable root = rootCause(e);
+        if (root instanceof ConnectException || root instanceof UnknownHostException || root instanceof SocketTimeoutException) {
+            return new DynctlException(ExitCode.FAILURE, "Cannot reach " + where + ": " + root.getMessage() + ".",
+                    where.contains("local engine") ? "Start it with 'dynctl local start', or check --endpoint-url."
+                            : "Check --endpoint-url / AWS_ENDPOINT_URL, the region and your network.", e);
+        }
+        if (e instanceof SdkClientException && String.valueOf(e.getMessage()).contains("credentials")) {
+            return new DynctlException(ExitCode.CREDENTIALS, "No AWS credentials were found for " + where + ".",
+                    "Run 'aws configure' or 'aws sso login', set AWS_PROFILE / AWS_ACCESS_KEY_ID, or use --local.", e);
+        }
+        return new DynctlException(ExitCode.FAILURE, firstLine(e.getMessage()), null, e);
+    }
+
+    private static DynctlException fromService(AwsServiceException e, String where) {
+        String code = e.awsErrorDetails() == null ? "" : String.valueOf(e.awsErrorDetails().errorCode());
+        String message = e.awsErrorDetails() == null ? firstLine(e.getMessage()) : e.awsErrorDetails().errorMessage();
+        if (CONDITION.contains(code)) {
+            return new DynctlException(ExitCode.CONDITION_FAILED, "Condition failed: " + message, null, e);
+        }
+        if (THROTTLING.contains(code) || e.isThrottlingException()) {
+            return new DynctlException(ExitCode.THROTTLED, "Throttled by " + where + " after retries: " + message,
+                    "Lower the request rate, or raise the table's capacity (or use on-demand billing).", e);
+        }
+        if (AUTH.contains(code) || e.statusCode() == 403) {
+            return new DynctlException(ExitCode.CREDENTIALS, "Not allowed by " + where + ": " + message,
+                    "Check the profile's credentials and IAM permissions ('aws sts get-caller-identity').", e);
+        }
+        if ("ResourceNotFoundException".equals(code)) {
+            return new DynctlException(ExitCode.NOT_FOUND, message + " (" + where + ")", null, e);
+        }
+        if ("ValidationException".equals(code) || "SerializationException".equals(code)) {
+            return new DynctlException(ExitCode.USAGE, message, null, e);
+        }
+        return new DynctlException(ExitCode.FAILURE, (code.isEmpty() ? "" : code + ": ") + message + " (" + where + ")", null, e);
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "unknown error";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

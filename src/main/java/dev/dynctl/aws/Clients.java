@@ -1,0 +1,121 @@
+package dev.dynctl.aws;
+
+import dev.dynctl.error.DynctlException;
+import dev.dynctl.error.ExitCode;
+import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The one place that builds SDK clients. Clients are created lazily, once per process, share one
+ * HTTP client, and are closed together. The standard AWS chain (environment, ~/.aws/config and
+ * credentials, SSO and web-identity profiles, AWS_ENDPOINT_URL) applies unless the target says
+ * otherwise.
+ */
+public final class Clients implements AutoCloseable {
+    private final Target target;
+    private SdkHttpClient http;
+    private Region region;
+    private DynamoDbClient dynamo;
+
+    public Clients(Target target) {
+        this.target = target;
+    }
+
+    public Target target() {
+        return target;
+    }
+
+    public synchronized Region region() {
+        if (region == null) {
+            region = resolveRegion();
+        }
+        return region;
+    }
+
+    /** Where requests go, in words, for error messages: "region eu-west-1", "the local engine at …". */
+    public String where() {
+        return target.describe(region().id());
+    }
+
+    public synchronized DynamoDbClient dynamo() {
+        if (dynamo == null) {
+            var builder = DynamoDbClient.builder()
+                    .httpClient(http())
+                    .region(region())
+                    .credentialsProvider(credentials())
+                    .overrideConfiguration(overrides());
+            if (target.endpoint() != null) {
+                builder.endpointOverride(target.endpoint());
+            }
+            dynamo = builder.build();
+        }
+        return dynamo;
+    }
+
+    private SdkHttpClient http() {
+        if (http == null) {
+            http = UrlConnectionHttpClient.builder()
+                    .connectionTimeout(Duration.ofSeconds(target.local() ? 2 : 10))
+                    .socketTimeout(Duration.ofSeconds(60))
+                    .build();
+        }
+        return http;
+    }
+
+    private ClientOverrideConfiguration overrides() {
+        var config = ClientOverrideConfiguration.builder();
+        if (target.profile() != null) {
+            config.defaultProfileName(target.profile());
+        }
+        return config.build();
+    }
+
+    private AwsCredentialsProvider credentials() {
+        if (target.local()) {
+            // the local engine accepts any key; these never leave the machine
+            return StaticCredentialsProvider.create(AwsBasicCredentials.create("dynctl", "local"));
+        }
+        var chain = DefaultCredentialsProvider.builder();
+        if (target.profile() != null) {
+            chain.profileName(target.profile());
+        }
+        return chain.build();
+    }
+
+    private Region resolveRegion() {
+        if (target.region() != null) {
+            return Region.of(target.region());
+        }
+        try {
+            var chain = DefaultAwsRegionProviderChain.builder();
+            if (target.profile() != null) {
+                chain.profileName(target.profile());
+            }
+            return chain.build().getRegion();
+        } catch (SdkClientException e) {
+            throw new DynctlException(ExitCode.USAGE, "No AWS region is set"
+                    + (target.profile() != null ? " for profile '" + target.profile() + "'" : "") + ".",
+                    "Pass --region, set AWS_REGION, or add 'region = …' to the profile in ~/.aws/config (or use --local).");
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (dynamo != null) {
+            dynamo.close();
+        }
+        if (http != null) {
+            http.close();
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package dev.dynctl.cli;
+
+import dev.dynctl.aws.Clients;
+import dev.dynctl.aws.Target;
+import dev.dynctl.error.DynctlException;
+import dev.dynctl.error.ExitCode;
+import dev.dynctl.local.LocalEngine;
+import dev.dynctl.output.Format;
+import dev.dynctl.output.Output;
+import dev.dynctl.output.Style;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * What one run of a command works with: the global options, the AWS clients for the chosen
+ * target, the output, and the terminal. Built lazily so that --help and parse errors cost nothing.
+ */
+public final class Context implements AutoCloseable {
+    private final GlobalOptions options;
+    private final Terminal terminal;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private Clients clients;
+    private Output output;
+
+    Context(GlobalOptions options, Terminal terminal, PrintWriter out, PrintWriter err) {
+        this.options = options;
+        this.terminal = terminal;
+        this.out = out;
+        this.err = err;
+    }
+
+    public GlobalOptions options() {
+        return options;
+    }
+
+    public PrintWriter out() {
+        return out;
+    }
+
+    public PrintWriter err() {
+        return err;
+    }
+
+    public InputStream in() {
+        return terminal.in();
+    }
+
+    public boolean stdinIsTerminal() {
+        return terminal.interactive();
+    }
+
+    public synchronized Clients clients() {
+        if (clients == null) {
+            clients = new Clients(target());
+        }
+        return clients;
+    }
+
+    /** True once clients exist, so error messages can say where a request went. */
+    synchronized String where() {
+        return clients == null ? null : clients.where();
+    }
+
+    public synchronized Output output() {
+        if (output == null) {
+            output = new Output(format(), options.query(), style(), out);
+        }
+        return output;
+    }
+
+    public Format format() {
+        if (options.output() != null) {
+            return options.output();
+        }
+        return terminal.interactive() ? Format.TABLE : Format.JSON;
+    }
+
+    public Style style() {
+        return new Style(colorAllowed(), terminal.width());
+    }
+
+    private boolean colorAllowed() {
+        String noColor = terminal.env().get("NO_COLOR");
+        return terminal.interactive() && !options.noColor() && (noColor == null || noColor.isEmpty());
+    }
+
+    private Target target() {
+        if (options.local()) {
+            if (options.endpointUrl() != null) {
+                throw DynctlException.usage("--local and --endpoint-url both choose the endpoint; pass one of them.");
+            }
+            URI endpoint = LocalEngine.fromEnvironment(terminal.env()).ensureRunning(err);
+            return Target.local(endpoint, options.region());
+        }
+        URI endpoint = null;
+        if (options.endpointUrl() != null) {
+            try {
+                endpoint = URI.create(options.endpointUrl());
+            } catch (IllegalArgumentException e) {
+                throw DynctlException.usage("--endpoint-url '" + options.endpointUrl() + "' is not a URL.");
+            }
+            if (endpoint.getScheme() == null || endpoint.getHost() == null) {
+                throw DynctlException.usage("--endpoint-url '" + options.endpointUrl() + "' needs a scheme and host, e.g. http://localhost:8000.");
+            }
+        }
+        return new Target(options.profile(), options.region(), endpoint, false);
+    }
+
+    /**
+     * Asks the user to type {@code expected} to go on. --yes skips the question; --no-input, or no
+     * answer on standard input, refuses with a usage error that names the flag.
+     */
+    public void confirm(String question, String expected) {
+        if (options.yes()) {
+            return;
+        }
+        if (options.noInput()) {
+            throw new DynctlException(ExitCode.USAGE, "Refusing without confirmation: " + question,
+                    "Pass --yes to confirm in scripts.");
+        }
+        err.print(question + " Type '" + expected + "' to confirm: ");
+        err.flush();
+        String answer = readLine();
+        if (answer == null) {
+            throw new DynctlException(ExitCode.USAGE, "No confirmation was given (standard input is closed).",
+                    "Pass --yes to confirm in scripts.");
+        }
+        if (!answer.trim().equals(expected)) {
+            throw new DynctlException(ExitCode.USAGE, "Not confirmed: expected '" + expected + "', got '" + answer.trim() + "'. Nothing was changed.");
+        }
+    }
+
+    private String readLine() {
+        try {
+            return new BufferedReader(new InputStreamReader(terminal.in(), StandardCharsets.UTF_8)).readLine();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (clients != null) {
+            clients.close();
+            clients = null;
+        }
+        out.flush();
+        err.flush();
+    }
+
+    /** The process's surroundings, replaceable in tests. */
+    public record Terminal(InputStream in, boolean interactive, int width, Map<String, String> env) {
+        public static Terminal system() {
+            boolean tty = System.console() != null;
+            return new Terminal(System.in, tty, TerminalWidth.detect(tty), System.getenv());
+        }
+    }
+}

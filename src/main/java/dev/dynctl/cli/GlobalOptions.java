@@ -1,0 +1,86 @@
+package dev.dynctl.cli;
+
+import dev.dynctl.output.Format;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The options every command takes; inherited by every subcommand of {@link Dynctl}. */
+public class GlobalOptions {
+    @Option(names = "--profile", scope = ScopeType.INHERIT, paramLabel = "NAME",
+            description = "AWS profile from ~/.aws/config (default: AWS_PROFILE or 'default').")
+    String profile;
+
+    @Option(names = "--region", scope = ScopeType.INHERIT, paramLabel = "REGION",
+            description = "AWS region (default: AWS_REGION or the profile's region).")
+    String region;
+
+    @Option(names = "--endpoint-url", scope = ScopeType.INHERIT, paramLabel = "URL",
+            description = "Send requests to this endpoint (default: AWS_ENDPOINT_URL).")
+    String endpointUrl;
+
+    @Option(names = "--local", scope = ScopeType.INHERIT,
+            description = "Use the local engine on localhost (started if nothing listens there).")
+    boolean local;
+
+    @Option(names = {"-o", "--output"}, scope = ScopeType.INHERIT, paramLabel = "FORMAT",
+            converter = FormatConverter.class, completionCandidates = FormatConverter.class,
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: table on a terminal, json when piped).")
+    Format output;
+
+    @Option(names = "--query", scope = ScopeType.INHERIT, paramLabel = "JMESPATH",
+            description = "JMESPath expression applied to the result before it is printed (as aws --query).")
+    String query;
+
+    @Option(names = "--no-color", scope = ScopeType.INHERIT, description = "No colours (also: NO_COLOR set).")
+    boolean noColor;
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces and SDK request logs.")
+    boolean debug;
+
+    @Option(names = {"-y", "--yes"}, scope = ScopeType.INHERIT, description = "Answer yes to confirmations.")
+    boolean yes;
+
+    @Option(names = "--no-input", scope = ScopeType.INHERIT,
+            description = "Never prompt; fail instead of asking (for scripts and CI).")
+    boolean noInput;
+
+    public String profile() {
+        return profile;
+    }
+
+    public String region() {
+        return region;
+    }
+
+    public String endpointUrl() {
+        return endpointUrl;
+    }
+
+    public boolean local() {
+        return local;
+    }
+
+    public Format output() {
+        return output;
+    }
+
+    public String query() {
+        return query;
+    }
+
+    public boolean noColor() {
+        return noColor;
+    }
+
+    public boolean debug() {
+        return debug;
+    }
+
+    public boolean yes() {
+        return yes;
+    }
+
+    public boolean noInput() {
+        return noInput;
+    }
+}

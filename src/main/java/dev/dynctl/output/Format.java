@@ -1,0 +1,34 @@
+package dev.dynctl.output;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The output formats of --output, spelled as users type them. */
+public enum Format {
+    TABLE("table"),
+    JSON("json"),
+    JSONL("jsonl"),
+    YAML("yaml"),
+    CSV("csv"),
+    TEXT("text"),
+    DDB_JSON("ddb-json");
+
+    private final String label;
+
+    Format(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public static Optional<Format> fromLabel(String text) {
+        return Arrays.stream(values()).filter(f -> f.label.equalsIgnoreCase(text)).findFirst();
+    }
+
+    @Override
+    public String toString() {
+        return label;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.dynctl.cli;
+
+import static dev.dynctl.testing.Cli.cli;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dynctl.testing.Cli.Result;
+import org.junit.jupiter.api.Test;
+
+class GlobalOptionsTest {
+    @Test
+    void helpListsCommandsAndExamples() {
+        Result r = cli().run("--help");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("table", "item", "local", "Examples:", "--output", "--query", "--no-input");
+    }
+
+    @Test
+    void globalOptionsAreAcceptedBeforeAndAfterTheSubcommand() {
+        assertThat(cli().run("--output", "json", "table", "--help").code()).isZero();
+        assertThat(cli().run("table", "list", "--help", "--output", "ddb-json").code()).isZero();
+    }
+
+    @Test
+    void unknownFormatIsAUsageError() {
+        Result r = cli().run("table", "list", "-o", "xml");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("'xml' is not an output format").doesNotContain("Exception");
+    }
+
+    @Test
+    void missingSubcommandIsAUsageError() {
+        Result r = cli().run("table");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("Missing subcommand", "list", "create");
+    }
+}

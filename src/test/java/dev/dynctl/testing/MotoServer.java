@@ -1,0 +1,91 @@
+package dev.dynctl.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * moto server, started once per test run on a free loopback port and stopped when the JVM exits.
+ * It answers DynamoDB (and later API Gateway, Lambda, Logs and IAM) with the real wire protocol.
+ */
+public final class MotoServer {
+    private static MotoServer instance;
+
+    private final Process process;
+    private final URI endpoint;
+
+    private MotoServer(Process process, URI endpoint) {
+        this.process = process;
+        this.endpoint = endpoint;
+    }
+
+    public static synchronized MotoServer get() {
+        if (instance == null) {
+            instance = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(instance.process::destroy));
+        }
+        return instance;
+    }
+
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    public int port() {
+        return endpoint.getPort();
+    }
+
+    private static MotoServer start() {
+        try {
+            int port = freePort();
+            Path log = Files.createTempFile("moto-", ".log");
+            Process process = new ProcessBuilder("moto_server", "-H", "127.0.0.1", "-p", String.valueOf(port))
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
+            URI endpoint = URI.create("http://127.0.0.1:" + port);
+            awaitReady(process, endpoint, log.toFile());
+            return new MotoServer(process, endpoint);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start moto_server (python3 -m pip install 'moto[server]')", e);
+        }
+    }
+
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void awaitReady(Process process, URI endpoint, File log) throws IOException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("moto_server exited: " + Files.readString(log.toPath()));
+            }
+            try {
+                HttpURLConnection c = (HttpURLConnection) endpoint.resolve("/moto-api/").toURL().openConnection();
+                c.setConnectTimeout(500);
+                if (c.getResponseCode() < 500) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException("moto_server did not start within 60s: " + Files.readString(log.toPath()));
+    }
+}
