@@ -161,8 +161,14 @@ public final class AttributeCodec {
             case B -> node.put("B", base64(value.b()));
             case SS -> value.ss().forEach(node.putArray("SS")::add);
             case NS -> value.ns().forEach(node.putArray("NS")::add);
-            case BS -> value.bs().forEach(b -> node.withArray("BS").add(base64(b)));
-            case L -> value.l().forEach(v -> node.withArray("L").add(toDynamoJson(v)));
+            case BS -> {
+                ArrayNode bs = node.putArray("BS");
+                value.bs().forEach(b -> bs.add(base64(b)));
+            }
+            case L -> {
+                ArrayNode list = node.putArray("L");
+                value.l().forEach(v -> list.add(toDynamoJson(v)));
+            }
             case M -> node.set("M", toDynamoJson(value.m()));
             default -> throw new IllegalArgumentException("unknown attribute type " + value.type());
         }

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
+import java.util.regex.Pattern;
 
 /**
  * The shared Jackson mappers. Numbers are read and written as exact decimals so that a DynamoDB
@@ -27,6 +29,7 @@ public final class Json {
     public static final ObjectMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
                     .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                     .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                    .stringQuotingChecker(new NumberLikeQuoting())
                     .build())
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
@@ -34,5 +37,18 @@ public final class Json {
             .build();
 
     private Json() {
+    }
+
+    /**
+     * Quotes strings a YAML reader would take for a number ("0x1F", "1e3", ".5", "+1"), on top of
+     * Jackson's own checks, so strings stay strings on the way back.
+     */
+    private static final class NumberLikeQuoting extends StringQuotingChecker.Default {
+        private static final Pattern NUMBER_LIKE = Pattern.compile("^[-+]?(\\.?[0-9]|\\.(inf|nan|Inf|NaN|INF|NAN)$).*");
+
+        @Override
+        public boolean needToQuoteValue(String value) {
+            return super.needToQuoteValue(value) || NUMBER_LIKE.matcher(value).matches();
+        }
     }
 }
