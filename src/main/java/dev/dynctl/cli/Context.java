@@ -52,6 +52,11 @@ public final class Context implements AutoCloseable {
         return terminal.in();
     }
 
+    /** The environment variables this run sees (replaceable in tests). */
+    public Map<String, String> env() {
+        return terminal.env();
+    }
+
     public boolean stdinIsTerminal() {
         return terminal.interactive();
     }

@@ -2,12 +2,19 @@ package dev.dynctl.cli.local;
 
 import dev.dynctl.cli.Context;
 import dev.dynctl.cli.DynctlCommand;
+import dev.dynctl.local.LocalEngine;
 import picocli.CommandLine.Command;
 
-@Command(name = "status", mixinStandardHelpOptions = true, description = "Status of the local engine.")
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = {"Say whether the local engine runs, with its pid, port, endpoint and data folder.",
+            "A pid file left by an engine that no longer runs is removed."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  dynctl local status",
+            "  dynctl local status -o json --query endpoint"})
 public final class LocalStatusCommand extends DynctlCommand {
     @Override
     protected void run(Context context) {
-        throw new UnsupportedOperationException("status: being built");
+        LocalReports.print(context, LocalEngine.fromEnvironment(context.env()).status());
     }
 }
