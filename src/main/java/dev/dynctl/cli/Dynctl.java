@@ -48,6 +48,8 @@ public final class Dynctl extends GroupCommand implements AutoCloseable {
                     .setParameterExceptionHandler(errors)
                     .setExecutionStrategy(this::execute)
                     .setCaseInsensitiveEnumValuesAllowed(true)
+                    // @path names a data file (item put users @items.json), not a picocli argument file
+                    .setExpandAtFiles(false)
                     .setAbbreviatedOptionsAllowed(false);
         }
         return commandLine;

@@ -2,12 +2,60 @@ package dev.dynctl.cli.item;
 
 import dev.dynctl.cli.Context;
 import dev.dynctl.cli.DynctlCommand;
+import dev.dynctl.dynamo.ItemReader;
+import dev.dynctl.dynamo.ItemReturnValues;
+import dev.dynctl.dynamo.ItemService;
+import dev.dynctl.error.DynctlException;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-@Command(name = "put", mixinStandardHelpOptions = true, description = "Put items.")
+@Command(name = "put", mixinStandardHelpOptions = true,
+        description = {"Put (create or replace) one item or many.",
+            "",
+            "Items are plain JSON, DynamoDB JSON ({\"id\": {\"S\": \"u1\"}}) or YAML; each ITEM, @file or "
+                    + "stdin holds one object, an array of objects, or JSON lines. In plain JSON, "
+                    + "{\"$set\": [...]} is a set and {\"$binary\": \"base64\"} a binary value.",
+            "",
+            "One item is written with PutItem. More are written with BatchWriteItem, 25 at a time as they "
+                    + "are read, retrying unprocessed items with backoff; the count is printed on stderr."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  dynctl item put users '{\"id\": \"u1\", \"tags\": {\"$set\": [\"admin\"]}}'",
+            "  dynctl item put users 'id: u2'",
+            "  dynctl item put users @users.jsonl",
+            "  aws dynamodb scan --table-name old --query 'Items[]' | dynctl item put new",
+            "  dynctl item put users '{\"id\": \"u1\"}' --return-values all-old"})
 public final class ItemPutCommand extends DynctlCommand {
+    @Parameters(index = "0", paramLabel = "TABLE", description = "The table.")
+    String table;
+
+    @Parameters(index = "1..*", paramLabel = "ITEM",
+            description = "An item as JSON or YAML text, @FILE, or - for stdin (the default when no ITEM is given).")
+    List<String> items = new ArrayList<>();
+
+    @Option(names = "--return-values", paramLabel = "WHAT", defaultValue = "none", converter = ReturnValuesConverter.class,
+            description = "none or all-old (print the item a single put replaced). Default: ${DEFAULT-VALUE}.")
+    ItemReturnValues returnValues;
+
     @Override
     protected void run(Context context) {
-        throw new UnsupportedOperationException("put: being built");
+        if (items.isEmpty() && context.stdinIsTerminal()) {
+            throw DynctlException.usage("No item given.", "Pass the item as an argument or @file, pipe items on stdin, or give - to type them.");
+        }
+        ItemService service = new ItemService(context.clients());
+        ItemService.PutResult result;
+        try (ItemReader reader = ItemReader.of(items, context::in)) {
+            result = service.put(table, reader, returnValues);
+        }
+        if (result.batchRequests() == 0) {
+            if (!result.oldItem().isEmpty()) {
+                context.output().item(result.oldItem());
+            }
+            return;
+        }
+        context.err().println("Put " + result.written() + " items into " + table + " (" + result.batchRequests() + " BatchWriteItem requests).");
     }
 }

@@ -2,12 +2,65 @@ package dev.dynctl.cli.item;
 
 import dev.dynctl.cli.Context;
 import dev.dynctl.cli.DynctlCommand;
+import dev.dynctl.dynamo.ItemReturnValues;
+import dev.dynctl.dynamo.ItemService;
+import dev.dynctl.dynamo.UpdateClauses;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-@Command(name = "update", mixinStandardHelpOptions = true, description = "Update an item.")
+@Command(name = "update", mixinStandardHelpOptions = true,
+        description = {"Update one item's attributes (the item is created if it does not exist, as UpdateItem does).",
+            "",
+            "Values are JSON when they parse as JSON, strings otherwise: --set 'age=36' is a number, "
+                    + "--set 'name=Ada' a string, and --set 'zip=\"01234\"' a string too. For --add and --delete "
+                    + "a JSON array is a set. Attribute names always travel as placeholders, so reserved words "
+                    + "(status, name, data, ...) just work."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  dynctl item update users --key id=u1 --set status=active --set 'name=Ada L'",
+            "  dynctl item update users --key id=u1 --set address.city=Paris --remove nick",
+            "  dynctl item update hits --key id=home --add 'visits 1' --return-values updated-new",
+            "  dynctl item update users --key id=u1 --add 'tags [\"a\"]' --delete 'tags [\"b\"]'"})
 public final class ItemUpdateCommand extends DynctlCommand {
+    @Parameters(index = "0", paramLabel = "TABLE", description = "The table.")
+    String table;
+
+    @Option(names = "--key", required = true, paramLabel = "NAME=VALUE[,…]",
+            description = "The item's key, typed from the table's key schema (e.g. id=u1,created=5).")
+    String key;
+
+    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Set an attribute (repeatable).")
+    List<String> set = new ArrayList<>();
+
+    @Option(names = "--remove", paramLabel = "PATH", description = "Remove an attribute (repeatable).")
+    List<String> remove = new ArrayList<>();
+
+    @Option(names = "--add", paramLabel = "'PATH VALUE'", description = "Add to a number, or add elements to a set (repeatable).")
+    List<String> add = new ArrayList<>();
+
+    @Option(names = "--delete", paramLabel = "'PATH [VALUES]'", description = "Remove elements from a set (repeatable).")
+    List<String> delete = new ArrayList<>();
+
+    @Option(names = "--return-values", paramLabel = "WHAT", defaultValue = "all-new", converter = ReturnValuesConverter.class,
+            completionCandidates = ReturnValuesConverter.class,
+            description = "What to print: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+    ItemReturnValues returnValues;
+
     @Override
     protected void run(Context context) {
-        throw new UnsupportedOperationException("update: being built");
+        UpdateClauses clauses = new UpdateClauses();
+        set.forEach(clauses::set);
+        remove.forEach(clauses::remove);
+        add.forEach(clauses::add);
+        delete.forEach(clauses::delete);
+        Map<String, AttributeValue> returned = new ItemService(context.clients()).update(table, key, clauses, returnValues);
+        if (!returned.isEmpty()) {
+            context.output().item(returned);
+        }
     }
 }

@@ -1,0 +1,75 @@
+package dev.dynctl.item;
+
+import static dev.dynctl.item.ItemTables.s;
+import static dev.dynctl.item.ItemTables.scanAll;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.dynctl.dynamo.ItemBatchWriter;
+import dev.dynctl.error.DynctlException;
+import dev.dynctl.error.ExitCode;
+import dev.dynctl.testing.Engine;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * The engine never hands back UnprocessedItems on its own, so these tests stand between the writer
+ * and the real engine and hold some writes back, the way a throttled table does.
+ */
+class ItemBatchWriterTest {
+    /**
+     * For the first {@code throttledCalls} requests, sends all but the last {@code heldBack} writes on
+     * to the engine and returns those as unprocessed; after that sends everything.
+     */
+    private static Function<BatchWriteItemRequest, BatchWriteItemResponse> holdingBack(String table, int heldBack, int throttledCalls,
+                                                                                       AtomicInteger calls) {
+        return request -> {
+            boolean throttled = calls.incrementAndGet() <= throttledCalls;
+            List<WriteRequest> writes = request.requestItems().get(table);
+            int sent = throttled ? Math.max(0, writes.size() - heldBack) : writes.size();
+            if (sent > 0) {
+                Engine.dynamo().batchWriteItem(b -> b.requestItems(Map.of(table, writes.subList(0, sent))));
+            }
+            List<WriteRequest> unprocessed = writes.subList(sent, writes.size());
+            return BatchWriteItemResponse.builder().unprocessedItems(unprocessed.isEmpty() ? Map.of() : Map.of(table, unprocessed)).build();
+        };
+    }
+
+    @Test
+    void unprocessedItemsAreRetriedUntilAllAreWritten() {
+        String table = ItemTables.hashTable("batch-retry");
+        AtomicInteger calls = new AtomicInteger();
+        ItemBatchWriter writer = new ItemBatchWriter(table, List.of("id"), holdingBack(table, 10, 3, calls));
+        for (int i = 0; i < 60; i++) {
+            writer.put(Map.of("id", s("u" + i)));
+        }
+        assertThat(writer.flush()).isEqualTo(60);
+        assertThat(scanAll(table)).hasSize(60);
+        // batch 1: 15 written + 10 back, 10 back twice more, then the 10; batches 2 and 3 go through at once
+        assertThat(calls.get()).isEqualTo(6);
+        assertThat(writer.requests()).isEqualTo(6);
+    }
+
+    @Test
+    void aBatchThatNeverProgressesFailsAsThrottled() {
+        String table = ItemTables.hashTable("batch-stuck");
+        AtomicInteger calls = new AtomicInteger();
+        ItemBatchWriter writer = new ItemBatchWriter(table, List.of("id"), holdingBack(table, 25, Integer.MAX_VALUE, calls),
+                Duration.ofMillis(1));
+        writer.put(Map.of("id", s("a")));
+        writer.put(Map.of("id", s("b")));
+        assertThatThrownBy(writer::flush)
+                .isInstanceOf(DynctlException.class)
+                .hasMessageContaining("2 items were still unprocessed after 10 retries; 0 items were written")
+                .extracting(e -> ((DynctlException) e).exitCode()).isEqualTo(ExitCode.THROTTLED);
+        assertThat(calls.get()).isEqualTo(10);
+        assertThat(scanAll(table)).isEmpty();
+    }
+}
