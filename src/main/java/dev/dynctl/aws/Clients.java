@@ -44,7 +44,13 @@ public final class Clients implements AutoCloseable {
 
     /** Where requests go, in words, for error messages: "region eu-west-1", "the local engine at …". */
     public String where() {
-        return target.describe(region().id());
+        String regionId;
+        try {
+            regionId = region().id();
+        } catch (DynctlException noRegion) {
+            regionId = "not set";
+        }
+        return target.describe(regionId);
     }
 
     public synchronized DynamoDbClient dynamo() {

@@ -29,6 +29,7 @@ public final class Dynctl extends GroupCommand implements AutoCloseable {
 
     private Context.Terminal terminal = Context.Terminal.system();
     private Context context;
+    private String lastWhere;
     private CommandLine commandLine;
 
     public static void main(String[] args) {
@@ -72,8 +73,9 @@ public final class Dynctl extends GroupCommand implements AutoCloseable {
         return context;
     }
 
+    /** Where the last requests went, for error messages written after the context closed. */
     synchronized String where() {
-        return context == null ? null : context.where();
+        return context == null ? lastWhere : context.where();
     }
 
     private int execute(CommandLine.ParseResult parseResult) {
@@ -90,6 +92,7 @@ public final class Dynctl extends GroupCommand implements AutoCloseable {
 
     private synchronized void closeContext() {
         if (context != null) {
+            lastWhere = context.where();
             context.close();
             context = null;
         }

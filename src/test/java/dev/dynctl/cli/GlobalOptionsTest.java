@@ -33,4 +33,13 @@ class GlobalOptionsTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("Missing subcommand", "list", "create");
     }
+
+    @Test
+    void awsErrorsNameTheEndpointTheRequestWentTo() throws Exception {
+        int port = dev.dynctl.testing.MotoServer.freePort();
+        Result r = cli().run("table", "list", "--endpoint-url", "http://127.0.0.1:" + port, "--region", "eu-west-3");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("Cannot reach endpoint http://127.0.0.1:" + port + " (region eu-west-3)")
+                .doesNotContain("\tat ");
+    }
 }
