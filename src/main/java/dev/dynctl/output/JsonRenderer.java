@@ -1,7 +1,9 @@
 package dev.dynctl.output;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dynctl.dynamo.Json;
 import java.io.IOException;
@@ -12,6 +14,11 @@ import java.util.List;
 
 /** Pretty JSON; a list is written as one array, element by element, so it streams. */
 final class JsonRenderer implements Renderer {
+    /** Indented as aws prints JSON: two spaces, "key": value, one array element per line. */
+    private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
+            .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+            .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
+
     private final PrintWriter out;
 
     JsonRenderer(PrintWriter out) {
@@ -27,7 +34,7 @@ final class JsonRenderer implements Renderer {
     @Override
     public void list(Iterator<? extends JsonNode> rows, List<String> leadingColumns) {
         try (JsonGenerator gen = Json.MAPPER.getFactory().createGenerator(new NonClosingWriter(out))) {
-            gen.setPrettyPrinter(new DefaultPrettyPrinter());
+            gen.setPrettyPrinter(PRETTY.createInstance());
             gen.writeStartArray();
             while (rows.hasNext()) {
                 Json.MAPPER.writeTree(gen, rows.next());
@@ -43,7 +50,7 @@ final class JsonRenderer implements Renderer {
 
     static String pretty(JsonNode node) {
         try {
-            return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node);
+            return Json.MAPPER.writer(PRETTY.createInstance()).writeValueAsString(node);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

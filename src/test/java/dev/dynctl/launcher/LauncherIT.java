@@ -64,7 +64,7 @@ class LauncherIT {
         assertThat(put.code()).as(put.toString()).isZero();
         Result got = launch("item", "get", table, "--key", "id=a", "--endpoint-url", endpoint, "--region", "us-east-1");
         assertThat(got.code()).as(got.toString()).isZero();
-        assertThat(got.out()).contains("\"n\" : 1");
+        assertThat(got.out()).contains("\"n\": 1");
 
         Result missing = launch("item", "get", table + "-nope", "--key", "id=a", "--endpoint-url", endpoint, "--region", "us-east-1");
         assertThat(missing.code()).isEqualTo(3);

@@ -172,7 +172,7 @@ class LocalEngineCommandsTest {
         Result status = sandbox.cli().run("local", "status");
         assertThat(status.code()).isZero();
         assertThat(status.err()).contains("The local engine is not running (stale pid file removed).");
-        assertThat(status.out()).contains("\"stalePidFileRemoved\" : true");
+        assertThat(status.out()).contains("\"stalePidFileRemoved\": true");
         assertThat(home.resolve("engine.json")).doesNotExist();
         assertThat(sandbox.json("local", "status").has("stalePidFileRemoved")).isFalse();
     }

@@ -38,7 +38,7 @@ class LocalEngineLauncherIT {
         assertThat(start.err).contains("Started the local engine on port " + sandbox.port);
 
         Launched status = dynctl("local", "status", "-o", "json");
-        assertThat(status.out).contains("\"running\" : true", "\"port\" : " + sandbox.port);
+        assertThat(status.out).contains("\"running\": true", "\"port\": " + sandbox.port);
         assertThat(sandbox.dynamo(sandbox.endpoint()).listTables().tableNames()).isEmpty();
 
         Launched stop = dynctl("local", "stop");

@@ -1,0 +1,23 @@
+package dev.dynctl.cli;
+
+import static dev.dynctl.testing.Cli.cli;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dynctl.testing.Cli.Result;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class CompletionsTest {
+    @ParameterizedTest
+    @CsvSource({"bash, dynctl.bash", "zsh, _dynctl", "fish, dynctl.fish"})
+    void committedScriptsMatchTheCommandTree(String shell, String file) throws Exception {
+        Result r = cli().run("completion", shell);
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("table", "item", "local", "endpoint-url", "ddb-json");
+        assertThat(Files.readString(Path.of("completions", file)))
+                .as("completions/%s is out of date: run scripts/completions.sh", file)
+                .isEqualTo(r.out());
+    }
+}
