@@ -12,7 +12,7 @@ import picocli.CommandLine.Mixin;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Provision and operate DynamoDB tables and the APIs in front of them.",
-        synopsisSubcommandLabel = "COMMAND",
+        synopsisSubcommandLabel = "COMMAND", commandListHeading = "%nCommands:%n",
         subcommands = {TableCommand.class, ItemCommand.class, LocalCommand.class, CompletionCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
@@ -52,6 +52,8 @@ public final class Dynctl extends GroupCommand implements AutoCloseable {
                     // @path names a data file (item put users @items.json), not a picocli argument file
                     .setExpandAtFiles(false)
                     .setAbbreviatedOptionsAllowed(false);
+            commandLine.setUsageHelpAutoWidth(true);
+            HelpLayout.apply(commandLine);
         }
         return commandLine;
     }

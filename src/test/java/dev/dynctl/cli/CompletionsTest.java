@@ -17,7 +17,7 @@ class CompletionsTest {
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("table", "item", "local", "endpoint-url", "ddb-json");
         assertThat(Files.readString(Path.of("completions", file)))
-                .as("completions/%s is out of date: run scripts/completions.sh", file)
+                .as("completions/%s is out of date: run scripts/generate.sh", file)
                 .isEqualTo(r.out());
     }
 }

@@ -3,7 +3,7 @@ package dev.dynctl.cli.item;
 import dev.dynctl.cli.GroupCommand;
 import picocli.CommandLine.Command;
 
-@Command(name = "item", mixinStandardHelpOptions = true, synopsisSubcommandLabel = "COMMAND",
+@Command(name = "item", mixinStandardHelpOptions = true, synopsisSubcommandLabel = "COMMAND", commandListHeading = "%nCommands:%n",
         description = {"Read and write items.",
             "",
             "Keys are given as --key name=value[,name=value], typed from the table's key schema. Items are "

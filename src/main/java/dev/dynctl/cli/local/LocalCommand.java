@@ -3,7 +3,7 @@ package dev.dynctl.cli.local;
 import dev.dynctl.cli.GroupCommand;
 import picocli.CommandLine.Command;
 
-@Command(name = "local", mixinStandardHelpOptions = true, synopsisSubcommandLabel = "COMMAND",
+@Command(name = "local", mixinStandardHelpOptions = true, synopsisSubcommandLabel = "COMMAND", commandListHeading = "%nCommands:%n",
         description = {"Run the local DynamoDB engine (moto server) in the background.",
             "Each command prints one line on stderr and the engine's status on stdout."},
         subcommands = {LocalStartCommand.class, LocalStopCommand.class, LocalStatusCommand.class},

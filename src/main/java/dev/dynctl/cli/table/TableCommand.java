@@ -5,7 +5,7 @@ import dev.dynctl.cli.GroupCommand;
 import dev.dynctl.dynamo.TableService;
 import picocli.CommandLine.Command;
 
-@Command(name = "table", mixinStandardHelpOptions = true, synopsisSubcommandLabel = "COMMAND",
+@Command(name = "table", mixinStandardHelpOptions = true, synopsisSubcommandLabel = "COMMAND", commandListHeading = "%nCommands:%n",
         description = "Create, inspect, change and delete tables.",
         subcommands = {TableListCommand.class, TableDescribeCommand.class, TableCreateCommand.class, TableUpdateCommand.class, TableDeleteCommand.class, TableWaitCommand.class},
         footerHeading = "%nExamples:%n",

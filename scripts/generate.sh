@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerates completions/ from the command tree (CompletionsTest fails when they drift).
+# Regenerates completions/ and docs/commands.md from the command tree (tests fail when they drift).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -q -B package -DskipTests
@@ -7,3 +7,5 @@ target/dynctl/bin/dynctl completion bash > completions/dynctl.bash
 target/dynctl/bin/dynctl completion zsh > completions/_dynctl
 target/dynctl/bin/dynctl completion fish > completions/dynctl.fish
 echo "completions/ regenerated"
+mvn -q -B test -Dtest=CommandReferenceTest -Ddynctl.updateDocs=true
+echo "docs/commands.md regenerated"
