@@ -528,6 +528,8 @@ function _picocli_dynctl_table_create() {
   local commands=""
   local flag_opts="'--deletion-protection' '--pitr' '--if-not-exists' '--wait' '-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
   local arg_opts="'--pk' '--sk' '--gsi' '--lsi' '--billing' '--rcu' '--wcu' '--ttl' '--stream' '--tag' '--timeout' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
+  local MODE_option_args=("on-demand" "provisioned") # --billing values
+  local VIEW_option_args=("new" "old" "both" "keys") # --stream values
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -546,7 +548,9 @@ function _picocli_dynctl_table_create() {
       return
       ;;
     '--billing')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
+      return $?
       ;;
     '--rcu')
       return
@@ -558,7 +562,9 @@ function _picocli_dynctl_table_create() {
       return
       ;;
     '--stream')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${VIEW_option_args[@]}" ) )
+      return $?
       ;;
     '--tag')
       return
@@ -602,14 +608,18 @@ function _picocli_dynctl_table_update() {
 
   local commands=""
   local flag_opts="'--no-ttl' '--no-stream' '--pitr' '--deletion-protection' '--wait' '-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--billing' '--rcu' '--wcu' '--add-gsi' '--remove-gsi' '--ttl' '--stream' '--timeout' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
+  local arg_opts="'--billing' '--rcu' '--wcu' '--ttl' '--stream' '--add-gsi' '--remove-gsi' '--timeout' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
+  local MODE_option_args=("on-demand" "provisioned") # --billing values
+  local VIEW_option_args=("new" "old" "both" "keys") # --stream values
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--billing')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
+      return $?
       ;;
     '--rcu')
       return
@@ -617,16 +627,18 @@ function _picocli_dynctl_table_update() {
     '--wcu')
       return
       ;;
-    '--add-gsi')
-      return
-      ;;
-    '--remove-gsi')
-      return
-      ;;
     '--ttl')
       return
       ;;
     '--stream')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${VIEW_option_args[@]}" ) )
+      return $?
+      ;;
+    '--add-gsi')
+      return
+      ;;
+    '--remove-gsi')
       return
       ;;
     '--timeout')
@@ -667,7 +679,7 @@ function _picocli_dynctl_table_delete() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--wait' '-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
+  local flag_opts="'--if-exists' '--wait' '-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
   local arg_opts="'--timeout' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 
@@ -714,7 +726,7 @@ function _picocli_dynctl_table_wait() {
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
   local arg_opts="'--until' '--timeout' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
-  local STATE_option_args=("ACTIVE" "DELETED") # --until values
+  local activedeleted_option_args=("active" "deleted") # --until values
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -722,7 +734,7 @@ function _picocli_dynctl_table_wait() {
   case ${prev_word} in
     '--until')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${STATE_option_args[@]}" ) )
+      COMPREPLY=( $( compReplyArray "${activedeleted_option_args[@]}" ) )
       return $?
       ;;
     '--timeout')

@@ -1,13 +1,15 @@
 package dev.dynctl.dynamo;
 
 import dev.dynctl.error.DynctlException;
+import java.util.List;
 import java.util.Locale;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
 
 /** How a table pays: on demand, or provisioned read and write capacity units (rcu/wcu). */
 public record TableBilling(BillingMode mode, Long readCapacity, Long writeCapacity) {
-    public static final String MODES = "on-demand, provisioned";
+    /** The words of --billing, for help, errors and completion. */
+    public static final List<String> WORDS = List.of("on-demand", "provisioned");
 
     public static final TableBilling ON_DEMAND = new TableBilling(BillingMode.PAY_PER_REQUEST, null, null);
 
@@ -43,7 +45,7 @@ public record TableBilling(BillingMode mode, Long readCapacity, Long writeCapaci
         return switch (text.trim().toLowerCase(Locale.ROOT).replace('_', '-')) {
             case "on-demand", "ondemand", "pay-per-request" -> BillingMode.PAY_PER_REQUEST;
             case "provisioned" -> BillingMode.PROVISIONED;
-            default -> throw DynctlException.usage("Bad --billing '" + text + "': use one of " + MODES + ".");
+            default -> throw DynctlException.usage("Bad --billing '" + text + "': use one of " + String.join(", ", WORDS) + ".");
         };
     }
 

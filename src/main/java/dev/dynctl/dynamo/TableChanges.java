@@ -40,8 +40,4 @@ public record TableChanges(BillingMode billing, Long readCapacity, Long writeCap
     boolean touchesTtl() {
         return ttlAttribute != null || ttlOff;
     }
-
-    boolean touchesCapacity() {
-        return billing != null || readCapacity != null || writeCapacity != null;
-    }
 }

@@ -131,13 +131,14 @@ public record TableDefinition(String name, TableKeyAttribute partitionKey, Table
                 : List.of(partitionKey.element(KeyType.HASH), sortKey.element(KeyType.RANGE));
     }
 
-    /** The key schema in the words of --pk/--sk, e.g. "id:S, created:N". */
-    public String keys() {
+    /** The key schema in words, e.g. "id (S), created (N)". */
+    String keys() {
         return TableDescriptions.keys(partitionKey, sortKey);
     }
 
-    /** True when an existing table has this definition's partition and sort key. */
+    /** True when an existing table has this definition's partition and sort key, with the same types. */
     boolean sameKeys(TableDescription table) {
-        return keys().equals(TableDescriptions.keys(table));
+        return partitionKey.equals(TableKeyAttribute.of(table.keySchema(), table.attributeDefinitions(), KeyType.HASH))
+                && Objects.equals(sortKey, TableKeyAttribute.of(table.keySchema(), table.attributeDefinitions(), KeyType.RANGE));
     }
 }

@@ -85,7 +85,7 @@ public final class TableDescriptions {
         return row;
     }
 
-    /** What `table wait --until deleted` shows once the table is gone. */
+    /** What `table wait --until deleted` and `table delete --wait` show once the table is gone. */
     public static ObjectNode deleted(String name) {
         ObjectNode doc = nameRow(name);
         doc.put("status", "DELETED");
@@ -101,7 +101,9 @@ public final class TableDescriptions {
         putLong(row, "sizeBytes", t.tableSizeBytes());
         row.put("pk", String.valueOf(TableKeyAttribute.of(t.keySchema(), t.attributeDefinitions(), KeyType.HASH)));
         TableKeyAttribute sortKey = TableKeyAttribute.of(t.keySchema(), t.attributeDefinitions(), KeyType.RANGE);
-        row.put("sk", sortKey == null ? null : sortKey.toString());
+        if (sortKey != null) {
+            row.put("sk", sortKey.toString());
+        }
         return row;
     }
 
@@ -111,17 +113,17 @@ public final class TableDescriptions {
                 ? BillingMode.PROVISIONED : t.billingModeSummary().billingMode();
     }
 
-    /** A table's keys as --pk/--sk spell them: "id:S" or "id:S, created:N". */
-    public static String keys(TableDescription t) {
-        return keys(t.keySchema(), t.attributeDefinitions());
-    }
-
+    /** Keys in messages: "id (S)" or "id (S), created (N)". */
     static String keys(List<KeySchemaElement> schema, List<AttributeDefinition> definitions) {
         return keys(TableKeyAttribute.of(schema, definitions, KeyType.HASH), TableKeyAttribute.of(schema, definitions, KeyType.RANGE));
     }
 
     static String keys(TableKeyAttribute partitionKey, TableKeyAttribute sortKey) {
-        return sortKey == null ? partitionKey.toString() : partitionKey + ", " + sortKey;
+        return sortKey == null ? words(partitionKey) : words(partitionKey) + ", " + words(sortKey);
+    }
+
+    private static String words(TableKeyAttribute key) {
+        return key.name() + " (" + key.type() + ")";
     }
 
     private static JsonNode key(TableKeyAttribute key) {

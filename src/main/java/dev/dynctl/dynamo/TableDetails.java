@@ -16,8 +16,4 @@ public record TableDetails(TableDescription table, TimeToLiveDescription ttl, Po
     public static TableDetails of(TableDescription table) {
         return new TableDetails(table, null, null, null);
     }
-
-    public String name() {
-        return table.tableName();
-    }
 }

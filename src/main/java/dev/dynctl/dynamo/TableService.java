@@ -1,13 +1,17 @@
 package dev.dynctl.dynamo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.dynctl.aws.AwsErrors;
 import dev.dynctl.error.DynctlException;
 import dev.dynctl.error.ExitCode;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ListTagsOfResourceResponse;
 import software.amazon.awssdk.services.dynamodb.model.PointInTimeRecoveryDescription;
@@ -35,7 +39,11 @@ public final class TableService {
     }
 
     /** What a create did: the table, and whether it was there already (--if-not-exists). */
-    public record Creation(TableDetails table, boolean existed, boolean sameKeys) {
+    public record Creation(TableDetails table, boolean existed) {
+    }
+
+    /** What an update did: the table afterwards, and notes on what was asked but already so. */
+    public record Update(TableDetails table, List<String> notes) {
     }
 
     /** One row per table, listed lazily page by page; with details, one DescribeTable per table. */
@@ -47,11 +55,9 @@ public final class TableService {
     }
 
     private JsonNode summary(String name) {
-        try {
-            return TableDescriptions.summaryRow(client.describeTable(b -> b.tableName(name)).table());
-        } catch (ResourceNotFoundException deletedSinceListed) {
-            return null;
-        }
+        TableDescription table = describeOrNull(client, name);
+        // null: deleted since it was listed
+        return table == null ? null : TableDescriptions.summaryRow(table);
     }
 
     /** The table with its TTL, point-in-time recovery and tags. */
@@ -91,7 +97,7 @@ public final class TableService {
      */
     public Creation create(TableDefinition definition, boolean ifNotExists, Duration wait) throws InterruptedException {
         if (ifNotExists) {
-            TableDescription existing = findOrNull(definition.name());
+            TableDescription existing = describeOrNull(client, definition.name());
             if (existing != null) {
                 return existing(definition, existing, wait);
             }
@@ -100,7 +106,7 @@ public final class TableService {
         try {
             created = client.createTable(definition.toRequest()).tableDescription();
         } catch (ResourceInUseException e) {
-            TableDescription existing = findOrNull(definition.name());
+            TableDescription existing = describeOrNull(client, definition.name());
             if (existing == null) {
                 throw e;
             }
@@ -112,7 +118,7 @@ public final class TableService {
         }
         boolean settings = definition.ttlAttribute() != null || definition.pointInTimeRecovery();
         if (!settings && wait == null) {
-            return new Creation(TableDetails.of(created), false, true);
+            return new Creation(TableDetails.of(created), false);
         }
         waiter.untilActive(definition.name(), wait == null ? DEFAULT_TIMEOUT : wait);
         if (definition.ttlAttribute() != null) {
@@ -123,63 +129,119 @@ public final class TableService {
             client.updateContinuousBackups(b -> b.tableName(definition.name())
                     .pointInTimeRecoverySpecification(s -> s.pointInTimeRecoveryEnabled(true)));
         }
-        return new Creation(describe(definition.name()), false, true);
+        return new Creation(describe(definition.name()), false);
     }
 
-    /** An existing table is taken as it is; with {@code wait} a script can still rely on it being ACTIVE. */
+    /**
+     * An existing table with the asked-for keys is taken as it is (its other settings are not
+     * compared); with {@code wait} a script can still rely on it being ACTIVE. Other keys fail:
+     * items written for the keys asked for would not fit it.
+     */
     private Creation existing(TableDefinition definition, TableDescription existing, Duration wait) throws InterruptedException {
+        if (!definition.sameKeys(existing)) {
+            throw new DynctlException(ExitCode.FAILURE, "Table '" + definition.name() + "' exists with keys "
+                    + TableDescriptions.keys(existing.keySchema(), existing.attributeDefinitions()) + ", not " + definition.keys() + ".",
+                    "Give the new table another name, or look at this one with 'dynctl table describe " + definition.name() + "'.");
+        }
         TableDescription table = wait == null ? existing : waiter.untilActive(definition.name(), wait);
-        return new Creation(details(table), true, definition.sameKeys(table));
+        return new Creation(details(table), true);
     }
 
     /**
      * Applies the changes one request at a time, each once the table has settled from the one
      * before. {@code wait} (null: do not wait) waits for the table and its indexes at the end.
      */
-    public TableDetails update(String name, TableChanges changes, Duration wait) throws InterruptedException {
+    public Update update(String name, TableChanges changes, Duration wait) throws InterruptedException {
         TableDescription table = find(name);
         TimeToLiveDescription ttl = changes.touchesTtl()
                 ? client.describeTimeToLive(b -> b.tableName(name)).timeToLiveDescription() : null;
         PointInTimeRecoveryDescription pitr = changes.pointInTimeRecovery() != null
                 ? client.describeContinuousBackups(b -> b.tableName(name)).continuousBackupsDescription().pointInTimeRecoveryDescription()
                 : null;
-        List<TableUpdatePlan.Step> steps = new TableUpdatePlan(table, ttl, pitr, changes).steps();
-        Duration settle = wait == null ? DEFAULT_TIMEOUT : wait;
-        for (TableUpdatePlan.Step step : steps) {
-            // DynamoDB refuses a change while the one before is still being applied
-            waiter.untilActive(name, settle);
-            step.apply(client);
-        }
+        TableUpdatePlan plan = new TableUpdatePlan(table, ttl, pitr, changes);
+        apply(name, plan.steps(), wait == null ? DEFAULT_TIMEOUT : wait);
         if (wait != null) {
             waiter.untilActive(name, wait);
         }
-        return describe(name);
+        return new Update(describe(name), plan.notes());
+    }
+
+    /**
+     * Runs the steps in order. When one of several fails, the error says which were applied and
+     * which were not tried, keeping the failure's exit code, so the user knows the table's state.
+     */
+    private void apply(String name, List<TableUpdatePlan.Step> steps, Duration settle) throws InterruptedException {
+        for (int i = 0; i < steps.size(); i++) {
+            TableUpdatePlan.Step step = steps.get(i);
+            try {
+                // DynamoDB refuses a change while the one before is still being applied
+                waiter.untilActive(name, settle);
+                step.apply(client);
+            } catch (DynctlException | SdkException e) {
+                if (steps.size() == 1) {
+                    throw e;
+                }
+                throw partlyApplied(steps.subList(0, i), step, steps.subList(i + 1, steps.size()), e);
+            }
+        }
+    }
+
+    private DynctlException partlyApplied(List<TableUpdatePlan.Step> applied, TableUpdatePlan.Step failed,
+                                          List<TableUpdatePlan.Step> notTried, RuntimeException e) {
+        DynctlException cause = e instanceof DynctlException d ? d : AwsErrors.translate((SdkException) e, where);
+        String message = (applied.isEmpty() ? "Nothing was applied." : "Applied: " + words(applied) + ".")
+                + " Failed: " + failed.description() + " — " + cause.getMessage();
+        List<String> hints = new ArrayList<>();
+        if (cause.hint() != null) {
+            hints.add(cause.hint());
+        }
+        if (!notTried.isEmpty()) {
+            hints.add("Not tried: " + words(notTried) + ".");
+        }
+        hints.add("Running the same update again skips what is already applied.");
+        return new DynctlException(cause.exitCode(), message, String.join(" ", hints), e);
+    }
+
+    private static String words(List<TableUpdatePlan.Step> steps) {
+        return steps.stream().map(TableUpdatePlan.Step::description).collect(Collectors.joining(", "));
     }
 
     /**
      * The table about to be deleted, checked first so that a protected table fails before the
-     * user is asked to confirm.
+     * user is asked to confirm. With {@code ifExists} a missing table is null, not an error.
      */
-    public TableDescription deletable(String name) {
-        TableDescription table = find(name);
+    public TableDescription deletable(String name, boolean ifExists) {
+        TableDescription table = describeOrNull(client, name);
+        if (table == null) {
+            if (ifExists) {
+                return null;
+            }
+            throw MissingTable.error(client, name, where);
+        }
         if (Boolean.TRUE.equals(table.deletionProtectionEnabled())) {
             throw deletionProtected(name);
         }
         return table;
     }
 
-    /** Deletes the table; {@code wait} (null: do not wait) waits until it is gone. */
-    public TableDetails delete(String name, Duration wait) throws InterruptedException {
+    /**
+     * Deletes the table and returns what DeleteTable answered; {@code wait} (null: do not wait)
+     * waits until it is gone. With {@code ifExists} a table deleted meanwhile is null, not an error.
+     */
+    public TableDescription delete(String name, boolean ifExists, Duration wait) throws InterruptedException {
         TableDescription deleted;
         try {
             deleted = client.deleteTable(b -> b.tableName(name)).tableDescription();
         } catch (ResourceNotFoundException e) {
+            if (ifExists) {
+                return null;
+            }
             throw MissingTable.error(client, name, where);
         }
         if (wait != null) {
             waiter.untilDeleted(name, wait);
         }
-        return TableDetails.of(deleted);
+        return deleted;
     }
 
     private DynctlException deletionProtected(String name) {
@@ -196,14 +258,15 @@ public final class TableService {
     }
 
     private TableDescription find(String name) {
-        TableDescription table = findOrNull(name);
+        TableDescription table = describeOrNull(client, name);
         if (table == null) {
             throw MissingTable.error(client, name, where);
         }
         return table;
     }
 
-    private TableDescription findOrNull(String name) {
+    /** DescribeTable, or null when there is no such table: the one place that tells "missing" from other failures. */
+    static TableDescription describeOrNull(DynamoDbClient client, String name) {
         try {
             return client.describeTable(b -> b.tableName(name)).table();
         } catch (ResourceNotFoundException e) {

@@ -1,11 +1,13 @@
 package dev.dynctl.dynamo;
 
 import dev.dynctl.error.DynctlException;
+import dev.dynctl.error.ExitCode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -17,8 +19,12 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.PointInTimeRecoveryDescription;
 import software.amazon.awssdk.services.dynamodb.model.PointInTimeRecoveryStatus;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputDescription;
 import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
@@ -28,12 +34,15 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTableRequest;
  * Turns the changes of `table update` into the requests that make them, given the table as it is.
  * DynamoDB takes one kind of change per UpdateTable (capacity, one index created or deleted, the
  * stream), so each is its own step; the service runs them in order, each once the table has
- * settled. Changes the table already has are left out, so running an update twice is harmless.
+ * settled. Changes the table already has are left out, so running an update twice is harmless,
+ * and the whole plan is checked before the first request so that a refusal changes nothing.
  */
 final class TableUpdatePlan {
-    /** One request of an update. */
-    interface Step {
-        void apply(DynamoDbClient client);
+    /** One request of an update, with what it does in words for errors ("enable stream NEW_IMAGE"). */
+    record Step(String description, Consumer<DynamoDbClient> request) {
+        void apply(DynamoDbClient client) {
+            request.accept(client);
+        }
     }
 
     private final TableDescription table;
@@ -41,6 +50,7 @@ final class TableUpdatePlan {
     private final PointInTimeRecoveryDescription pitr;
     private final TableChanges changes;
     private final List<Step> steps = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
     private final Map<String, GlobalSecondaryIndexDescription> remainingGlobals = new LinkedHashMap<>();
 
     /** {@code ttl} and {@code pitr} are the current settings, needed only when the changes touch them. */
@@ -50,9 +60,6 @@ final class TableUpdatePlan {
         this.pitr = pitr;
         this.changes = changes;
         table.globalSecondaryIndexes().forEach(index -> remainingGlobals.put(index.indexName(), index));
-    }
-
-    List<Step> steps() {
         deletionProtection();
         removeIndexes();
         ProvisionedThroughput throughput = capacity();
@@ -60,13 +67,25 @@ final class TableUpdatePlan {
         stream();
         timeToLive();
         pointInTimeRecovery();
+        if (steps.isEmpty()) {
+            notes.add("Nothing to change: table '" + table.tableName() + "' is already as asked.");
+        }
+    }
+
+    /** The requests to send, in order. */
+    List<Step> steps() {
         return steps;
+    }
+
+    /** What was asked but is already so, for the user to read (an index already absent, ...). */
+    List<String> notes() {
+        return notes;
     }
 
     private void deletionProtection() {
         Boolean wanted = changes.deletionProtection();
         if (wanted != null && wanted != Boolean.TRUE.equals(table.deletionProtectionEnabled())) {
-            updateTable(b -> b.deletionProtectionEnabled(wanted));
+            updateTable((wanted ? "enable" : "disable") + " deletion protection", b -> b.deletionProtectionEnabled(wanted));
         }
     }
 
@@ -77,10 +96,10 @@ final class TableUpdatePlan {
                         + "'; local indexes live as long as their table.", "Only global indexes can be removed.");
             }
             if (remainingGlobals.remove(name) == null) {
-                throw DynctlException.notFound("Table '" + table.tableName() + "' has no global index '" + name + "'.",
-                        remainingGlobals.isEmpty() ? "It has no global indexes." : "Its global indexes: " + String.join(", ", remainingGlobals.keySet()) + ".");
+                notes.add("Index '" + name + "' is already absent.");
+                continue;
             }
-            updateTable(b -> b.globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder()
+            updateTable("remove index " + name, b -> b.globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder()
                     .delete(d -> d.indexName(name)).build()));
         }
     }
@@ -97,7 +116,7 @@ final class TableUpdatePlan {
                         "Pass --billing provisioned --rcu N --wcu N to switch.");
             }
             if (current != BillingMode.PAY_PER_REQUEST) {
-                updateTable(b -> b.billingMode(BillingMode.PAY_PER_REQUEST));
+                updateTable("switch to on-demand billing", b -> b.billingMode(BillingMode.PAY_PER_REQUEST));
             }
             return null;
         }
@@ -112,7 +131,7 @@ final class TableUpdatePlan {
                     .map(name -> GlobalSecondaryIndexUpdate.builder()
                             .update(u -> u.indexName(name).provisionedThroughput(throughput)).build())
                     .toList();
-            updateTable(b -> {
+            updateTable("switch to provisioned billing (" + capacityWords(throughput) + ")", b -> {
                 b.billingMode(BillingMode.PROVISIONED).provisionedThroughput(throughput);
                 if (!indexes.isEmpty()) {
                     b.globalSecondaryIndexUpdates(indexes);
@@ -124,7 +143,7 @@ final class TableUpdatePlan {
         long currentWcu = table.provisionedThroughput().writeCapacityUnits();
         ProvisionedThroughput throughput = TableBilling.throughput(rcu == null ? currentRcu : rcu, wcu == null ? currentWcu : wcu);
         if (throughput.readCapacityUnits() != currentRcu || throughput.writeCapacityUnits() != currentWcu) {
-            updateTable(b -> b.provisionedThroughput(throughput));
+            updateTable("set capacity to " + capacityWords(throughput), b -> b.provisionedThroughput(throughput));
         }
         return throughput;
     }
@@ -136,18 +155,15 @@ final class TableUpdatePlan {
                 throw DynctlException.usage("Table '" + table.tableName() + "' already has a local index '" + index.name() + "'.",
                         "Give the new global index another name.");
             }
-            GlobalSecondaryIndexDescription existing = remainingGlobals.get(index.name());
-            if (existing != null) {
-                String keys = TableDescriptions.keys(existing.keySchema(), table.attributeDefinitions());
-                if (keys.equals(TableDescriptions.keys(index.partitionKey(), index.sortKey()))) {
-                    continue;
-                }
-                throw DynctlException.usage("Table '" + table.tableName() + "' already has a global index '" + index.name() + "' on " + keys + ".",
-                        "To replace it, pass --remove-gsi " + index.name() + " as well.");
-            }
             if (index.hasCapacity() && tableThroughput == null) {
                 throw DynctlException.usage("--add-gsi " + index.name() + " gives rcu/wcu, but table '" + table.tableName() + "' is on-demand.",
                         "Drop rcu/wcu from the index, or switch the table with --billing provisioned --rcu N --wcu N.");
+            }
+            GlobalSecondaryIndexDescription existing = remainingGlobals.get(index.name());
+            if (existing != null) {
+                checkSameIndex(index, existing);
+                notes.add("Index '" + index.name() + "' already exists with the same definition.");
+                continue;
             }
             for (TableKeyAttribute key : index.keyAttributes()) {
                 TableKeyAttribute known = attributes.putIfAbsent(key.name(), key);
@@ -158,13 +174,60 @@ final class TableUpdatePlan {
             }
             List<AttributeDefinition> definitions = attributes.values().stream().map(TableKeyAttribute::definition).toList();
             GlobalSecondaryIndex created = index.toGlobal(tableThroughput);
-            updateTable(b -> b.attributeDefinitions(definitions)
+            updateTable("add index " + index.name(), b -> b.attributeDefinitions(definitions)
                     .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder().create(c -> c
                             .indexName(created.indexName())
                             .keySchema(created.keySchema())
                             .projection(created.projection())
                             .provisionedThroughput(created.provisionedThroughput())).build()));
         }
+    }
+
+    /**
+     * Checks that an index of that name is the one asked for: same keys, same projection, and the
+     * same capacity when the spec gives one. An index cannot be changed in place, so any difference
+     * is a failure rather than a silent "already there".
+     */
+    private void checkSameIndex(TableIndexSpec wanted, GlobalSecondaryIndexDescription existing) {
+        List<String> differences = new ArrayList<>();
+        String keys = TableDescriptions.keys(existing.keySchema(), table.attributeDefinitions());
+        String wantedKeys = TableDescriptions.keys(wanted.partitionKey(), wanted.sortKey());
+        if (!keys.equals(wantedKeys)) {
+            differences.add("keys " + keys + ", not " + wantedKeys);
+        }
+        if (!sameProjection(existing.projection(), wanted.projection())) {
+            differences.add("projection " + projectionWords(existing.projection()) + ", not " + projectionWords(wanted.projection()));
+        }
+        ProvisionedThroughputDescription capacity = existing.provisionedThroughput();
+        if (wanted.hasCapacity() && capacity != null
+                && (!wanted.readCapacity().equals(capacity.readCapacityUnits()) || !wanted.writeCapacity().equals(capacity.writeCapacityUnits()))) {
+            differences.add("capacity rcu " + capacity.readCapacityUnits() + ", wcu " + capacity.writeCapacityUnits()
+                    + ", not " + capacityWords(TableBilling.throughput(wanted.readCapacity(), wanted.writeCapacity())));
+        }
+        if (!differences.isEmpty()) {
+            throw new DynctlException(ExitCode.FAILURE, "Table '" + table.tableName() + "' already has a global index '" + wanted.name()
+                    + "' that differs from --add-gsi: " + String.join("; ", differences) + ".",
+                    "An index cannot be changed in place; pass --remove-gsi " + wanted.name() + " as well to rebuild it.");
+        }
+    }
+
+    private static boolean sameProjection(Projection existing, Projection wanted) {
+        ProjectionType type = existing == null || existing.projectionType() == null ? ProjectionType.ALL : existing.projectionType();
+        return type == wanted.projectionType()
+                && Set.copyOf(existing == null ? List.of() : existing.nonKeyAttributes()).equals(Set.copyOf(wanted.nonKeyAttributes()));
+    }
+
+    /** "ALL", "KEYS_ONLY", "INCLUDE total+items". */
+    private static String projectionWords(Projection projection) {
+        if (projection == null || projection.projectionType() == null) {
+            return ProjectionType.ALL.toString();
+        }
+        return projection.projectionTypeAsString()
+                + (projection.hasNonKeyAttributes() ? " " + String.join("+", projection.nonKeyAttributes()) : "");
+    }
+
+    private static String capacityWords(ProvisionedThroughput throughput) {
+        return "rcu " + throughput.readCapacityUnits() + ", wcu " + throughput.writeCapacityUnits();
     }
 
     /** The key attributes of the table, its local indexes and the global indexes that stay. */
@@ -182,38 +245,51 @@ final class TableUpdatePlan {
     private void stream() {
         StreamSpecification current = table.streamSpecification();
         boolean enabled = current != null && Boolean.TRUE.equals(current.streamEnabled());
-        if (changes.stream() != null) {
-            if (enabled && current.streamViewType() == changes.stream()) {
+        StreamViewType wanted = changes.stream();
+        if (wanted != null) {
+            if (enabled && current.streamViewType() == wanted) {
                 return;
             }
             if (enabled) {
                 // a stream's view type cannot change in place: end this stream, then start the new one
-                updateTable(b -> b.streamSpecification(s -> s.streamEnabled(false)));
+                updateTable("disable stream", b -> b.streamSpecification(s -> s.streamEnabled(false)));
             }
-            updateTable(b -> b.streamSpecification(s -> s.streamEnabled(true).streamViewType(changes.stream())));
+            updateTable("enable stream " + wanted, b -> b.streamSpecification(s -> s.streamEnabled(true).streamViewType(wanted)));
         } else if (changes.streamOff() && enabled) {
-            updateTable(b -> b.streamSpecification(s -> s.streamEnabled(false)));
+            updateTable("disable stream", b -> b.streamSpecification(s -> s.streamEnabled(false)));
         }
     }
 
+    /**
+     * TTL goes on or off. Moving it to another attribute takes two changes, and AWS allows one
+     * TTL change per table per hour, so that is refused here rather than failing half done.
+     */
     private void timeToLive() {
         if (!changes.touchesTtl()) {
             return;
         }
         boolean on = ttl.timeToLiveStatus() == TimeToLiveStatus.ENABLED || ttl.timeToLiveStatus() == TimeToLiveStatus.ENABLING;
-        String attribute = ttl.attributeName();
+        String current = ttl.attributeName();
         String wanted = changes.ttlAttribute();
-        if (wanted != null && on && wanted.equals(attribute)) {
+        String name = table.tableName();
+        if (wanted == null) {
+            if (on) {
+                steps.add(new Step("disable TTL on " + current, client -> client.updateTimeToLive(b -> b.tableName(name)
+                        .timeToLiveSpecification(s -> s.enabled(false).attributeName(current)))));
+            }
+            return;
+        }
+        if (on && wanted.equals(current)) {
             return;
         }
         if (on) {
-            steps.add(client -> client.updateTimeToLive(b -> b.tableName(table.tableName())
-                    .timeToLiveSpecification(s -> s.enabled(false).attributeName(attribute))));
+            throw DynctlException.usage("Table '" + name + "' has TTL on attribute '" + current + "'; moving it to '" + wanted
+                            + "' needs two TTL changes, and AWS allows one TTL change per hour.",
+                    "Run 'dynctl table update " + name + " --no-ttl' now and 'dynctl table update " + name + " --ttl " + wanted
+                            + "' an hour later.");
         }
-        if (wanted != null) {
-            steps.add(client -> client.updateTimeToLive(b -> b.tableName(table.tableName())
-                    .timeToLiveSpecification(s -> s.enabled(true).attributeName(wanted))));
-        }
+        steps.add(new Step("enable TTL on " + wanted, client -> client.updateTimeToLive(b -> b.tableName(name)
+                .timeToLiveSpecification(s -> s.enabled(true).attributeName(wanted)))));
     }
 
     private void pointInTimeRecovery() {
@@ -223,16 +299,17 @@ final class TableUpdatePlan {
         }
         boolean on = pitr != null && pitr.pointInTimeRecoveryStatus() == PointInTimeRecoveryStatus.ENABLED;
         if (wanted != on) {
-            steps.add(client -> client.updateContinuousBackups(b -> b.tableName(table.tableName())
-                    .pointInTimeRecoverySpecification(s -> s.pointInTimeRecoveryEnabled(wanted))));
+            steps.add(new Step((wanted ? "enable" : "disable") + " point-in-time recovery",
+                    client -> client.updateContinuousBackups(b -> b.tableName(table.tableName())
+                            .pointInTimeRecoverySpecification(s -> s.pointInTimeRecoveryEnabled(wanted)))));
         }
     }
 
-    private void updateTable(Consumer<UpdateTableRequest.Builder> change) {
+    private void updateTable(String description, Consumer<UpdateTableRequest.Builder> change) {
         UpdateTableRequest.Builder request = UpdateTableRequest.builder().tableName(table.tableName());
         change.accept(request);
         UpdateTableRequest built = request.build();
-        steps.add(client -> client.updateTable(built));
+        steps.add(new Step(description, client -> client.updateTable(built)));
     }
 
     private Optional<LocalSecondaryIndexDescription> localIndex(String name) {

@@ -3,11 +3,11 @@ package dev.dynctl.dynamo;
 import dev.dynctl.error.DynctlException;
 import dev.dynctl.error.ExitCode;
 import java.time.Duration;
-import java.util.function.Supplier;
+import java.util.Objects;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
-import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
@@ -20,6 +20,13 @@ public final class TableWaiter {
     private static final Duration FIRST_POLL = Duration.ofMillis(250);
     private static final Duration MAX_POLL = Duration.ofSeconds(5);
 
+    /** What a wait is for: its words in the timeout message, and when it is reached (a null table is gone). */
+    private record Goal(String words, String untilOption, Predicate<TableDescription> isDone) {
+    }
+
+    private static final Goal ACTIVE = new Goal("to become ACTIVE", "", table -> table != null && isActive(table));
+    private static final Goal DELETED = new Goal("to be deleted", " --until deleted", Objects::isNull);
+
     private final DynamoDbClient client;
     private final String where;
 
@@ -30,34 +37,33 @@ public final class TableWaiter {
 
     /** Waits until the table and all its global indexes are ACTIVE; a missing table is not found (exit 3). */
     public TableDescription untilActive(String table, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Duration pause = FIRST_POLL;
-        while (true) {
-            TableDescription description;
-            try {
-                description = client.describeTable(b -> b.tableName(table)).table();
-            } catch (ResourceNotFoundException e) {
-                throw MissingTable.error(client, table, where);
-            }
-            if (isActive(description)) {
-                return description;
-            }
-            pause = sleepBefore(deadline, pause, () -> timedOut(table, "to become ACTIVE", "", timeout, state(description)));
-        }
+        return poll(table, timeout, ACTIVE);
     }
 
     /** Waits until DescribeTable no longer finds the table. */
     public void untilDeleted(String table, Duration timeout) throws InterruptedException {
+        poll(table, timeout, DELETED);
+    }
+
+    /** Describes the table until the goal is reached; a table gone while waiting for ACTIVE is not found. */
+    private TableDescription poll(String table, Duration timeout, Goal goal) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         Duration pause = FIRST_POLL;
         while (true) {
-            TableDescription description;
-            try {
-                description = client.describeTable(b -> b.tableName(table)).table();
-            } catch (ResourceNotFoundException e) {
-                return;
+            TableDescription description = TableService.describeOrNull(client, table);
+            if (goal.isDone().test(description)) {
+                return description;
             }
-            pause = sleepBefore(deadline, pause, () -> timedOut(table, "to be deleted", " --until deleted", timeout, state(description)));
+            if (description == null) {
+                throw MissingTable.error(client, table, where);
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw timedOut(table, goal, timeout, state(description));
+            }
+            Thread.sleep(Math.min(pause.toMillis(), Math.max(1, left / 1_000_000)));
+            Duration next = pause.multipliedBy(2);
+            pause = next.compareTo(MAX_POLL) > 0 ? MAX_POLL : next;
         }
     }
 
@@ -66,20 +72,11 @@ public final class TableWaiter {
                 && table.globalSecondaryIndexes().stream().allMatch(index -> index.indexStatus() == IndexStatus.ACTIVE);
     }
 
-    private static Duration sleepBefore(long deadline, Duration pause, Supplier<DynctlException> timeout) throws InterruptedException {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-            throw timeout.get();
-        }
-        Thread.sleep(Math.min(pause.toMillis(), Math.max(1, left / 1_000_000)));
-        Duration next = pause.multipliedBy(2);
-        return next.compareTo(MAX_POLL) > 0 ? MAX_POLL : next;
-    }
-
-    private static DynctlException timedOut(String table, String goal, String until, Duration timeout, String state) {
+    private static DynctlException timedOut(String table, Goal goal, Duration timeout, String state) {
         return new DynctlException(ExitCode.THROTTLED,
-                "Timed out after " + words(timeout) + " waiting for table '" + table + "' " + goal + " (now " + state + ").",
-                "Wait longer with 'dynctl table wait " + table + until + " --timeout 30m', or look at it with 'dynctl table describe " + table + "'.");
+                "Timed out after " + words(timeout) + " waiting for table '" + table + "' " + goal.words() + " (now " + state + ").",
+                "Wait longer with 'dynctl table wait " + table + goal.untilOption() + " --timeout 30m', "
+                        + "or look at it with 'dynctl table describe " + table + "'.");
     }
 
     /** "table UPDATING, index byEmail CREATING": what is not yet ACTIVE. */

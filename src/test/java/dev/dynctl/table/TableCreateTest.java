@@ -113,17 +113,38 @@ class TableCreateTest {
         String name = rawTable("again");
         Result r = cli().aws("table", "create", name, "--pk", "id:S", "--if-not-exists", "-o", "json");
         assertThat(r.code()).as(r.toString()).isZero();
-        assertThat(r.err()).contains("already exists").doesNotContain("Warning");
+        assertThat(r.err()).contains("Table '" + name + "' already exists with these keys; nothing was changed.");
         assertThat(json(r).path("name").asText()).isEqualTo(name);
     }
 
-    @Test
-    void ifNotExistsWarnsWhenTheKeysDiffer() {
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "uid:S||id (S), not uid (S)",
+        "id:N||id (S), not id (N)",
+        "id:S|at:N|id (S), not id (S), at (N)",
+    })
+    void ifNotExistsFailsWhenTheKeysDiffer(String pk, String sk, String difference) {
         String name = rawTable("differs");
-        Result r = cli().aws("table", "create", name, "--pk", "id:N", "--sk", "at:N", "--if-not-exists", "-o", "json");
-        assertThat(r.code()).as(r.toString()).isZero();
-        assertThat(r.err()).contains("Warning: its keys are id:S, not the requested id:N, at:N");
-        assertThat(describe(name).keySchema()).hasSize(1);
+        List<String> args = new ArrayList<>(List.of("table", "create", name, "--pk", pk, "--if-not-exists", "-o", "json"));
+        if (sk != null) {
+            args.addAll(List.of("--sk", sk));
+        }
+        Result r = cli().aws(args.toArray(String[]::new));
+        assertThat(r.code()).as(r.toString()).isEqualTo(1);
+        assertThat(r.err()).contains("Table '" + name + "' exists with keys " + difference + ".").doesNotContain("Exception");
+        assertThat(r.out()).isEmpty();
+        assertThat(describe(name).keySchema()).singleElement().satisfies(k -> assertThat(k.attributeName()).isEqualTo("id"));
+    }
+
+    @Test
+    void ifNotExistsComparesTheSortKeyToo() {
+        String name = Engine.uniqueName("sorted");
+        assertThat(cli().aws("table", "create", name, "--pk", "id:S", "--sk", "at:N").code()).isZero();
+
+        assertThat(cli().aws("table", "create", name, "--pk", "id:S", "--sk", "at:N", "--if-not-exists").code()).isZero();
+        Result noSortKey = cli().aws("table", "create", name, "--pk", "id:S", "--if-not-exists");
+        assertThat(noSortKey.code()).as(noSortKey.toString()).isEqualTo(1);
+        assertThat(noSortKey.err()).contains("exists with keys id (S), at (N), not id (S).");
     }
 
     @Test

@@ -6,17 +6,53 @@ import static dev.dynctl.table.TableTestSupport.rawTable;
 import static dev.dynctl.testing.Cli.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.dynctl.testing.Cli.Result;
 import dev.dynctl.testing.Engine;
 import org.junit.jupiter.api.Test;
 
 class TableDeleteTest {
     @Test
-    void yesDeletesWithoutAsking() {
+    void yesDeletesWithoutAskingAndWaitReportsItGone() {
         String name = rawTable("doomed");
         Result r = cli().aws("table", "delete", name, "--yes", "--wait", "-o", "json");
-        assertThat(json(r).path("name").asText()).isEqualTo(name);
-        assertThat(r.err()).doesNotContain("confirm");
+        JsonNode doc = json(r);
+        assertThat(doc.path("name").asText()).isEqualTo(name);
+        assertThat(doc.path("status").asText()).isEqualTo("DELETED");
+        assertThat(r.err()).isEqualTo("Deleted table '" + name + "'." + System.lineSeparator());
+        assertThat(exists(name)).isFalse();
+    }
+
+    @Test
+    void withoutWaitItShowsWhatDeleteTableAnswered() {
+        String name = rawTable("answered");
+        String arn = TableTestSupport.describe(name).tableArn();
+        Result r = cli().aws("table", "delete", name, "--yes", "-o", "json");
+        JsonNode doc = json(r);
+        assertThat(r.err()).isEqualTo("Deleting table '" + name + "'…" + System.lineSeparator());
+        assertThat(doc.path("arn").asText()).isEqualTo(arn);
+        // AWS answers DELETING; moto answers with the table as it was. Either way not a made-up DELETED.
+        assertThat(doc.path("status").asText()).isIn("ACTIVE", "DELETING");
+        assertThat(exists(name)).isFalse();
+    }
+
+    @Test
+    void ifExistsSucceedsWithANoteWhenThereIsNoTable() {
+        String name = Engine.uniqueName("never");
+        Result r = cli().aws("table", "delete", name, "--if-exists", "--no-input", "-o", "json");
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.err()).contains("Table '" + name + "' does not exist in endpoint", "nothing was deleted");
+        assertThat(r.out()).isEmpty();
+
+        Result without = cli().aws("table", "delete", name, "--yes");
+        assertThat(without.code()).as(without.toString()).isEqualTo(3);
+    }
+
+    @Test
+    void ifExistsStillDeletesATableThatIsThere() {
+        String name = rawTable("present");
+        Result r = cli().aws("table", "delete", name, "--if-exists", "--yes", "--wait", "-o", "json");
+        assertThat(json(r).path("status").asText()).isEqualTo("DELETED");
         assertThat(exists(name)).isFalse();
     }
 

@@ -50,7 +50,17 @@ class TableWaitTest {
 
         Result state = cli().aws("table", "wait", "whatever", "--until", "happy");
         assertThat(state.code()).isEqualTo(2);
-        assertThat(state.err()).contains("--until");
+        assertThat(state.err()).contains("Invalid value for option '--until': 'happy' is not active|deleted")
+                .doesNotContain("ACTIVE, DELETED");
+    }
+
+    @Test
+    void untilIsReadAsTypedInAnyCase() {
+        String name = rawTable("until");
+        assertThat(cli().aws("table", "wait", name, "--until", "active").code()).isZero();
+        assertThat(cli().aws("table", "wait", name, "--until", "ACTIVE").code()).isZero();
+        Engine.dynamo().deleteTable(b -> b.tableName(name));
+        assertThat(cli().aws("table", "wait", name, "--until", "Deleted").code()).isZero();
     }
 
     @Test
@@ -74,7 +84,8 @@ class TableWaitTest {
 
     @Test
     void helpHasExamples() {
-        assertThat(cli().run("table", "wait", "--help").out()).contains("Examples:", "--until", "--timeout");
+        assertThat(cli().run("table", "wait", "--help").out()).contains("Examples:", "[--until=active|deleted]", "--timeout")
+                .doesNotContain("ACTIVE, DELETED");
         assertThat(cli().run("table", "create", "--help").out()).contains("Examples:", "name=NAME", "projection=");
     }
 }

@@ -2,13 +2,11 @@ package dev.dynctl.cli.table;
 
 import dev.dynctl.cli.Context;
 import dev.dynctl.cli.DynctlCommand;
-import dev.dynctl.dynamo.TableBilling;
 import dev.dynctl.dynamo.TableDefinition;
 import dev.dynctl.dynamo.TableDescriptions;
 import dev.dynctl.dynamo.TableIndexSpec;
 import dev.dynctl.dynamo.TableKeyAttribute;
 import dev.dynctl.dynamo.TableService;
-import dev.dynctl.dynamo.TableStreamView;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +17,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "create", mixinStandardHelpOptions = true,
-        description = "Create a table with its keys, indexes, billing, TTL, stream and tags.",
+        description = "Create a table with its keys, indexes, billing, TTL, stream and tags. "
+                + "Billing is on-demand unless --billing provisioned or --rcu/--wcu are given; "
+                + "TTL and point-in-time recovery are set once the table is ACTIVE.",
         footerHeading = "%nExamples:%n",
         footer = {
             "  dynctl table create users --pk id:S --wait",
@@ -29,7 +29,7 @@ import picocli.CommandLine.Parameters;
             "      --lsi name=byType,sk=type:S,projection=keys \\",
             "      --billing provisioned --rcu 5 --wcu 5 \\",
             "      --ttl expires --stream both --tag team=core",
-            "  dynctl table create users --pk id:S --if-not-exists   # exit 0 if it exists",
+            "  dynctl table create users --pk id:S --if-not-exists  # ok: same keys",
             "",
             "Keys are ATTR:TYPE, TYPE being S (string), N (number) or B (binary).",
             "Indexes (--gsi, --lsi) are comma-separated FIELD=VALUE pairs:",
@@ -56,21 +56,8 @@ public final class TableCreateCommand extends DynctlCommand {
     @Option(names = "--lsi", paramLabel = "SPEC", description = "Local index " + TableIndexSpec.LOCAL_SYNTAX + " (repeatable).")
     List<String> localIndexes = new ArrayList<>();
 
-    @Option(names = "--billing", paramLabel = "MODE",
-            description = "on-demand or provisioned (default: on-demand, provisioned when --rcu/--wcu are given).")
-    String billing;
-
-    @Option(names = "--rcu", paramLabel = "N", description = "Read capacity units (provisioned billing).")
-    Long readCapacity;
-
-    @Option(names = "--wcu", paramLabel = "N", description = "Write capacity units (provisioned billing).")
-    Long writeCapacity;
-
-    @Option(names = "--ttl", paramLabel = "ATTR", description = "Expire items at the epoch seconds in this attribute (set once the table is ACTIVE).")
-    String ttlAttribute;
-
-    @Option(names = "--stream", paramLabel = "VIEW", description = "Turn on the change stream: " + TableStreamView.WORDS + ".")
-    String stream;
+    @Mixin
+    TableSettingOptions settings;
 
     @Option(names = "--tag", paramLabel = "KEY=VALUE", description = "Tag the table (repeatable).")
     Map<String, String> tags = new LinkedHashMap<>();
@@ -78,10 +65,11 @@ public final class TableCreateCommand extends DynctlCommand {
     @Option(names = "--deletion-protection", description = "Refuse deletes until it is turned off.")
     boolean deletionProtection;
 
-    @Option(names = "--pitr", description = "Turn on point-in-time recovery (set once the table is ACTIVE).")
+    @Option(names = "--pitr", description = "Turn on point-in-time recovery.")
     boolean pointInTimeRecovery;
 
-    @Option(names = "--if-not-exists", description = "Succeed without changes when the table already exists (warns if its keys differ).")
+    @Option(names = "--if-not-exists",
+            description = "Succeed without changes when the table already exists with these keys (fail if its keys differ).")
     boolean ifNotExists;
 
     @Mixin
@@ -94,16 +82,11 @@ public final class TableCreateCommand extends DynctlCommand {
                 sortKey == null ? null : TableKeyAttribute.parse("--sk", sortKey),
                 globalIndexes.stream().map(spec -> TableIndexSpec.global("--gsi", spec)).toList(),
                 localIndexes.stream().map(spec -> TableIndexSpec.local("--lsi", spec)).toList(),
-                TableBilling.forNewTable(billing, readCapacity, writeCapacity),
-                TableStreamView.parse("--stream", stream),
-                tags, deletionProtection, ttlAttribute, pointInTimeRecovery);
+                settings.newTableBilling(), settings.streamView(),
+                tags, deletionProtection, settings.ttlAttribute, pointInTimeRecovery);
         TableService.Creation creation = TableCommand.service(context).create(definition, ifNotExists, waiting.limit());
         if (creation.existed()) {
-            context.err().println("Table '" + name + "' already exists; nothing was changed.");
-            if (!creation.sameKeys()) {
-                context.err().println("Warning: its keys are " + TableDescriptions.keys(creation.table().table())
-                        + ", not the requested " + definition.keys() + ".");
-            }
+            context.err().println("Table '" + name + "' already exists with these keys; nothing was changed.");
         }
         context.output().document(TableDescriptions.document(creation.table()));
     }

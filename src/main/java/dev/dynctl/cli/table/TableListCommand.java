@@ -11,9 +11,9 @@ import picocli.CommandLine.Option;
         footerHeading = "%nExamples:%n",
         footer = {
             "  dynctl table list",
-            "  dynctl table list -l                      # status, billing, size, keys",
+            "  dynctl table list -l         # status, billing, size, keys",
             "  dynctl table list -o json --query '[].name'",
-            "  dynctl --local table list"})
+            "  dynctl table list -l -o csv"})
 public final class TableListCommand extends DynctlCommand {
     @Option(names = {"-l", "--details"},
             description = "Also show status, billing, item count, size and keys (one DescribeTable per table).")

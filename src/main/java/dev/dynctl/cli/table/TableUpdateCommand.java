@@ -2,11 +2,10 @@ package dev.dynctl.cli.table;
 
 import dev.dynctl.cli.Context;
 import dev.dynctl.cli.DynctlCommand;
-import dev.dynctl.dynamo.TableBilling;
 import dev.dynctl.dynamo.TableChanges;
 import dev.dynctl.dynamo.TableDescriptions;
 import dev.dynctl.dynamo.TableIndexSpec;
-import dev.dynctl.dynamo.TableStreamView;
+import dev.dynctl.dynamo.TableService;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -17,7 +16,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "update", mixinStandardHelpOptions = true,
         description = "Change a table's billing and capacity, global indexes, TTL, stream, point-in-time recovery "
                 + "or deletion protection. Changes are made one at a time, each once the table has settled; "
-                + "what the table already has is skipped, so running an update twice is harmless.",
+                + "what the table already has is skipped (with a note), so running an update twice is harmless.",
         footerHeading = "%nExamples:%n",
         footer = {
             "  dynctl table update orders --billing on-demand",
@@ -30,19 +29,17 @@ import picocli.CommandLine.Parameters;
             "Switching to provisioned gives the global indexes the same --rcu/--wcu.",
             "--add-gsi takes the spec of 'table create --gsi':",
             "  name=NAME,pk=ATTR:TYPE[,sk=ATTR:TYPE]",
-            "  [,projection=all|keys|include:ATTR+ATTR...][,rcu=N,wcu=N]"})
+            "  [,projection=all|keys|include:ATTR+ATTR...][,rcu=N,wcu=N]",
+            "An index that exists with the same spec is left as it is; --remove-gsi of",
+            "an index that is not there is a note, not an error. TTL moves to another",
+            "attribute in two runs an hour apart (--no-ttl, then --ttl NEW): AWS allows",
+            "one TTL change per hour."})
 public final class TableUpdateCommand extends DynctlCommand {
     @Parameters(index = "0", paramLabel = "NAME", description = "The table.")
     String name;
 
-    @Option(names = "--billing", paramLabel = "MODE", description = "Switch billing: on-demand or provisioned (which needs --rcu and --wcu).")
-    String billing;
-
-    @Option(names = "--rcu", paramLabel = "N", description = "Read capacity units of a provisioned table.")
-    Long readCapacity;
-
-    @Option(names = "--wcu", paramLabel = "N", description = "Write capacity units of a provisioned table.")
-    Long writeCapacity;
+    @Mixin
+    TableSettingOptions settings;
 
     @Option(names = "--add-gsi", paramLabel = "SPEC", description = "Add a global index, e.g. name=byEmail,pk=email:S (repeatable).")
     List<String> addIndexes = new ArrayList<>();
@@ -50,14 +47,8 @@ public final class TableUpdateCommand extends DynctlCommand {
     @Option(names = "--remove-gsi", paramLabel = "INDEX", description = "Remove a global index (repeatable).")
     List<String> removeIndexes = new ArrayList<>();
 
-    @Option(names = "--ttl", paramLabel = "ATTR", description = "Expire items at the epoch seconds in this attribute.")
-    String ttlAttribute;
-
     @Option(names = "--no-ttl", description = "Turn TTL off.")
     boolean ttlOff;
-
-    @Option(names = "--stream", paramLabel = "VIEW", description = "Turn on (or change) the change stream: " + TableStreamView.WORDS + ".")
-    String stream;
 
     @Option(names = "--no-stream", description = "Turn the change stream off.")
     boolean streamOff;
@@ -73,10 +64,12 @@ public final class TableUpdateCommand extends DynctlCommand {
 
     @Override
     protected void run(Context context) throws InterruptedException {
-        TableChanges changes = new TableChanges(TableBilling.mode(billing), readCapacity, writeCapacity,
+        TableChanges changes = new TableChanges(settings.billingMode(), settings.readCapacity, settings.writeCapacity,
                 addIndexes.stream().map(spec -> TableIndexSpec.global("--add-gsi", spec)).toList(), removeIndexes,
-                ttlAttribute, ttlOff, TableStreamView.parse("--stream", stream), streamOff,
+                settings.ttlAttribute, ttlOff, settings.streamView(), streamOff,
                 pointInTimeRecovery, deletionProtection);
-        context.output().document(TableDescriptions.document(TableCommand.service(context).update(name, changes, waiting.limit())));
+        TableService.Update update = TableCommand.service(context).update(name, changes, waiting.limit());
+        update.notes().forEach(context.err()::println);
+        context.output().document(TableDescriptions.document(update.table()));
     }
 }

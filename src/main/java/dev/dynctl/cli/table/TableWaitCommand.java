@@ -5,9 +5,14 @@ import dev.dynctl.cli.DynctlCommand;
 import dev.dynctl.dynamo.TableDescriptions;
 import dev.dynctl.dynamo.TableService;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.Locale;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.TypeConversionException;
 
 @Command(name = "wait", mixinStandardHelpOptions = true,
         description = "Wait until a table is ACTIVE with all its global indexes ACTIVE, or until it is deleted. "
@@ -15,17 +20,19 @@ import picocli.CommandLine.Parameters;
         footerHeading = "%nExamples:%n",
         footer = {
             "  dynctl table wait orders                  # table and indexes ACTIVE",
-            "  dynctl table wait orders --until deleted --timeout 2m",
             "  dynctl table update orders --add-gsi name=byEmail,pk=email:S",
-            "  dynctl table wait orders --timeout 1h"})
+            "  dynctl table wait orders --timeout 1h",
+            "  dynctl table delete orders --yes",
+            "  dynctl table wait orders --until deleted --timeout 2m"})
 public final class TableWaitCommand extends DynctlCommand {
     enum Until { ACTIVE, DELETED }
 
     @Parameters(index = "0", paramLabel = "NAME", description = "The table.")
     String name;
 
-    @Option(names = "--until", paramLabel = "STATE", defaultValue = "active",
-            description = "active (table and indexes ACTIVE) or deleted (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--until", paramLabel = "active|deleted", defaultValue = "active",
+            converter = UntilConverter.class, completionCandidates = UntilConverter.class,
+            description = "active: the table and its indexes are ACTIVE; deleted: it is gone (default: ${DEFAULT-VALUE}).")
     Until until;
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10m", converter = DurationConverter.class,
@@ -40,6 +47,26 @@ public final class TableWaitCommand extends DynctlCommand {
             context.output().document(TableDescriptions.deleted(name));
         } else {
             context.output().document(TableDescriptions.document(tables.awaitActive(name, timeout)));
+        }
+    }
+
+    /** Reads --until as typed (active, deleted) and lists those words for completion. */
+    static final class UntilConverter implements ITypeConverter<Until>, Iterable<String> {
+        @Override
+        public Until convert(String value) {
+            return Arrays.stream(Until.values())
+                    .filter(state -> word(state).equalsIgnoreCase(value.trim()))
+                    .findFirst()
+                    .orElseThrow(() -> new TypeConversionException("'" + value + "' is not active|deleted"));
+        }
+
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(Until.values()).map(UntilConverter::word).iterator();
+        }
+
+        private static String word(Until state) {
+            return state.name().toLowerCase(Locale.ROOT);
         }
     }
 }
