@@ -1046,12 +1046,15 @@ function _picocli_dynctl_item_scan() {
 
   local commands=""
   local flag_opts="'--consistent' '-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--index' '--limit' '--page-size' '--segments' '--attrs' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
+  local arg_opts="'--segments' '--index' '--limit' '--page-size' '--attrs' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--segments')
+      return
+      ;;
     '--index')
       return
       ;;
@@ -1059,9 +1062,6 @@ function _picocli_dynctl_item_scan() {
       return
       ;;
     '--page-size')
-      return
-      ;;
-    '--segments')
       return
       ;;
     '--attrs')

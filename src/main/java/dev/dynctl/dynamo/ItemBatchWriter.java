@@ -33,6 +33,7 @@ public final class ItemBatchWriter {
     private final long baseDelayMs;
     private final List<WriteRequest> pending = new ArrayList<>(BATCH_SIZE);
     private final Set<List<AttributeValue>> pendingKeys = new HashSet<>();
+    private long accepted;
     private long written;
     private long requests;
 
@@ -61,13 +62,14 @@ public final class ItemBatchWriter {
         }
         pending.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
         pendingKeys.add(key);
+        accepted++;
         if (pending.size() == BATCH_SIZE) {
             flush();
         }
     }
 
-    /** Writes what is pending; returns the number of items written so far. */
-    public long flush() {
+    /** Writes what is pending. */
+    public void flush() {
         List<WriteRequest> unprocessed = List.copyOf(pending);
         pending.clear();
         pendingKeys.clear();
@@ -84,17 +86,22 @@ public final class ItemBatchWriter {
             }
             failedAttempts = unprocessed.size() < sent.size() ? 0 : failedAttempts + 1;
             if (failedAttempts >= MAX_ATTEMPTS) {
-                throw new DynctlException(ExitCode.THROTTLED, unprocessed.size() + " items were still unprocessed after "
-                        + MAX_ATTEMPTS + " retries; " + written + " items were written to " + table + ".",
+                throw new DynctlException(ExitCode.THROTTLED, ItemCount.was(unprocessed.size()) + " still unprocessed after "
+                        + MAX_ATTEMPTS + " retries; " + ItemCount.was(written) + " written to " + table + ".",
                         "Lower the write rate, or raise the table's write capacity (or use on-demand billing).");
             }
             backoff(failedAttempts);
         }
+    }
+
+    /** Items written and confirmed by DynamoDB. */
+    public long written() {
         return written;
     }
 
-    public long written() {
-        return written;
+    /** Items handed to {@link #put}: written, pending, or in a request that failed. */
+    public long accepted() {
+        return accepted;
     }
 
     /** BatchWriteItem requests sent, retries included. */
@@ -108,7 +115,7 @@ public final class ItemBatchWriter {
             Thread.sleep(ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling + 1));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new DynctlException(ExitCode.INTERRUPTED, "Interrupted; " + written + " items were written to " + table + ".");
+            throw new DynctlException(ExitCode.INTERRUPTED, "Interrupted; " + ItemCount.was(written) + " written to " + table + ".");
         }
     }
 }

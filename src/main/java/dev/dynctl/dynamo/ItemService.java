@@ -1,16 +1,19 @@
 package dev.dynctl.dynamo;
 
+import dev.dynctl.aws.AwsErrors;
 import dev.dynctl.aws.Clients;
 import dev.dynctl.error.DynctlException;
+import dev.dynctl.error.ExitCode;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 /**
@@ -25,6 +28,10 @@ public final class ItemService {
     public record PutResult(long written, long batchRequests, Map<String, AttributeValue> oldItem) {
     }
 
+    /** The key a delete was given, and the item it deleted (empty when there was none). */
+    public record DeleteResult(Map<String, AttributeValue> key, Map<String, AttributeValue> oldItem) {
+    }
+
     private final Clients clients;
 
     public ItemService(Clients clients) {
@@ -32,62 +39,99 @@ public final class ItemService {
     }
 
     public Map<String, AttributeValue> get(String table, String keyText, boolean consistent, List<String> attributes) {
-        KeySchema schema = KeySchemas.of(clients, table);
-        Map<String, AttributeValue> key = KeyParser.fullKey(schema, keyText);
-        ItemPlaceholders placeholders = new ItemPlaceholders();
-        String projection = attributes.isEmpty() ? null : placeholders.projection(attributes);
-        GetItemResponse response = dynamo().getItem(b -> b.tableName(table).key(key)
-                .consistentRead(consistent ? Boolean.TRUE : null)
-                .projectionExpression(projection)
-                .expressionAttributeNames(placeholders.names()));
-        if (!response.hasItem()) {
-            String partition = show(Map.of(schema.partition().name(), key.get(schema.partition().name())));
-            throw DynctlException.notFound("Item " + show(key) + " not found in table " + table + ".",
-                    "Check the key; 'dynctl item query " + table + " --key " + partition.substring(1, partition.length() - 1)
-                            + "' lists its partition.");
-        }
-        return response.item();
+        return KeySchemas.lookup(clients, table).apply(schema -> {
+            Map<String, AttributeValue> key = KeyParser.fullKey(schema, keyText);
+            ItemPlaceholders placeholders = new ItemPlaceholders();
+            String projection = attributes.isEmpty() ? null : placeholders.projection(attributes);
+            GetItemResponse response = dynamo().getItem(b -> b.tableName(table).key(key)
+                    .consistentRead(consistent ? Boolean.TRUE : null)
+                    .projectionExpression(projection)
+                    .expressionAttributeNames(placeholders.names()));
+            if (!response.hasItem()) {
+                // a generic pointer: a command line built here would lack the user's --endpoint-url, --profile or --local
+                String where = schema.sort().isPresent() ? "'item query' or 'item scan'" : "'item scan'";
+                throw DynctlException.notFound("Item " + KeyText.of(key) + " not found in table " + table + ".",
+                        "Check the key with " + where + " on the same target.");
+            }
+            return response.item();
+        });
     }
 
     /**
      * Puts every item the reader holds: one item with PutItem (so all-old can return what it
-     * replaced), more with BatchWriteItem, 25 at a time, as they are read.
+     * replaced), more with BatchWriteItem, 25 at a time, as they are read. Each item's key is
+     * checked as it is read, so a failure part-way says exactly which items are in the table.
      */
     public PutResult put(String table, ItemReader reader, ItemReturnValues returnValues) {
         if (returnValues != ItemReturnValues.NONE && returnValues != ItemReturnValues.ALL_OLD) {
             throw DynctlException.usage("put --return-values takes none or all-old, not " + returnValues + ".");
         }
-        KeySchema schema = KeySchemas.of(clients, table);
+        KeySchemas.Lookup keys = KeySchemas.lookup(clients, table);
         if (!reader.hasNext()) {
             throw DynctlException.usage("No items to put: " + reader.description() + " held none.",
                     "Give an item as JSON or YAML, a file as @path, or pipe items on stdin.");
         }
-        ItemReader.Read first = checked(schema, reader.next());
+        ItemReader.Read first = reader.next();
         if (!reader.hasNext()) {
-            Map<String, AttributeValue> old = dynamo().putItem(b -> b.tableName(table).item(first.item())
-                    .returnValues(returnValues.toSdk())).attributes();
+            Map<String, AttributeValue> old = keys.apply(schema -> {
+                schema.requireKeyIn(first.item(), first.origin());
+                return dynamo().putItem(b -> b.tableName(table).item(first.item()).returnValues(returnValues.toSdk())).attributes();
+            });
             return new PutResult(1, 0, old);
         }
         if (returnValues != ItemReturnValues.NONE) {
             throw DynctlException.usage("put --return-values " + returnValues + " works on one item; " + reader.description()
                     + " holds more.", "Put the items without --return-values, or one at a time.");
         }
+        KeySchema schema = keys.apply(s -> {
+            s.requireKeyIn(first.item(), first.origin());
+            return s;
+        });
         ItemBatchWriter writer = new ItemBatchWriter(table, schema.names(), dynamo()::batchWriteItem);
-        writer.put(first.item());
-        while (reader.hasNext()) {
-            writer.put(checked(schema, reader.next()).item());
+        try {
+            writer.put(first.item());
+            while (reader.hasNext()) {
+                ItemReader.Read read = reader.next();
+                schema.requireKeyIn(read.item(), read.origin());
+                writer.put(read.item());
+            }
+            writer.flush();
+        } catch (SdkException e) {
+            if (e instanceof DynamoDbException) {
+                // the table may have been re-created with other keys: the next command describes it again
+                KeySchemas.forget(clients, table);
+            }
+            // the failed request's items may or may not have been written
+            throw stoppedPartWay(AwsErrors.translate(e, clients.where()), writer.written(), writer.accepted(),
+                    "Put is idempotent, so run it again once the cause is fixed.");
+        } catch (DynctlException e) {
+            // a bad item: the items before it that were not yet sent are certainly not written
+            throw e.exitCode() == ExitCode.USAGE ? stoppedPartWay(e, writer.written(), writer.written(),
+                    "Put is idempotent, so fix the input and run it again.") : e;
         }
-        writer.flush();
         return new PutResult(writer.written(), writer.requests(), Map.of());
     }
 
-    /** Deletes one item; DynamoDB (and aws) say nothing when it was not there. */
-    public Map<String, AttributeValue> delete(String table, String keyText, ItemReturnValues returnValues) {
+    /** A failure after some batches went out: which items are in the table, and that running again is safe. */
+    private static DynctlException stoppedPartWay(DynctlException e, long written, long sent, String rerun) {
+        String message = e.getMessage().matches("(?s).*[.!?]") ? e.getMessage() : e.getMessage() + ".";
+        return new DynctlException(e.exitCode(), message + " " + ItemCount.writtenSoFar(written, sent),
+                e.hint() == null ? rerun : e.hint() + " " + rerun, e);
+    }
+
+    /**
+     * Deletes one item. DynamoDB (and aws) say nothing when it was not there; the old item is
+     * always asked for, so that the caller can tell which happened.
+     */
+    public DeleteResult delete(String table, String keyText, ItemReturnValues returnValues) {
         if (returnValues != ItemReturnValues.NONE && returnValues != ItemReturnValues.ALL_OLD) {
             throw DynctlException.usage("delete --return-values takes none or all-old, not " + returnValues + ".");
         }
-        Map<String, AttributeValue> key = KeyParser.fullKey(KeySchemas.of(clients, table), keyText);
-        return dynamo().deleteItem(b -> b.tableName(table).key(key).returnValues(returnValues.toSdk())).attributes();
+        return KeySchemas.lookup(clients, table).apply(schema -> {
+            Map<String, AttributeValue> key = KeyParser.fullKey(schema, keyText);
+            Map<String, AttributeValue> old = dynamo().deleteItem(b -> b.tableName(table).key(key).returnValues(ReturnValue.ALL_OLD)).attributes();
+            return new DeleteResult(key, old);
+        });
     }
 
     /** Updates one item (creating it, as UpdateItem does, when it does not exist). */
@@ -95,67 +139,88 @@ public final class ItemService {
         if (clauses.isEmpty()) {
             throw DynctlException.usage("Nothing to update.", "Give at least one of --set, --remove, --add or --delete.");
         }
-        Map<String, AttributeValue> key = KeyParser.fullKey(KeySchemas.of(clients, table), keyText);
         String expression = clauses.expression();
         ItemPlaceholders placeholders = clauses.placeholders();
-        return dynamo().updateItem(b -> b.tableName(table).key(key)
-                .updateExpression(expression)
-                .expressionAttributeNames(placeholders.names())
-                .expressionAttributeValues(placeholders.values())
-                .returnValues(returnValues.toSdk())).attributes();
+        try {
+            return KeySchemas.lookup(clients, table).apply(schema -> {
+                Map<String, AttributeValue> key = KeyParser.fullKey(schema, keyText);
+                return dynamo().updateItem(b -> b.tableName(table).key(key)
+                        .updateExpression(expression)
+                        .expressionAttributeNames(placeholders.names())
+                        .expressionAttributeValues(placeholders.values())
+                        .returnValues(returnValues.toSdk())).attributes();
+            });
+        } catch (DynamoDbException e) {
+            throw clauses.explain(e).orElseThrow(() -> e);
+        }
     }
 
     /** The items of one partition, page after page as they are read. */
     public ItemStream query(QuerySpec spec) {
-        positive("--limit", spec.limit());
-        positive("--page-size", spec.pageSize());
-        KeySchema table = KeySchemas.of(clients, spec.table());
-        KeySchema schema = spec.index() == null ? table : table.index(spec.index());
-        requireConsistentReadPossible(schema, spec.consistent());
-        ItemPlaceholders placeholders = new ItemPlaceholders();
-        String keyCondition = keyCondition(schema, spec, placeholders);
-        QueryRequest.Builder request = QueryRequest.builder()
-                .tableName(spec.table())
-                .indexName(spec.index())
-                .keyConditionExpression(keyCondition)
-                .scanIndexForward(spec.descending() ? Boolean.FALSE : null)
-                .consistentRead(spec.consistent() ? Boolean.TRUE : null)
-                .limit(requestLimit(spec.pageSize(), spec.limit()));
-        if (!spec.attributes().isEmpty()) {
-            request.projectionExpression(placeholders.projection(spec.attributes()));
-        }
-        request.expressionAttributeNames(placeholders.names()).expressionAttributeValues(placeholders.values());
-        Iterable<Map<String, AttributeValue>> items = dynamo().queryPaginator(request.build()).items();
-        return new ItemStream(items, schema.leadingColumns(table), spec.limit(), () -> { });
+        ItemReadSpec read = spec.read();
+        checkCounts(read);
+        return KeySchemas.lookup(clients, read.table()).apply(table -> {
+            KeySchema schema = readSchema(table, read);
+            ItemPlaceholders placeholders = new ItemPlaceholders();
+            QueryRequest.Builder request = QueryRequest.builder()
+                    .tableName(read.table())
+                    .indexName(read.index())
+                    .keyConditionExpression(keyCondition(schema, spec, placeholders))
+                    .scanIndexForward(spec.descending() ? Boolean.FALSE : null)
+                    .consistentRead(read.consistent() ? Boolean.TRUE : null)
+                    .limit(requestLimit(read))
+                    .projectionExpression(projection(read, placeholders))
+                    .expressionAttributeNames(placeholders.names())
+                    .expressionAttributeValues(placeholders.values());
+            return ItemStream.start(dynamo().queryPaginator(request.build()).items(), schema.leadingColumns(table), read.limit(), () -> { });
+        });
     }
 
     /** Every item of the table or index; with segments > 1, read in parallel and streamed as one. */
     public ItemStream scan(ScanSpec spec) {
-        positive("--limit", spec.limit());
-        positive("--page-size", spec.pageSize());
+        ItemReadSpec read = spec.read();
+        checkCounts(read);
         if (spec.segments() < 1 || spec.segments() > 1_000_000) {
             throw DynctlException.usage("--segments must be between 1 and 1000000, not " + spec.segments() + ".");
         }
-        KeySchema table = KeySchemas.of(clients, spec.table());
-        KeySchema schema = spec.index() == null ? table : table.index(spec.index());
-        requireConsistentReadPossible(schema, spec.consistent());
-        ItemPlaceholders placeholders = new ItemPlaceholders();
-        ScanRequest.Builder builder = ScanRequest.builder()
-                .tableName(spec.table())
-                .indexName(spec.index())
-                .consistentRead(spec.consistent() ? Boolean.TRUE : null)
-                .limit(requestLimit(spec.pageSize(), spec.limit()));
-        if (!spec.attributes().isEmpty()) {
-            builder.projectionExpression(placeholders.projection(spec.attributes()));
+        return KeySchemas.lookup(clients, read.table()).apply(table -> {
+            KeySchema schema = readSchema(table, read);
+            ItemPlaceholders placeholders = new ItemPlaceholders();
+            ScanRequest request = ScanRequest.builder()
+                    .tableName(read.table())
+                    .indexName(read.index())
+                    .consistentRead(read.consistent() ? Boolean.TRUE : null)
+                    .limit(requestLimit(read))
+                    .projectionExpression(projection(read, placeholders))
+                    .expressionAttributeNames(placeholders.names())
+                    .build();
+            List<String> columns = schema.leadingColumns(table);
+            if (spec.segments() == 1) {
+                return ItemStream.start(dynamo().scanPaginator(request).items(), columns, read.limit(), () -> { });
+            }
+            ScanSegments segments = new ScanSegments(spec.segments(), segment -> dynamo().scanPaginator(
+                    request.toBuilder().segment(segment).totalSegments(spec.segments()).build()).items());
+            return ItemStream.start(segments, columns, read.limit(), segments::close);
+        });
+    }
+
+    private static void checkCounts(ItemReadSpec read) {
+        positive("--limit", read.limit());
+        positive("--page-size", read.pageSize());
+    }
+
+    /** The schema of what is read: the table's, or its index's; consistent reads are refused on a global index. */
+    private static KeySchema readSchema(KeySchema table, ItemReadSpec read) {
+        KeySchema schema = read.index() == null ? table : table.index(read.index());
+        if (read.consistent() && schema.globalIndex()) {
+            throw DynctlException.usage("--consistent is not possible on global secondary index " + schema.index()
+                    + ": it is always eventually consistent.", "Drop --consistent, or read the table itself.");
         }
-        ScanRequest request = builder.expressionAttributeNames(placeholders.names()).build();
-        List<String> columns = schema.leadingColumns(table);
-        if (spec.segments() == 1) {
-            return new ItemStream(dynamo().scanPaginator(request).items(), columns, spec.limit(), () -> { });
-        }
-        ScanSegments segments = new ScanSegments(spec.segments(), segment -> dynamo().scanPaginator(
-                request.toBuilder().segment(segment).totalSegments(spec.segments()).build()).items());
-        return new ItemStream(segments, columns, spec.limit(), segments::close);
+        return schema;
+    }
+
+    private static String projection(ItemReadSpec read, ItemPlaceholders placeholders) {
+        return read.attributes().isEmpty() ? null : placeholders.projection(read.attributes());
     }
 
     private String keyCondition(KeySchema schema, QuerySpec spec, ItemPlaceholders placeholders) {
@@ -173,47 +238,18 @@ public final class ItemService {
         return String.join(" AND ", conditions);
     }
 
-    private static void requireConsistentReadPossible(KeySchema schema, boolean consistent) {
-        if (consistent && schema.globalIndex()) {
-            throw DynctlException.usage("--consistent is not possible on global secondary index " + schema.index()
-                    + ": it is always eventually consistent.", "Drop --consistent, or read the table itself.");
-        }
-    }
-
     /** The request's Limit: the page size, but no more than the items wanted in all. */
-    private static Integer requestLimit(Integer pageSize, Integer limit) {
-        if (pageSize == null) {
-            return limit;
+    private static Integer requestLimit(ItemReadSpec read) {
+        if (read.pageSize() == null) {
+            return read.limit();
         }
-        return limit == null ? pageSize : Math.min(pageSize, limit);
+        return read.limit() == null ? read.pageSize() : Math.min(read.pageSize(), read.limit());
     }
 
     private static void positive(String option, Integer value) {
         if (value != null && value < 1) {
             throw DynctlException.usage(option + " must be at least 1, not " + value + ".");
         }
-    }
-
-    private static ItemReader.Read checked(KeySchema schema, ItemReader.Read read) {
-        schema.requireKeyIn(read.item(), read.origin());
-        return read;
-    }
-
-    /** A key as users typed it: {id=u1, created=5}. */
-    static String show(Map<String, AttributeValue> key) {
-        return key.entrySet().stream()
-                .map(e -> e.getKey() + "=" + scalar(e.getValue()))
-                .collect(Collectors.joining(", ", "{", "}"));
-    }
-
-    private static String scalar(AttributeValue value) {
-        if (value.s() != null) {
-            return value.s();
-        }
-        if (value.n() != null) {
-            return value.n();
-        }
-        return Base64.getEncoder().encodeToString(value.b().asByteArrayUnsafe());
     }
 
     private DynamoDbClient dynamo() {

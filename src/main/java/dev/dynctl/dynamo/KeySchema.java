@@ -60,14 +60,23 @@ public record KeySchema(String table, String index, boolean globalIndex, List<Ke
 
     /** Checks that an item to be written carries every key attribute with its declared type. */
     public void requireKeyIn(Map<String, AttributeValue> item, String origin) {
+        if (attributes.stream().noneMatch(key -> item.containsKey(key.name()))) {
+            throw DynctlException.usage(capitalized(origin) + " has no key attributes: " + describe() + ".",
+                    "The AWS CLI's output is read too: the Items of 'aws dynamodb scan' or 'query' "
+                            + "({\"Items\": [...]}) and the Item of 'get-item' ({\"Item\": {...}}).");
+        }
         for (KeyAttribute key : attributes) {
             AttributeValue value = item.get(key.name());
             if (value == null) {
                 throw DynctlException.usage(capitalized(origin) + " has no '" + key.name() + "': " + describe() + ".");
             }
             if (!key.accepts(value)) {
-                throw DynctlException.usage(capitalized(origin) + " has '" + key.name() + "' of type " + value.type()
-                        + ", not " + key.type() + ": " + describe() + ".");
+                String type = value.type() == AttributeValue.Type.NUL ? "NULL" : String.valueOf(value.type());
+                throw DynctlException.usage(capitalized(origin) + " has '" + key.name() + "' of type " + type
+                        + ", the table wants " + key.type() + ".");
+            }
+            if ((value.s() != null && value.s().isEmpty()) || (value.b() != null && value.b().asByteArrayUnsafe().length == 0)) {
+                throw DynctlException.usage(capitalized(origin) + " has an empty '" + key.name() + "': key values cannot be empty.");
             }
         }
     }

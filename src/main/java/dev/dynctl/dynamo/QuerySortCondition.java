@@ -1,6 +1,9 @@
 package dev.dynctl.dynamo;
 
 import dev.dynctl.error.DynctlException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,14 +58,27 @@ public record QuerySortCondition(String operator, List<String> operands) {
             throw DynctlException.usage("--sk begins_with needs a string or binary sort key; " + schema.describe() + ".",
                     "Use '>=' and '<', or 'between a and b', on numbers.");
         }
+        List<AttributeValue> typed = operands.stream().map(v -> typed(schema, sortKey, v)).toList();
+        if ("between".equals(operator) && compare(sortKey.type(), typed.get(0), typed.get(1)) > 0) {
+            throw DynctlException.usage("between needs the lower bound first: " + operands.get(0) + " > " + operands.get(1) + ".",
+                    "Write --sk 'between " + operands.get(1) + " and " + operands.get(0) + "'.");
+        }
         String name = placeholders.name(sortKey.name());
-        List<String> values = operands.stream()
-                .map(v -> placeholders.value(typed(schema, sortKey, v)))
-                .toList();
+        List<String> values = typed.stream().map(placeholders::value).toList();
         return switch (operator) {
             case "between" -> name + " BETWEEN " + values.get(0) + " AND " + values.get(1);
             case "begins_with" -> "begins_with(" + name + ", " + values.get(0) + ")";
             default -> name + " " + operator + " " + values.get(0);
+        };
+    }
+
+    /** Orders two key values as DynamoDB does: numbers by value, strings and binaries by their bytes (UTF-8 for strings). */
+    static int compare(ScalarAttributeType type, AttributeValue a, AttributeValue b) {
+        return switch (type) {
+            case N -> new BigDecimal(a.n().trim()).compareTo(new BigDecimal(b.n().trim()));
+            case S -> Arrays.compareUnsigned(a.s().getBytes(StandardCharsets.UTF_8), b.s().getBytes(StandardCharsets.UTF_8));
+            case B -> Arrays.compareUnsigned(a.b().asByteArrayUnsafe(), b.b().asByteArrayUnsafe());
+            default -> throw new IllegalStateException("key type " + type);
         };
     }
 

@@ -23,7 +23,7 @@ public final class ScanSegments implements Iterable<Map<String, AttributeValue>>
     private static final int QUEUE_CAPACITY = 1000;
 
     /** What the queue carries: an item, one segment's end, or the failure that ended it. */
-    private record Signal(Map<String, AttributeValue> item, RuntimeException failure) {
+    private record Signal(Map<String, AttributeValue> item, Throwable failure) {
         static final Signal SEGMENT_DONE = new Signal(null, null);
     }
 
@@ -57,16 +57,22 @@ public final class ScanSegments implements Iterable<Map<String, AttributeValue>>
         return new Drain();
     }
 
+    /**
+     * Scans one segment into the queue. Whatever ends it, the reader hears of it (finally): a
+     * thread that died silently would leave the reader waiting for it forever.
+     */
     private void scan(int segment) {
+        Signal end = Signal.SEGMENT_DONE;
         try {
             for (Map<String, AttributeValue> item : segmentItems.apply(segment)) {
                 if (!deliver(new Signal(item, null))) {
                     return;
                 }
             }
-            deliver(Signal.SEGMENT_DONE);
-        } catch (RuntimeException e) {
-            deliver(new Signal(null, e));
+        } catch (Throwable failure) {
+            end = new Signal(null, failure);
+        } finally {
+            deliver(end);
         }
     }
 
@@ -103,7 +109,7 @@ public final class ScanSegments implements Iterable<Map<String, AttributeValue>>
                 Signal signal = take();
                 if (signal.failure() != null) {
                     close();
-                    throw signal.failure();
+                    throw rethrown(signal.failure());
                 }
                 if (signal == Signal.SEGMENT_DONE) {
                     segmentsRunning--;
@@ -122,6 +128,17 @@ public final class ScanSegments implements Iterable<Map<String, AttributeValue>>
             Map<String, AttributeValue> item = next;
             next = null;
             return item;
+        }
+
+        /** The first segment's failure as it was (an SDK exception stays one, for the error handler). */
+        private RuntimeException rethrown(Throwable failure) {
+            if (failure instanceof RuntimeException e) {
+                return e;
+            }
+            if (failure instanceof Error e) {
+                throw e;
+            }
+            return new IllegalStateException("a scan segment failed", failure);
         }
 
         private Signal take() {

@@ -66,11 +66,18 @@ class ItemGetDeleteTest {
     }
 
     @Test
-    void aMissingItemIsNotFound() {
+    void aMissingItemIsNotFoundWithAHintThatKeepsTheTarget() {
         Result r = cli().aws("item", "get", table, "--key", "pk=u1,sk=6");
         assertThat(r.code()).isEqualTo(3);
-        assertThat(r.err()).contains("Item {pk=u1, sk=6} not found in table " + table);
+        assertThat(r.err()).contains("Item pk=u1, sk=6 not found in table " + table + ".",
+                "Hint: Check the key with 'item query' or 'item scan' on the same target.");
         assertThat(r.out()).isEmpty();
+        // no sort key: a query of the partition would only look for the same item
+        String hashOnly = ItemTables.hashTable("get-hash");
+        Result hash = cli().aws("item", "get", hashOnly, "--key", "id=u1");
+        assertThat(hash.code()).isEqualTo(3);
+        assertThat(hash.err()).contains("Item id=u1 not found in table " + hashOnly + ".",
+                "Hint: Check the key with 'item scan' on the same target.").doesNotContain("query", "dynctl");
     }
 
     @Test
@@ -117,25 +124,45 @@ class ItemGetDeleteTest {
     }
 
     @Test
-    void deleteRemovesTheItemAndCanPrintIt() {
+    void deleteRemovesTheItemSaysSoAndCanPrintIt() {
         Engine.dynamo().putItem(b -> b.tableName(table).item(Map.of("pk", s("d1"), "sk", n("1"), "v", s("x"))));
         Engine.dynamo().putItem(b -> b.tableName(table).item(Map.of("pk", s("d1"), "sk", n("2"), "v", s("y"))));
         Result quiet = cli().aws("item", "delete", table, "--key", "pk=d1,sk=1");
         assertThat(quiet.code()).as(quiet.toString()).isZero();
         assertThat(quiet.out()).isEmpty();
+        assertThat(quiet.err()).isEqualTo("Deleted item pk=d1, sk=1 from " + table + ".\n");
         assertThat(item(table, Map.of("pk", s("d1"), "sk", n("1")))).isNull();
 
         Result old = cli().aws("item", "delete", table, "--key", "pk=d1,sk=2", "--return-values", "all-old", "-o", "json");
         assertThat(old.code()).as(old.toString()).isZero();
         assertThat(printed(old.out()).get(0).get("v").asText()).isEqualTo("y");
+        assertThat(old.err()).contains("Deleted item pk=d1, sk=2 from " + table + ".");
         assertThat(item(table, Map.of("pk", s("d1"), "sk", n("2")))).isNull();
     }
 
     @Test
-    void deletingAnItemThatIsNotThereSucceedsLikeAws() {
-        Result r = cli().aws("item", "delete", table, "--key", "pk=nobody,sk=1", "--return-values", "all-old");
+    void deletingAnItemThatIsNotThereSucceedsLikeAwsAndSaysSo() {
+        Result r = cli().aws("item", "delete", table, "--key", "pk=nobody,sk=1");
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(r.out()).isEmpty();
+        assertThat(r.err()).isEqualTo("No item pk=nobody, sk=1 in " + table + "; nothing deleted.\n");
+        Result allOld = cli().aws("item", "delete", table, "--key", "pk=nobody,sk=1", "--return-values", "all-old");
+        assertThat(allOld.code()).isZero();
+        assertThat(allOld.out()).isEmpty();
+        assertThat(allOld.err()).contains("nothing deleted");
+    }
+
+    @Test
+    void aJsonKeyCarriesCommasAndEqualsSigns() {
+        Engine.dynamo().putItem(b -> b.tableName(table).item(Map.of("pk", s("a,b=c"), "sk", n("1"))));
+        Result get = cli().aws("item", "get", table, "--key", "{\"pk\": \"a,b=c\", \"sk\": 1}", "-o", "json");
+        assertThat(get.code()).as(get.toString()).isZero();
+        Result delete = cli().aws("item", "delete", table, "--key", "{\"pk\": \"a,b=c\", \"sk\": 1}");
+        assertThat(delete.code()).as(delete.toString()).isZero();
+        assertThat(delete.err()).contains("Deleted item pk=a,b=c, sk=1");
+        assertThat(item(table, Map.of("pk", s("a,b=c"), "sk", n("1")))).isNull();
+        Result help = cli().run("item", "delete", "--help");
+        assertThat(help.out().replaceAll("\\s+", " ")).contains("or JSON for values with ',' or '=': '{\"customer\": \"a,b\"}'");
     }
 
     @Test

@@ -33,6 +33,7 @@ class ItemPutTest {
         Result r = cli().aws("item", "put", table, "{\"id\": \"u1\", \"name\": \"Ada\", \"age\": 36}");
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(r.out()).isEmpty();
+        assertThat(r.err()).isEqualTo("Put 1 item into " + table + ".\n");
         assertThat(item(table, Map.of("id", s("u1")))).isEqualTo(Map.of("id", s("u1"), "name", s("Ada"), "age", n("36")));
     }
 
@@ -63,7 +64,7 @@ class ItemPutTest {
         assertThat(cli().stdin("{\"id\": \"o1\"}").aws("item", "put", table).code()).isZero();
         Result array = cli().stdin("[{\"id\": \"a1\"}, {\"id\": \"a2\"}]").aws("item", "put", table);
         assertThat(array.code()).as(array.toString()).isZero();
-        assertThat(array.err()).contains("Put 2 items into " + table);
+        assertThat(array.err()).isEqualTo("Put 2 items into " + table + " (1 BatchWriteItem request).\n");
         Result lines = cli().stdin("{\"id\": \"l1\"}\n{\"id\": {\"S\": \"l2\"}}\n{\"id\": \"l3\", \"n\": 1}\n").aws("item", "put", table, "-");
         assertThat(lines.code()).as(lines.toString()).isZero();
         assertThat(lines.err()).contains("Put 3 items into " + table);
@@ -181,10 +182,22 @@ class ItemPutTest {
         String table = ItemTables.compositeTable("put-nokey", ScalarAttributeType.N, false);
         Result missing = cli().stdin("{\"pk\": \"a\", \"sk\": 1}\n{\"pk\": \"b\"}\n").aws("item", "put", table);
         assertThat(missing.code()).isEqualTo(2);
-        assertThat(missing.err()).contains("Item 2 in stdin (line 2, column 1) has no 'sk': table " + table + " has keys pk (S), sk (N)");
+        assertThat(missing.err()).contains("Item 2 (stdin line 2) has no 'sk': table " + table + " has keys pk (S), sk (N). "
+                + "No items were written.");
         Result wrongType = cli().aws("item", "put", table, "{\"pk\": \"a\", \"sk\": \"one\"}");
         assertThat(wrongType.code()).isEqualTo(2);
-        assertThat(wrongType.err()).contains("has 'sk' of type S, not N");
+        assertThat(wrongType.err()).contains("Item 1 (argument line 1) has 'sk' of type S, the table wants N.")
+                .doesNotContain("written");
+        assertThat(scanAll(table)).isEmpty();
+    }
+
+    @Test
+    void anObjectWithNoKeyAttributesGetsAHintAboutTheAwsCliWrappers() {
+        String table = ItemTables.hashTable("put-nowrap");
+        Result r = cli().stdin("{\"Items\": [{\"id\": {\"S\": \"a\"}}], \"Total\": 1}").aws("item", "put", table);
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("Item 1 (stdin line 1) has no key attributes: table " + table + " has key id (S).",
+                "Hint: The AWS CLI's output is read too", "{\"Items\": [...]}", "{\"Item\": {...}}");
         assertThat(scanAll(table)).isEmpty();
     }
 
@@ -193,7 +206,10 @@ class ItemPutTest {
         String table = ItemTables.hashTable("put-notobj");
         Result r = cli().aws("item", "put", table, "id=u1");
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("Item 1 in argument (line 1, column 1) is not an object but a string ('id=u1')");
+        assertThat(r.err()).contains("Item 1 (argument line 1) is not an object but a string ('id=u1')");
+        Result inArray = cli().aws("item", "put", table, "[{\"id\": \"a\"}, 7]");
+        assertThat(inArray.code()).isEqualTo(2);
+        assertThat(inArray.err()).contains("Item 2 (argument line 1, column 15) is not an object but a number");
     }
 
     @Test

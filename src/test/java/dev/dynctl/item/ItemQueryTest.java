@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
@@ -142,6 +143,42 @@ class ItemQueryTest {
         Result noSortKey = query(hashOnly, "--key", "id=1", "--sk", "= 1");
         assertThat(noSortKey.code()).isEqualTo(2);
         assertThat(noSortKey.err()).contains("--sk needs a sort key, and table " + hashOnly + " has key id (S)");
+    }
+
+    @Test
+    void betweenNeedsTheLowerBoundFirstComparedByTheKeyType() {
+        Result numbersReversed = query(numbers, "--key", "pk=p1", "--sk", "between 130 and 100");
+        assertThat(numbersReversed.code()).isEqualTo(2);
+        assertThat(numbersReversed.err()).contains("between needs the lower bound first: 130 > 100.",
+                "Hint: Write --sk 'between 100 and 130'.");
+        // 9 < 10 as numbers, though not as text
+        assertThat(sortKeys(query(numbers, "--key", "pk=p1", "--sk", "between 9 and 10"))).containsExactly("9", "10");
+        assertThat(sortKeys(query(numbers, "--key", "pk=p1", "--sk", "between 4 and 4"))).containsExactly("4");
+
+        Result textReversed = query(words, "--key", "pk=c9", "--sk", "between 2024-02 and 2024-01");
+        assertThat(textReversed.code()).isEqualTo(2);
+        assertThat(textReversed.err()).contains("between needs the lower bound first: 2024-02 > 2024-01.");
+        // strings compare by code point: "9" comes after "10"
+        assertThat(query(words, "--key", "pk=c9", "--sk", "between 9 and 10").code()).isEqualTo(2);
+        // a character beyond the 16-bit range sorts after U+FFFD by code point, though not by Java's char order
+        assertThat(query(words, "--key", "pk=c9", "--sk", "between \uFFFD and \uD83D\uDE00").code()).isZero();
+        assertThat(query(words, "--key", "pk=c9", "--sk", "between \uD83D\uDE00 and \uFFFD").code()).isEqualTo(2);
+    }
+
+    @Test
+    void betweenOnBinaryKeysComparesUnsignedBytes() {
+        String binary = ItemTables.compositeTable("query-b", ScalarAttributeType.B, false);
+        for (byte b : new byte[] {0x01, 0x7f, (byte) 0x80, (byte) 0xff}) {
+            Engine.dynamo().putItem(r -> r.tableName(binary).item(Map.of("pk", s("b"),
+                    "sk", AttributeValue.fromB(SdkBytes.fromByteArray(new byte[] {b})))));
+        }
+        // 0x7f (fw==) then 0x80 (gA==): signed bytes would put 0x80 first
+        Result r = query(binary, "--key", "pk=b", "--sk", "between fw== and gA==");
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(printed(r.out())).hasSize(2);
+        Result reversed = query(binary, "--key", "pk=b", "--sk", "between /w== and AQ==");
+        assertThat(reversed.code()).isEqualTo(2);
+        assertThat(reversed.err()).contains("between needs the lower bound first: /w== > AQ==.");
     }
 
     @Test

@@ -115,6 +115,36 @@ class ItemUpdateTest {
     }
 
     @Test
+    void aPathIntoAMapThatIsNotThereSaysToSetTheWholeMap() {
+        Result r = cli().aws("item", "update", table, "--key", "id=u1", "--set", "address.city=Paris");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("The document path provided in the update expression is invalid for update.",
+                "Hint: address.city needs address to be a map that exists: set the whole map first, "
+                        + "e.g. --set 'address={\"city\": \"Paris\"}'.");
+        assertThat(item(table, Map.of("id", s("u1")))).isNull();
+
+        // the hint's command works, and then so does the path
+        assertThat(cli().aws("item", "update", table, "--key", "id=u1", "--set", "address={\"city\": \"Paris\"}").code()).isZero();
+        Result nested = cli().aws("item", "update", table, "--key", "id=u1", "--set", "address.city=Lyon");
+        assertThat(nested.code()).as(nested.toString()).isZero();
+        assertThat(item(table, Map.of("id", s("u1"))).get("address")).isEqualTo(AttributeValue.fromM(Map.of("city", s("Lyon"))));
+
+        Result deep = cli().aws("item", "update", table, "--key", "id=u2", "--set", "a.b[0].c=1");
+        assertThat(deep.code()).isEqualTo(2);
+        assertThat(deep.err()).contains("e.g. --set 'a={\"b\": [{\"c\": 1}]}'");
+    }
+
+    @Test
+    void aListIndexIntoASetSaysSetsHaveNoPositions() {
+        seed(Map.of("id", s("u1"), "tags", AttributeValue.fromSs(List.of("a"))));
+        Result r = cli().aws("item", "update", table, "--key", "id=u1", "--set", "tags[0]=x");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("Hint: tags[0] needs tags to be a list that exists (a set has no positions): "
+                + "set the whole list first, e.g. --set 'tags=[\"x\"]'.");
+        assertThat(item(table, Map.of("id", s("u1"))).get("tags")).isEqualTo(AttributeValue.fromSs(List.of("a")));
+    }
+
+    @Test
     void theKeyIsTypedAndCheckedLikeEverywhere() {
         Result r = cli().aws("item", "update", table, "--key", "id=u1,sk=1", "--set", "a=1");
         assertThat(r.code()).isEqualTo(2);

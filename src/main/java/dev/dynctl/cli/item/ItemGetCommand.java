@@ -3,9 +3,8 @@ package dev.dynctl.cli.item;
 import dev.dynctl.cli.Context;
 import dev.dynctl.cli.DynctlCommand;
 import dev.dynctl.dynamo.ItemService;
-import java.util.ArrayList;
-import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -20,20 +19,18 @@ public final class ItemGetCommand extends DynctlCommand {
     @Parameters(index = "0", paramLabel = "TABLE", description = "The table.")
     String table;
 
-    @Option(names = "--key", required = true, paramLabel = "NAME=VALUE[,…]",
-            description = "The item's key, typed from the table's key schema (e.g. id=u1,created=5).")
-    String key;
+    @Mixin
+    ItemKeyOption key;
 
     @Option(names = "--consistent", description = "Strongly consistent read.")
     boolean consistent;
 
-    @Option(names = "--attrs", split = ",", paramLabel = "ATTR",
-            description = "Only these attributes (names or paths such as address.city, comma separated).")
-    List<String> attributes = new ArrayList<>();
+    @Mixin
+    AttributesOption attributes;
 
     @Override
     protected void run(Context context) {
         ItemService items = new ItemService(context.clients());
-        context.output().item(items.get(table, key, consistent, attributes));
+        context.output().item(items.get(table, key.text(), consistent, attributes.attributes()));
     }
 }

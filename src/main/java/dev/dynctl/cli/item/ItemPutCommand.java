@@ -2,6 +2,7 @@ package dev.dynctl.cli.item;
 
 import dev.dynctl.cli.Context;
 import dev.dynctl.cli.DynctlCommand;
+import dev.dynctl.dynamo.ItemCount;
 import dev.dynctl.dynamo.ItemReader;
 import dev.dynctl.dynamo.ItemReturnValues;
 import dev.dynctl.dynamo.ItemService;
@@ -17,16 +18,21 @@ import picocli.CommandLine.Parameters;
             "",
             "Items are plain JSON, DynamoDB JSON ({\"id\": {\"S\": \"u1\"}}) or YAML; each ITEM, @file or "
                     + "stdin holds one object, an array of objects, or JSON lines. In plain JSON, "
-                    + "{\"$set\": [...]} is a set and {\"$binary\": \"base64\"} a binary value.",
+                    + "{\"$set\": [...]} is a set and {\"$binary\": \"base64\"} a binary value. In YAML, a bare "
+                    + "word is a number, boolean or null only when JSON would read it so (0123 and yes are strings).",
+            "",
+            "The AWS CLI's output is read as it is: the Items of 'aws dynamodb scan' and 'query' pages and "
+                    + "the Item of 'get-item'.",
             "",
             "One item is written with PutItem. More are written with BatchWriteItem, 25 at a time as they "
-                    + "are read, retrying unprocessed items with backoff; the count is printed on stderr."},
+                    + "are read, retrying unprocessed items with backoff. The count is printed on stderr; if a "
+                    + "put stops part-way, the error says which items were written."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  dynctl item put users '{\"id\": \"u1\", \"tags\": {\"$set\": [\"admin\"]}}'",
             "  dynctl item put users 'id: u2'",
             "  dynctl item put users @users.jsonl",
-            "  aws dynamodb scan --table-name old --query 'Items[]' | dynctl item put new",
+            "  aws dynamodb scan --table-name old | dynctl item put new",
             "  dynctl item put users '{\"id\": \"u1\"}' --return-values all-old"})
 public final class ItemPutCommand extends DynctlCommand {
     @Parameters(index = "0", paramLabel = "TABLE", description = "The table.")
@@ -51,11 +57,14 @@ public final class ItemPutCommand extends DynctlCommand {
             result = service.put(table, reader, returnValues);
         }
         if (result.batchRequests() == 0) {
+            context.err().println("Put 1 item into " + table + ".");
             if (!result.oldItem().isEmpty()) {
                 context.output().item(result.oldItem());
             }
             return;
         }
-        context.err().println("Put " + result.written() + " items into " + table + " (" + result.batchRequests() + " BatchWriteItem requests).");
+        long requests = result.batchRequests();
+        context.err().println("Put " + ItemCount.of(result.written()) + " into " + table + " ("
+                + requests + " BatchWriteItem " + (requests == 1 ? "request" : "requests") + ").");
     }
 }

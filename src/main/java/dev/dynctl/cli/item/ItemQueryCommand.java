@@ -5,9 +5,8 @@ import dev.dynctl.cli.DynctlCommand;
 import dev.dynctl.dynamo.ItemService;
 import dev.dynctl.dynamo.ItemStream;
 import dev.dynctl.dynamo.QuerySpec;
-import java.util.ArrayList;
-import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -19,42 +18,33 @@ import picocli.CommandLine.Parameters;
         footer = {
             "  dynctl item query orders --key customer=c9",
             "  dynctl item query orders --key customer=c9 --sk 'begins_with 2024-' --desc",
-            "  dynctl item query events --key device=d1 --sk 'between 100 and 200' -o jsonl",
-            "  dynctl item query users --index by-email --key email=ada@x.org --attrs id,name"})
+            "  dynctl item query events --key device=d1 --sk 'between 100 and 200' \\",
+            "      -o jsonl",
+            "  dynctl item query users --index by-email --key email=ada@x.org \\",
+            "      --attrs id,name"})
 public final class ItemQueryCommand extends DynctlCommand {
     @Parameters(index = "0", paramLabel = "TABLE", description = "The table.")
     String table;
 
     @Option(names = "--key", required = true, paramLabel = "NAME=VALUE",
-            description = "The partition key (of the table or --index), typed from the key schema.")
+            description = "The partition key (of the table or --index), typed from the key schema, or JSON "
+                    + "for values with ',' or '=': '{\"customer\": \"a,b\"}'.")
     String key;
 
     @Option(names = "--sk", paramLabel = "CONDITION",
             description = "Sort key condition: '= v', '< v', '<= v', '> v', '>= v', 'between a and b' or 'begins_with x'.")
     String sortCondition;
 
-    @Option(names = "--index", paramLabel = "NAME", description = "Query this global or local secondary index.")
-    String index;
-
     @Option(names = "--desc", description = "Descending sort key order.")
     boolean descending;
 
-    @Option(names = "--consistent", description = "Strongly consistent reads (not on a global secondary index).")
-    boolean consistent;
-
-    @Option(names = "--limit", paramLabel = "N", description = "Stop after N items (default: all).")
-    Integer limit;
-
-    @Option(names = "--page-size", paramLabel = "N", description = "Items per request (default: as many as fit in 1 MB).")
-    Integer pageSize;
-
-    @Option(names = "--attrs", split = ",", paramLabel = "ATTR",
-            description = "Only these attributes (names or paths such as address.city, comma separated).")
-    List<String> attributes = new ArrayList<>();
+    @Mixin
+    ReadOptions read;
 
     @Override
     protected void run(Context context) {
-        QuerySpec spec = new QuerySpec(table, index, key, sortCondition, descending, consistent, limit, pageSize, attributes);
+        QuerySpec spec = new QuerySpec(read.spec(table), key, sortCondition, descending);
+        // closing stops the reading when the output ends early (--limit, or a closed pipe)
         try (ItemStream items = new ItemService(context.clients()).query(spec)) {
             context.output().items(items, items.keyNames());
         }

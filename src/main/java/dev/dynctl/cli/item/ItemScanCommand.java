@@ -5,9 +5,8 @@ import dev.dynctl.cli.DynctlCommand;
 import dev.dynctl.dynamo.ItemService;
 import dev.dynctl.dynamo.ItemStream;
 import dev.dynctl.dynamo.ScanSpec;
-import java.util.ArrayList;
-import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -25,29 +24,17 @@ public final class ItemScanCommand extends DynctlCommand {
     @Parameters(index = "0", paramLabel = "TABLE", description = "The table.")
     String table;
 
-    @Option(names = "--index", paramLabel = "NAME", description = "Scan this global or local secondary index.")
-    String index;
-
-    @Option(names = "--consistent", description = "Strongly consistent reads (not on a global secondary index).")
-    boolean consistent;
-
-    @Option(names = "--limit", paramLabel = "N", description = "Stop after N items (default: all).")
-    Integer limit;
-
-    @Option(names = "--page-size", paramLabel = "N", description = "Items per request (default: as many as fit in 1 MB).")
-    Integer pageSize;
-
     @Option(names = "--segments", paramLabel = "N", defaultValue = "1",
             description = "Parallel scan segments. Default: ${DEFAULT-VALUE}.")
     int segments;
 
-    @Option(names = "--attrs", split = ",", paramLabel = "ATTR",
-            description = "Only these attributes (names or paths such as address.city, comma separated).")
-    List<String> attributes = new ArrayList<>();
+    @Mixin
+    ReadOptions read;
 
     @Override
     protected void run(Context context) {
-        ScanSpec spec = new ScanSpec(table, index, consistent, limit, pageSize, segments, attributes);
+        ScanSpec spec = new ScanSpec(read.spec(table), segments);
+        // closing stops the segments still reading when the output ends early (--limit, or a closed pipe)
         try (ItemStream items = new ItemService(context.clients()).scan(spec)) {
             context.output().items(items, items.keyNames());
         }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -19,20 +20,25 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
             "Values are JSON when they parse as JSON, strings otherwise: --set 'age=36' is a number, "
                     + "--set 'name=Ada' a string, and --set 'zip=\"01234\"' a string too. For --add and --delete "
                     + "a JSON array is a set. Attribute names always travel as placeholders, so reserved words "
-                    + "(status, name, data, ...) just work."},
+                    + "(status, name, data, ...) just work.",
+            "",
+            "A path inside a map or list (address.city, langs[0]) needs that map or list to exist: "
+                    + "set the whole of it first (--set 'address={\"city\": \"Paris\"}'). Sets have no positions."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  dynctl item update users --key id=u1 --set status=active --set 'name=Ada L'",
-            "  dynctl item update users --key id=u1 --set address.city=Paris --remove nick",
-            "  dynctl item update hits --key id=home --add 'visits 1' --return-values updated-new",
-            "  dynctl item update users --key id=u1 --add 'tags [\"a\"]' --delete 'tags [\"b\"]'"})
+            "  dynctl item update users --key id=u1 --set 'address={\"city\": \"Paris\"}'",
+            "  dynctl item update users --key id=u1 --set address.zip=75001 --remove nick",
+            "  dynctl item update hits --key id=home --add 'visits 1' \\",
+            "      --return-values updated-new",
+            "  dynctl item update users --key id=u1 --add 'tags [\"a\", \"b\"]'",
+            "  dynctl item update users --key id=u1 --delete 'tags [\"b\"]'"})
 public final class ItemUpdateCommand extends DynctlCommand {
     @Parameters(index = "0", paramLabel = "TABLE", description = "The table.")
     String table;
 
-    @Option(names = "--key", required = true, paramLabel = "NAME=VALUE[,…]",
-            description = "The item's key, typed from the table's key schema (e.g. id=u1,created=5).")
-    String key;
+    @Mixin
+    ItemKeyOption key;
 
     @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Set an attribute (repeatable).")
     List<String> set = new ArrayList<>();
@@ -58,7 +64,7 @@ public final class ItemUpdateCommand extends DynctlCommand {
         remove.forEach(clauses::remove);
         add.forEach(clauses::add);
         delete.forEach(clauses::delete);
-        Map<String, AttributeValue> returned = new ItemService(context.clients()).update(table, key, clauses, returnValues);
+        Map<String, AttributeValue> returned = new ItemService(context.clients()).update(table, key.text(), clauses, returnValues);
         if (!returned.isEmpty()) {
             context.output().item(returned);
         }
