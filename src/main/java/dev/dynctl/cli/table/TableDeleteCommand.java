@@ -30,7 +30,7 @@ public final class TableDeleteCommand extends DynctlCommand {
         TableService tables = TableCommand.service(context);
         TableDescription table = tables.deletable(name);
         context.confirm("Delete table '" + name + "' and its items (about " + table.itemCount() + ") in "
-                + context.clients().where() + "? This cannot be undone.", name);
+                + context.clients().where() + "? This cannot be undone.", "deleting table '" + name + "'", name);
         context.output().document(TableDescriptions.document(tables.delete(name, waiting.limit())));
     }
 }
