@@ -3,9 +3,12 @@ package dev.dynctl.aws;
 import dev.dynctl.error.DynctlException;
 import dev.dynctl.error.ExitCode;
 import java.net.ConnectException;
+import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.util.Locale;
 import java.util.Set;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
@@ -15,7 +18,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 /** Turns SDK exceptions into sentences with an exit code and the fix. */
 public final class AwsErrors {
     private static final Set<String> THROTTLING = Set.of("ProvisionedThroughputExceededException",
-            "RequestLimitExceeded", "ThrottlingException", "Throttling", "TooManyRequestsException", "LimitExceededException");
+            "RequestLimitExceeded", "ThrottlingException", "Throttling", "TooManyRequestsException");
     private static final Set<String> AUTH = Set.of("UnrecognizedClientException", "AccessDeniedException", "AccessDenied",
             "ExpiredTokenException", "ExpiredToken", "InvalidSignatureException", "MissingAuthenticationTokenException",
             "IncompleteSignatureException", "InvalidClientTokenId", "SignatureDoesNotMatch");
@@ -25,6 +28,7 @@ public final class AwsErrors {
     private AwsErrors() {
     }
 
+    /** @param where where the request went, in words ({@link Clients#where()}) */
     public static DynctlException translate(SdkException e, String where) {
         if (e instanceof AwsServiceException service) {
             return fromService(service, where);
@@ -34,9 +38,15 @@ public final class AwsErrors {
                     "Try again, or check the network and the endpoint.", e);
         }
         Throwable root = rootCause(e);
-        if (root instanceof ConnectException || root instanceof UnknownHostException || root instanceof SocketTimeoutException) {
+        if (root instanceof SocketTimeoutException) {
+            // "Read timed out": connected, but no answer in time; "Connect timed out": no answer to connect
+            boolean connecting = String.valueOf(root.getMessage()).toLowerCase(Locale.ROOT).contains("connect");
+            return new DynctlException(ExitCode.THROTTLED, (connecting ? "Connecting to " : "The request to ") + where
+                    + " timed out after retries.", "Try again, or check the network and the endpoint.", e);
+        }
+        if (root instanceof ConnectException || root instanceof UnknownHostException || root instanceof NoRouteToHostException) {
             return new DynctlException(ExitCode.FAILURE, "Cannot reach " + where + ": " + root.getMessage() + ".",
-                    where.contains("local engine") ? "Start it with 'dynctl local start', or check --endpoint-url."
+                    Target.describesLocal(where) ? "Start it with 'dynctl local start', or check --endpoint-url."
                             : "Check --endpoint-url / AWS_ENDPOINT_URL, the region and your network.", e);
         }
         if (e instanceof SdkClientException && String.valueOf(e.getMessage()).contains("credentials")) {
@@ -47,8 +57,9 @@ public final class AwsErrors {
     }
 
     private static DynctlException fromService(AwsServiceException e, String where) {
-        String code = e.awsErrorDetails() == null ? "" : String.valueOf(e.awsErrorDetails().errorCode());
-        String message = e.awsErrorDetails() == null ? firstLine(e.getMessage()) : e.awsErrorDetails().errorMessage();
+        AwsErrorDetails details = e.awsErrorDetails();
+        String code = details == null || details.errorCode() == null ? "" : details.errorCode();
+        String message = details == null || details.errorMessage() == null ? "" : details.errorMessage();
         if (CONDITION.contains(code)) {
             return new DynctlException(ExitCode.CONDITION_FAILED, "Condition failed: " + message, null, e);
         }
@@ -66,7 +77,20 @@ public final class AwsErrors {
         if ("ValidationException".equals(code) || "SerializationException".equals(code)) {
             return new DynctlException(ExitCode.USAGE, message, null, e);
         }
-        return new DynctlException(ExitCode.FAILURE, (code.isEmpty() ? "" : code + ": ") + message + " (" + where + ")", null, e);
+        if ("LimitExceededException".equals(code)) {
+            // too many table operations at once, or too many tables: waiting or a quota helps, slowing down does not
+            return new DynctlException(ExitCode.FAILURE, "A DynamoDB limit was reached at " + where + ": " + message,
+                    "This is an account or table limit, not throttling: wait for running table operations to finish, "
+                            + "or ask for a higher quota in Service Quotas.", e);
+        }
+        if (code.isEmpty()) {
+            // no error code: the service broke rather than refused (moto answers HTTP 500 to what it cannot do)
+            return new DynctlException(ExitCode.FAILURE, "The service at " + where + " failed with HTTP " + e.statusCode()
+                    + (message.isEmpty() ? "." : ": " + firstLine(message)),
+                    Target.describesLocal(where) ? "The local engine's log may say why; 'dynctl local status' shows where it is."
+                            : "Try again; run with --debug to see the request.", e);
+        }
+        return new DynctlException(ExitCode.FAILURE, code + ": " + message + " (" + where + ")", null, e);
     }
 
     private static Throwable rootCause(Throwable e) {

@@ -2,7 +2,10 @@ package dev.dynctl.aws;
 
 import dev.dynctl.error.DynctlException;
 import dev.dynctl.error.ExitCode;
+import java.io.PrintWriter;
+import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -11,6 +14,7 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -23,12 +27,16 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class Clients implements AutoCloseable {
     private final Target target;
+    private final PrintWriter requestLog;
+    private boolean profileChecked;
     private SdkHttpClient http;
     private Region region;
     private DynamoDbClient dynamo;
 
-    public Clients(Target target) {
+    /** @param requestLog where --debug prints each call ({@link RequestLog}); null for silence */
+    public Clients(Target target, PrintWriter requestLog) {
         this.target = target;
+        this.requestLog = requestLog;
     }
 
     public Target target() {
@@ -37,24 +45,34 @@ public final class Clients implements AutoCloseable {
 
     public synchronized Region region() {
         if (region == null) {
+            requireProfile();
             region = resolveRegion();
         }
         return region;
     }
 
-    /** Where requests go, in words, for error messages: "region eu-west-1", "the local engine at …". */
-    public String where() {
+    /**
+     * Where requests go, in words, for error messages: "region eu-west-1", "endpoint … (region …)",
+     * "the local engine at …". An endpoint the SDK took from AWS_ENDPOINT_URL(_DYNAMODB) or the
+     * profile is named too: a user who forgot the variable is set must see where requests went.
+     */
+    public synchronized String where() {
         String regionId;
         try {
             regionId = region().id();
         } catch (DynctlException noRegion) {
             regionId = "not set";
         }
-        return target.describe(regionId);
+        URI endpoint = target.endpoint();
+        if (endpoint == null && dynamo != null) {
+            endpoint = dynamo.serviceClientConfiguration().endpointOverride().orElse(null);
+        }
+        return target.describe(regionId, endpoint);
     }
 
     public synchronized DynamoDbClient dynamo() {
         if (dynamo == null) {
+            requireProfile();
             var builder = DynamoDbClient.builder()
                     .httpClient(http())
                     .region(region())
@@ -83,7 +101,29 @@ public final class Clients implements AutoCloseable {
         if (target.profile() != null) {
             config.defaultProfileName(target.profile());
         }
+        if (requestLog != null) {
+            config.addExecutionInterceptor(new RequestLog("DynamoDB", requestLog));
+        }
         return config.build();
+    }
+
+    /**
+     * A --profile that is in neither file is a typo or a machine not set up yet; said plainly here
+     * rather than later as "no region" or "no credentials".
+     */
+    private void requireProfile() {
+        if (profileChecked || target.profile() == null) {
+            return;
+        }
+        ProfileFile profiles = ProfileFile.defaultProfileFile();
+        if (profiles.profile(target.profile()).isEmpty()) {
+            List<String> known = profiles.profiles().keySet().stream().sorted().toList();
+            throw new DynctlException(ExitCode.CREDENTIALS, "The profile '" + target.profile()
+                    + "' is not in ~/.aws/config or ~/.aws/credentials.",
+                    "Create it with 'aws configure --profile " + target.profile() + "' (or 'aws configure sso')"
+                            + (known.isEmpty() ? "." : ", or use one of: " + String.join(", ", known) + "."));
+        }
+        profileChecked = true;
     }
 
     private AwsCredentialsProvider credentials() {

@@ -11,7 +11,7 @@ import picocli.CommandLine.Parameters;
         footer = {
             "  source <(dynctl completion bash)                       # bash, this shell",
             "  dynctl completion bash > /etc/bash_completion.d/dynctl  # bash, every shell",
-            "  dynctl completion zsh > \"${fpath[1]}/_dynctl\"           # zsh",
+            "  dynctl completion zsh > \"$${fpath[1]}/_dynctl\"           # zsh",
             "  dynctl completion fish > ~/.config/fish/completions/dynctl.fish"})
 public final class CompletionCommand extends DynctlCommand {
     enum Shell { bash, zsh, fish }

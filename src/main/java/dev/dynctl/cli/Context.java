@@ -57,13 +57,14 @@ public final class Context implements AutoCloseable {
         return terminal.env();
     }
 
+    /** True when a person types on standard input: items and answers are then asked for, not piped. */
     public boolean stdinIsTerminal() {
-        return terminal.interactive();
+        return terminal.stdinIsTerminal();
     }
 
     public synchronized Clients clients() {
         if (clients == null) {
-            clients = new Clients(target());
+            clients = new Clients(target(), options.debug() ? err : null);
         }
         return clients;
     }
@@ -80,20 +81,22 @@ public final class Context implements AutoCloseable {
         return output;
     }
 
-    public Format format() {
+    /** The --output format; by default a table for a person at a terminal, JSON for a pipe or file. */
+    private Format format() {
         if (options.output() != null) {
             return options.output();
         }
-        return terminal.interactive() ? Format.TABLE : Format.JSON;
+        return terminal.stdoutIsTerminal() ? Format.TABLE : Format.JSON;
     }
 
     public Style style() {
-        return new Style(colorAllowed(), terminal.width());
+        return new Style(colorAllowed(terminal, options.noColor()), terminal.width());
     }
 
-    private boolean colorAllowed() {
+    /** Colours only on a terminal, and never with --no-color or NO_COLOR (https://no-color.org). */
+    static boolean colorAllowed(Terminal terminal, boolean noColorOption) {
         String noColor = terminal.env().get("NO_COLOR");
-        return terminal.interactive() && !options.noColor() && (noColor == null || noColor.isEmpty());
+        return terminal.stdoutIsTerminal() && !noColorOption && (noColor == null || noColor.isEmpty());
     }
 
     private Target target() {
@@ -106,13 +109,14 @@ public final class Context implements AutoCloseable {
         }
         URI endpoint = null;
         if (options.endpointUrl() != null) {
+            String shown = Target.redacted(options.endpointUrl());
             try {
                 endpoint = URI.create(options.endpointUrl());
             } catch (IllegalArgumentException e) {
-                throw DynctlException.usage("--endpoint-url '" + options.endpointUrl() + "' is not a URL.");
+                throw DynctlException.usage("--endpoint-url '" + shown + "' is not a URL.");
             }
             if (endpoint.getScheme() == null || endpoint.getHost() == null) {
-                throw DynctlException.usage("--endpoint-url '" + options.endpointUrl() + "' needs a scheme and host, e.g. http://localhost:8000.");
+                throw DynctlException.usage("--endpoint-url '" + shown + "' needs a scheme and host, e.g. http://localhost:8000.");
             }
         }
         return new Target(options.profile(), options.region(), endpoint, false);
@@ -121,18 +125,25 @@ public final class Context implements AutoCloseable {
     /**
      * Asks the user to type {@code expected} to go on. --yes skips the question; --no-input, or no
      * answer on standard input, refuses with a usage error that names the flag.
+     *
+     * @param question what is asked, e.g. "Delete table 'x' and its items?"
+     * @param action what would be done, as a phrase for the refusal under --no-input, e.g. "deleting table 'x'"
      */
-    public void confirm(String question, String expected) {
+    public void confirm(String question, String action, String expected) {
         if (options.yes()) {
             return;
         }
         if (options.noInput()) {
-            throw new DynctlException(ExitCode.USAGE, "Refusing without confirmation: " + question,
+            throw new DynctlException(ExitCode.USAGE, "Not confirmed: --no-input is set and " + action + " needs confirmation.",
                     "Pass --yes to confirm in scripts.");
         }
         err.print(question + " Type '" + expected + "' to confirm: ");
         err.flush();
         String answer = readLine();
+        if (answer == null || !terminal.stdinIsTerminal()) {
+            // a terminal echoes the answer and its Enter; Ctrl-D or a piped answer leave the cursor after the prompt
+            err.println();
+        }
         if (answer == null) {
             throw new DynctlException(ExitCode.USAGE, "No confirmation was given (standard input is closed).",
                     "Pass --yes to confirm in scripts.");
@@ -160,11 +171,28 @@ public final class Context implements AutoCloseable {
         err.flush();
     }
 
-    /** The process's surroundings, replaceable in tests. */
-    public record Terminal(InputStream in, boolean interactive, int width, Map<String, String> env) {
+    /**
+     * The process's surroundings, replaceable in tests. Standard input and output are told apart:
+     * {@code dynctl item scan t > out.json} is typed at a terminal but writes to a file, and
+     * {@code cat items.json | dynctl item put t} prints to a terminal but reads a pipe.
+     */
+    public record Terminal(InputStream in, boolean stdinIsTerminal, boolean stdoutIsTerminal, int width,
+                           Map<String, String> env) {
+        /**
+         * The launcher tells which of stdin and stdout are terminals ([ -t 0 ], [ -t 1 ]) as
+         * -Ddynctl.tty.in and -Ddynctl.tty.out; without them (java -cp …) the JVM's console, which
+         * exists only when both are, stands for both.
+         */
         public static Terminal system() {
-            boolean tty = System.console() != null;
-            return new Terminal(System.in, tty, TerminalWidth.detect(tty), System.getenv());
+            boolean console = System.console() != null;
+            boolean stdin = flag("dynctl.tty.in", console);
+            boolean stdout = flag("dynctl.tty.out", console);
+            return new Terminal(System.in, stdin, stdout, TerminalWidth.detect(stdout), System.getenv());
+        }
+
+        private static boolean flag(String property, boolean fallback) {
+            String value = System.getProperty(property);
+            return value == null || value.isBlank() ? fallback : Boolean.parseBoolean(value.trim());
         }
     }
 }

@@ -4,14 +4,16 @@ import dev.dynctl.cli.item.ItemCommand;
 import dev.dynctl.cli.local.LocalCommand;
 import dev.dynctl.cli.table.TableCommand;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "dynctl",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Provision and operate DynamoDB tables and the APIs in front of them.",
+        description = "Create, query and operate Amazon DynamoDB tables, locally or on AWS.",
         synopsisSubcommandLabel = "COMMAND", commandListHeading = "%nCommands:%n",
         subcommands = {TableCommand.class, ItemCommand.class, LocalCommand.class, CompletionCommand.class},
         footerHeading = "%nExamples:%n",
@@ -19,23 +21,29 @@ import picocli.CommandLine.Mixin;
             "  dynctl --local table create users --pk id:S --wait",
             "  dynctl --local item put users '{\"id\": \"u1\", \"name\": \"Ada\"}'",
             "  dynctl --local item get users --key id=u1",
-            "  dynctl --region eu-west-1 item query orders --key customer=c9 --sk 'begins_with 2024' -o jsonl",
+            "  dynctl --region eu-west-1 item query orders --key customer=c9 \\",
+            "      --sk 'begins_with 2024' -o jsonl",
             "",
-            "Exit codes: 0 ok, 1 failure, 2 bad usage or input, 3 not found, 4 condition failed,",
-            "5 throttled or timed out, 6 credentials or permission, 130 interrupted."})
+            "Exit codes: 0 ok, 1 failure, 2 bad usage or input, 3 not found,",
+            "4 condition failed, 5 throttled or timed out, 6 credentials or permission,",
+            "130 interrupted."})
 public final class Dynctl extends GroupCommand implements AutoCloseable {
     @Mixin
     GlobalOptions options = new GlobalOptions();
 
     private Context.Terminal terminal = Context.Terminal.system();
     private Context context;
-    private String lastWhere;
     private CommandLine commandLine;
+    private ErrorHandler errors;
 
     public static void main(String[] args) {
         int code;
         try (Dynctl dynctl = new Dynctl()) {
-            code = dynctl.commandLine().execute(args);
+            // UTF-8 whatever the locale says: under LANG=C Java would print "caf?" for "café"
+            code = dynctl.commandLine()
+                    .setOut(new PrintWriter(System.out, true, StandardCharsets.UTF_8))
+                    .setErr(new PrintWriter(System.err, true, StandardCharsets.UTF_8))
+                    .execute(args);
         }
         System.exit(code);
     }
@@ -43,9 +51,8 @@ public final class Dynctl extends GroupCommand implements AutoCloseable {
     /** The command line for this root, with dynctl's error handling, colours and output wired in. */
     public CommandLine commandLine() {
         if (commandLine == null) {
-            ErrorHandler errors = new ErrorHandler(this);
+            errors = new ErrorHandler(this);
             commandLine = new CommandLine(this)
-                    .setExecutionExceptionHandler(errors)
                     .setParameterExceptionHandler(errors)
                     .setExecutionStrategy(this::execute)
                     .setCaseInsensitiveEnumValuesAllowed(true)
@@ -58,7 +65,7 @@ public final class Dynctl extends GroupCommand implements AutoCloseable {
         return commandLine;
     }
 
-    /** Replaces standard input, the terminal check, width and environment (tests, the shell). */
+    /** Replaces standard input, the terminal checks, width and environment (tests, the shell). */
     public Dynctl withTerminal(Context.Terminal terminal) {
         this.terminal = terminal;
         return this;
@@ -68,6 +75,10 @@ public final class Dynctl extends GroupCommand implements AutoCloseable {
         return options;
     }
 
+    Context.Terminal terminal() {
+        return terminal;
+    }
+
     synchronized Context context() {
         if (context == null) {
             context = new Context(options, terminal, commandLine().getOut(), commandLine().getErr());
@@ -75,18 +86,32 @@ public final class Dynctl extends GroupCommand implements AutoCloseable {
         return context;
     }
 
-    /** Where the last requests went, for error messages written after the context closed. */
+    /** Where requests went, for error messages; null before any client exists. */
     synchronized String where() {
-        return context == null ? lastWhere : context.where();
+        return context == null ? null : context.where();
     }
 
+    /**
+     * Runs the parsed command. Every failure, Errors included, leaves through the ErrorHandler here,
+     * while the run's clients still say where requests went; parse errors go to picocli's handler.
+     */
     private int execute(CommandLine.ParseResult parseResult) {
         Logging.configure(options.debug());
-        if (!context().style().color() && commandLine.getColorScheme().ansi() != CommandLine.Help.Ansi.OFF) {
-            commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
-        }
+        commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(context().style().color() ? Ansi.ON : Ansi.OFF));
         try {
+            Integer help = CommandLine.executeHelpRequest(parseResult);
+            if (help != null) {
+                return help;
+            }
+            // compiles --query: a bad one fails before the command reads, writes or prints anything
+            context().output();
             return new CommandLine.RunLast().execute(parseResult);
+        } catch (CommandLine.ParameterException e) {
+            throw e;
+        } catch (CommandLine.ExecutionException e) {
+            return errors.handle(e.getCause() == null ? e : e.getCause(), e.getCommandLine());
+        } catch (Throwable e) {
+            return errors.handle(e, commandLine);
         } finally {
             closeContext();
         }
@@ -94,7 +119,6 @@ public final class Dynctl extends GroupCommand implements AutoCloseable {
 
     private synchronized void closeContext() {
         if (context != null) {
-            lastWhere = context.where();
             context.close();
             context = null;
         }
@@ -103,7 +127,6 @@ public final class Dynctl extends GroupCommand implements AutoCloseable {
     @Override
     public void close() {
         closeContext();
-        PrintWriter out = commandLine().getOut();
-        out.flush();
+        commandLine().getOut().flush();
     }
 }

@@ -4,26 +4,30 @@ import dev.dynctl.aws.AwsErrors;
 import dev.dynctl.error.DynctlException;
 import dev.dynctl.error.ExitCode;
 import java.io.PrintWriter;
+import java.util.Arrays;
 import picocli.CommandLine;
-import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.Help.Ansi;
+import picocli.CommandLine.Help.ColorScheme;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * The one door errors leave by: a one-line message, the hint on the next line, the exit code of
  * DESIGN.md, and a stack trace only with --debug.
  */
-final class ErrorHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
+final class ErrorHandler implements IParameterExceptionHandler {
+    private static final long MB = 1024 * 1024;
+
     private final Dynctl root;
 
     ErrorHandler(Dynctl root) {
         this.root = root;
     }
 
-    @Override
-    public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parseResult) {
+    /** A failure while a command ran (Errors included); returns the exit code. */
+    int handle(Throwable e, CommandLine cmd) {
         DynctlException error = translate(e);
         PrintWriter err = cmd.getErr();
         err.println(cmd.getColorScheme().errorText("Error: " + error.getMessage()));
@@ -37,18 +41,57 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
         return error.exitCode().code();
     }
 
+    /**
+     * Bad arguments. This runs before any command, so colours are decided from the raw arguments
+     * and the environment rather than from parsed options.
+     */
     @Override
     public int handleParseException(ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
+        boolean noColorOption = Arrays.asList(args).contains("--no-color");
+        Ansi ansi = Context.colorAllowed(root.terminal(), noColorOption) ? Ansi.ON : Ansi.OFF;
+        ColorScheme colors = new ColorScheme.Builder(cmd.getColorScheme()).ansi(ansi).build();
         PrintWriter err = cmd.getErr();
-        err.println(cmd.getColorScheme().errorText("Error: " + e.getMessage()));
-        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.println(colors.errorText("Error: " + message(e)));
+        UnmatchedArgumentException.printSuggestions(e, err);
         err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage and examples.");
         err.flush();
         return ExitCode.USAGE.code();
     }
 
-    private DynctlException translate(Exception e) {
+    /** picocli's "Unmatched argument at index 1: 'tabel'" in the words a user thinks in. */
+    private static String message(ParameterException e) {
+        if (!(e instanceof UnmatchedArgumentException unmatched) || unmatched.getUnmatched().isEmpty()) {
+            return e.getMessage();
+        }
+        String first = unmatched.getUnmatched().get(0);
+        if (first.startsWith("-") && first.length() > 1) {
+            return "Unknown option '" + first.split("=", 2)[0] + "'.";
+        }
+        if (!e.getCommandLine().getSubcommands().isEmpty()) {
+            return "Unknown command '" + first + "'.";
+        }
+        return "Unexpected argument '" + first + "'.";
+    }
+
+    private DynctlException translate(Throwable e) {
+        DynctlException known = known(e);
+        if (known == null && e.getCause() != null) {
+            known = known(e.getCause());
+        }
+        if (known != null) {
+            return known;
+        }
+        String what = (e instanceof Error ? "Internal error: " : "") + e.getClass().getSimpleName();
+        return new DynctlException(ExitCode.FAILURE, e.getMessage() == null ? what : what + ": " + firstLine(e.getMessage()),
+                "Run again with --debug for the stack trace.", e);
+    }
+
+    private static String firstLine(String text) {
+        return text.lines().findFirst().orElse("");
+    }
+
+    private DynctlException known(Throwable e) {
         if (e instanceof DynctlException d) {
             return d;
         }
@@ -59,15 +102,11 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
         if (e instanceof InterruptedException) {
             return new DynctlException(ExitCode.INTERRUPTED, "Interrupted.");
         }
-        Throwable cause = e.getCause();
-        if (cause instanceof DynctlException d) {
-            return d;
+        if (e instanceof OutOfMemoryError) {
+            return new DynctlException(ExitCode.FAILURE, "Out of memory: the Java heap ("
+                    + Runtime.getRuntime().maxMemory() / MB + " MB) is full.",
+                    "Stream with -o jsonl, use fewer --segments, or give dynctl more: DYNCTL_JAVA_OPTS=-Xmx2g.", e);
         }
-        if (cause instanceof SdkException sdk) {
-            String where = root.where();
-            return AwsErrors.translate(sdk, where == null ? "AWS" : where);
-        }
-        return new DynctlException(ExitCode.FAILURE, e.getClass().getSimpleName() + ": " + e.getMessage(),
-                "Run again with --debug for the stack trace.", e);
+        return null;
     }
 }

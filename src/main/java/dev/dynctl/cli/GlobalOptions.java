@@ -23,7 +23,7 @@ public class GlobalOptions {
     boolean local;
 
     @Option(names = {"-o", "--output"}, scope = ScopeType.INHERIT, paramLabel = "FORMAT",
-            converter = FormatConverter.class, completionCandidates = FormatConverter.class,
+            converter = FormatLabels.class, completionCandidates = FormatLabels.class,
             description = "Output format: ${COMPLETION-CANDIDATES} (default: table on a terminal, json when piped).")
     Format output;
 
@@ -34,7 +34,7 @@ public class GlobalOptions {
     @Option(names = "--no-color", scope = ScopeType.INHERIT, description = "No colours (also: NO_COLOR set).")
     boolean noColor;
 
-    @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces and SDK request logs.")
+    @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print each AWS request and its answer, and stack traces.")
     boolean debug;
 
     @Option(names = {"-y", "--yes"}, scope = ScopeType.INHERIT, description = "Answer yes to confirmations.")
@@ -43,6 +43,13 @@ public class GlobalOptions {
     @Option(names = "--no-input", scope = ScopeType.INHERIT,
             description = "Never prompt; fail instead of asking (for scripts and CI).")
     boolean noInput;
+
+    /** --output as users spell it: ddb-json. */
+    static final class FormatLabels extends LabelConverter<Format> {
+        FormatLabels() {
+            super(Format.class);
+        }
+    }
 
     public String profile() {
         return profile;

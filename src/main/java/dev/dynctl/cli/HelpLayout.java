@@ -43,7 +43,8 @@ final class HelpLayout extends Help {
                                                      Comparator<OptionSpec> sort, boolean cluster) {
         List<OptionSpec> own = own(options);
         Text text = super.createDetailedSynopsisOptionsText(done, own, sort, cluster);
-        return own.size() == options.size() ? text : text.concat(" [GLOBAL OPTIONS]");
+        // one word, so that wrapping never leaves "[GLOBAL" at the end of one line and "OPTIONS]" on the next
+        return own.size() == options.size() ? text : text.concat(" [GLOBAL-OPTIONS]");
     }
 
     private static List<OptionSpec> own(List<OptionSpec> options) {
@@ -54,7 +55,7 @@ final class HelpLayout extends Help {
         if (help.commandSpec().options().stream().noneMatch(OptionSpec::inherited)) {
             return "";
         }
-        return String.format("%nGlobal options: --profile, --region, --endpoint-url, --local, -o/--output, --query,%n"
-                + "  --no-color, --debug, -y/--yes, --no-input (see 'dynctl --help').%n");
+        return String.format("%nGlobal options: --profile, --region, --endpoint-url, --local, -o/--output,%n"
+                + "  --query, --no-color, --debug, -y/--yes, --no-input (see 'dynctl --help').%n");
     }
 }

@@ -1,8 +1,9 @@
 package dev.dynctl.cli;
 
 /**
- * Sets the SDK's logger (slf4j-simple) before any SDK class logs: silent normally, request logs on
- * stderr with --debug. Header values are never logged by the SDK's request logger.
+ * Sets the SDK's logger (slf4j-simple) before any SDK class logs: silent normally, the SDK's
+ * warnings on stderr with --debug. Each request is printed by aws/RequestLog, not by the SDK's
+ * request logger, whose lines would say the same thing twice.
  */
 final class Logging {
     private Logging() {
@@ -11,8 +12,5 @@ final class Logging {
     static void configure(boolean debug) {
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", debug ? "warn" : "off");
-        if (debug) {
-            System.setProperty("org.slf4j.simpleLogger.log.software.amazon.awssdk.request", "debug");
-        }
     }
 }

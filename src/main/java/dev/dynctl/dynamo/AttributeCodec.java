@@ -12,7 +12,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -30,7 +29,13 @@ public final class AttributeCodec {
     public static final String SET_TAG = "$set";
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
-    private static final Set<String> TYPE_KEYS = Set.of("S", "N", "B", "SS", "NS", "BS", "M", "L", "NULL", "BOOL");
+    /** DynamoDB keeps 38 significant digits of a number whose magnitude is 1E-130 or more and under 1E+126. */
+    private static final int MAX_DIGITS = 38;
+    private static final BigDecimal SMALLEST = new BigDecimal("1E-130");
+    private static final BigDecimal TOO_LARGE = new BigDecimal("1E+126");
+    private static final String RANGE = "1E-130 to 9.9999999999999999999999999999999999999E+125";
+    /** How much of a rejected number a message repeats: enough to recognise it. */
+    private static final int SHOWN_DIGITS = 20;
 
     private AttributeCodec() {
     }
@@ -192,12 +197,12 @@ public final class AttributeCodec {
         JsonNode v = typed.getValue();
         return switch (typed.getKey()) {
             case "S" -> AttributeValue.fromS(v.asText());
-            case "N" -> AttributeValue.fromN(v.isNumber() ? numberText(v) : v.asText());
+            case "N" -> AttributeValue.fromN(v.isNumber() ? numberText(v) : storableNumber(v.asText()));
             case "B" -> AttributeValue.fromB(decodeBinary(v));
             case "BOOL" -> AttributeValue.fromBool(v.asBoolean());
             case "NULL" -> AttributeValue.fromNul(true);
             case "SS" -> AttributeValue.fromSs(texts(v));
-            case "NS" -> AttributeValue.fromNs(texts(v));
+            case "NS" -> AttributeValue.fromNs(texts(v).stream().map(AttributeCodec::storableNumber).toList());
             case "BS" -> AttributeValue.fromBs(texts(v).stream().map(AttributeCodec::decodeBase64).toList());
             case "L" -> {
                 List<AttributeValue> list = new ArrayList<>();
@@ -257,8 +262,19 @@ public final class AttributeCodec {
         };
     }
 
-    public static boolean isTypeKey(String key) {
-        return TYPE_KEYS.contains(key);
+    /**
+     * A number given as text (DynamoDB JSON's {@code {"N": "1.5"}}, a key value), checked against
+     * what DynamoDB can store; returned as written.
+     */
+    public static String storableNumber(String text) {
+        BigDecimal value;
+        try {
+            value = new BigDecimal(text.trim());
+        } catch (NumberFormatException e) {
+            throw DynctlException.usage("'" + shortened(text) + "' is not a number.");
+        }
+        requireStorable(value, text);
+        return text;
     }
 
     // ---- helpers ----------------------------------------------------------------------------
@@ -272,10 +288,35 @@ public final class AttributeCodec {
     }
 
     private static String numberText(JsonNode node) {
+        BigDecimal value = node.decimalValue();
+        // checked before toPlainString(), which would spell out 1E+999999 in a million digits
+        requireStorable(value, value.toString());
         if (node.isBigDecimal() || node.isDouble() || node.isFloat()) {
-            return node.decimalValue().toPlainString();
+            return value.toPlainString();
         }
         return node.bigIntegerValue().toString();
+    }
+
+    private static void requireStorable(BigDecimal value, String text) {
+        BigDecimal magnitude = value.abs();
+        if (magnitude.signum() == 0) {
+            return;
+        }
+        int digits = magnitude.stripTrailingZeros().precision();
+        if (digits > MAX_DIGITS) {
+            throw DynctlException.usage("The number " + shortened(text) + " has " + digits
+                    + " significant digits; DynamoDB stores at most " + MAX_DIGITS + ".",
+                    "Round it, or store it as a string.");
+        }
+        if (magnitude.compareTo(SMALLEST) < 0 || magnitude.compareTo(TOO_LARGE) >= 0) {
+            throw DynctlException.usage("The number " + shortened(text) + " is out of DynamoDB's range ("
+                    + RANGE + ", positive or negative).", "Store it as a string if it must be kept as it is.");
+        }
+    }
+
+    private static String shortened(String text) {
+        String trimmed = text.trim();
+        return trimmed.length() <= SHOWN_DIGITS + 4 ? trimmed : trimmed.substring(0, SHOWN_DIGITS) + "…";
     }
 
     private static ObjectNode binary(SdkBytes bytes) {

@@ -1,6 +1,5 @@
 package dev.dynctl.output;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dynctl.dynamo.AttributeCodec;
 import dev.dynctl.dynamo.Json;
@@ -61,11 +60,7 @@ final class CellText {
         if (value.isBoolean()) {
             return value.asText();
         }
-        try {
-            return Json.MAPPER.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a JSON tree always serializes", e);
-        }
+        return Json.write(Json.MAPPER.writer(), value);
     }
 
     static String number(JsonNode number) {

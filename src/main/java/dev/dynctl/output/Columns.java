@@ -1,11 +1,14 @@
 package dev.dynctl.output;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 
 /**
  * The columns of a list, chosen from its first rows: the leading columns (a table's keys) that
@@ -28,13 +31,31 @@ final class Columns {
         this.count = count;
     }
 
-    /** Reads up to {@link #LOOKAHEAD} rows: the ones the columns are chosen from. */
-    static List<JsonNode> lookahead(Iterator<? extends JsonNode> rows) {
+    /**
+     * Prints a list in columns, as table, csv and text do: reads the look-ahead, fixes the columns
+     * from it, lets the format {@code begin} with those first rows (a header, widths) and hand back
+     * how it prints one row, then prints the first rows and streams the rest, flushing each row so
+     * that it is out before the next is read. False when the list is empty and nothing was printed.
+     */
+    static boolean print(Iterator<? extends JsonNode> rows, List<String> leadingColumns, PrintWriter out,
+                         BiFunction<Columns, List<JsonNode>, Consumer<JsonNode>> begin) {
         List<JsonNode> first = new ArrayList<>();
         while (first.size() < LOOKAHEAD && rows.hasNext()) {
             first.add(rows.next());
         }
-        return first;
+        if (first.isEmpty()) {
+            return false;
+        }
+        Columns columns = of(first, leadingColumns);
+        Consumer<JsonNode> printRow = begin.apply(columns, first);
+        first.forEach(printRow);
+        first.clear();
+        out.flush();
+        while (rows.hasNext()) {
+            printRow.accept(rows.next());
+            out.flush();
+        }
+        return true;
     }
 
     static Columns of(List<? extends JsonNode> rows, List<String> leadingColumns) {

@@ -36,23 +36,14 @@ final class CsvRenderer implements Renderer {
 
     @Override
     public void list(Iterator<? extends JsonNode> rows, List<String> leadingColumns) {
-        List<JsonNode> first = Columns.lookahead(rows);
-        if (first.isEmpty()) {
-            return;
-        }
-        Columns columns = Columns.of(first, leadingColumns);
-        if (columns.named()) {
-            StringJoiner header = new StringJoiner(",");
-            columns.names().forEach(name -> header.add(field(name)));
-            out.println(header);
-        }
-        first.forEach(row -> printRow(columns, row));
-        first.clear();
-        out.flush();
-        while (rows.hasNext()) {
-            printRow(columns, rows.next());
-            out.flush();
-        }
+        Columns.print(rows, leadingColumns, out, (columns, first) -> {
+            if (columns.named()) {
+                StringJoiner header = new StringJoiner(",");
+                columns.names().forEach(name -> header.add(field(name)));
+                out.println(header);
+            }
+            return row -> printRow(columns, row);
+        });
     }
 
     private void printRow(Columns columns, JsonNode row) {

@@ -1,8 +1,5 @@
 package dev.dynctl.output;
 
-import java.util.Arrays;
-import java.util.Optional;
-
 /** The output formats of --output, spelled as users type them. */
 public enum Format {
     TABLE("table"),
@@ -21,10 +18,6 @@ public enum Format {
 
     public String label() {
         return label;
-    }
-
-    public static Optional<Format> fromLabel(String text) {
-        return Arrays.stream(values()).filter(f -> f.label.equalsIgnoreCase(text)).findFirst();
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.dynctl.output;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dynctl.dynamo.Json;
 import java.io.PrintWriter;
@@ -30,10 +29,6 @@ final class JsonLinesRenderer implements Renderer {
     }
 
     private static String compact(JsonNode node) {
-        try {
-            return Json.MAPPER.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a JSON tree always serializes", e);
-        }
+        return Json.write(Json.MAPPER.writer(), node);
     }
 }

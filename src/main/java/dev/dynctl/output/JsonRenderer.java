@@ -14,9 +14,15 @@ import java.util.List;
 
 /** Pretty JSON; a list is written as one array, element by element, so it streams. */
 final class JsonRenderer implements Renderer {
-    /** Indented as aws prints JSON: two spaces, "key": value, one array element per line. */
+    /**
+     * Indented as aws prints JSON: two spaces, "key": value, one array element per line, and empty
+     * arrays and objects as [] and {} (Jackson's default writes "[ ]" and "{ }").
+     */
     private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
-            .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+            .withSeparators(Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                    .withArrayEmptySeparator("")
+                    .withObjectEmptySeparator(""))
             .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
 
     private final PrintWriter out;
@@ -48,11 +54,7 @@ final class JsonRenderer implements Renderer {
         out.flush();
     }
 
-    static String pretty(JsonNode node) {
-        try {
-            return Json.MAPPER.writer(PRETTY.createInstance()).writeValueAsString(node);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static String pretty(JsonNode node) {
+        return Json.write(Json.MAPPER.writer(PRETTY.createInstance()), node);
     }
 }

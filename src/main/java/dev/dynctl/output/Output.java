@@ -20,15 +20,14 @@ public final class Output {
     private final Format format;
     private final Query query;
     private final Renderer renderer;
+    private final PrintWriter out;
 
+    /** Compiles the query here, so that a bad one fails before a command does any work. */
     public Output(Format format, String query, Style style, PrintWriter out) {
         this.format = format;
         this.query = query == null ? null : Query.compile(query);
         this.renderer = Renderers.forFormat(format, style, out);
-    }
-
-    public Format format() {
-        return format;
+        this.out = out;
     }
 
     /** A single result such as a table description or one item's attributes. */
@@ -54,7 +53,7 @@ public final class Output {
 
     private void list(Iterator<? extends JsonNode> rows, List<String> leadingColumns) {
         if (query == null) {
-            renderer.list(rows, leadingColumns);
+            renderer.list(new WhileRead(rows), leadingColumns);
             return;
         }
         ArrayNode all = Json.MAPPER.createArrayNode();
@@ -63,7 +62,7 @@ public final class Output {
         if (result.isArray()) {
             List<JsonNode> elements = new ArrayList<>();
             result.forEach(elements::add);
-            renderer.list(elements.iterator(), leadingColumns);
+            renderer.list(new WhileRead(elements.iterator()), leadingColumns);
         } else {
             renderer.document(result);
         }
@@ -76,5 +75,28 @@ public final class Output {
 
     private JsonNode encode(Map<String, AttributeValue> item) {
         return format == Format.DDB_JSON ? AttributeCodec.toDynamoJson(item) : AttributeCodec.toJson(item);
+    }
+
+    /**
+     * Rows for as long as someone reads the output. Renderers flush every row, so once the reader
+     * has gone (dynctl … | head) the write error shows before the next row is fetched, and the list
+     * ends there: no more pages are requested, and the command's owner of the rows closes them.
+     */
+    private final class WhileRead implements Iterator<JsonNode> {
+        private final Iterator<? extends JsonNode> rows;
+
+        WhileRead(Iterator<? extends JsonNode> rows) {
+            this.rows = rows;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return !out.checkError() && rows.hasNext();
+        }
+
+        @Override
+        public JsonNode next() {
+            return rows.next();
+        }
     }
 }

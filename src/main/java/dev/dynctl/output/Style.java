@@ -2,5 +2,4 @@ package dev.dynctl.output;
 
 /** How the terminal looks: colours allowed and the width to fit tables into. */
 public record Style(boolean color, int width) {
-    public static final Style PLAIN = new Style(false, 120);
 }

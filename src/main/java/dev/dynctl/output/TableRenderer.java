@@ -12,7 +12,7 @@ import java.util.Map;
  * keys) first and then the other attributes in first-seen order; widths come from the first
  * {@link Columns#LOOKAHEAD} rows and the rest stream through with the same widths, cut with "…".
  * A document is a key/value table whose long values wrap; a scalar prints as it is. An empty
- * list prints nothing.
+ * list prints "(none)", so that a person sees the command ran and found nothing.
  */
 final class TableRenderer implements Renderer {
     private static final String GAP = " ".repeat(ColumnWidths.GAP);
@@ -43,22 +43,16 @@ final class TableRenderer implements Renderer {
 
     @Override
     public void list(Iterator<? extends JsonNode> rows, List<String> leadingColumns) {
-        List<JsonNode> first = Columns.lookahead(rows);
-        if (first.isEmpty()) {
-            return;
-        }
-        Columns columns = Columns.of(first, leadingColumns);
-        List<List<String>> firstTexts = new ArrayList<>(first.size());
-        first.forEach(row -> firstTexts.add(texts(columns, row)));
-        first.clear();
-        ColumnWidths.Fit fit = ColumnWidths.fit(naturalWidths(columns, firstTexts), width);
-        if (columns.named()) {
-            printLine(columns.names().stream().map(CellText::label).toList(), fit, true);
-        }
-        firstTexts.forEach(texts -> printLine(texts, fit, false));
-        out.flush();
-        while (rows.hasNext()) {
-            printLine(texts(columns, rows.next()), fit, false);
+        boolean printed = Columns.print(rows, leadingColumns, out, (columns, first) -> {
+            List<List<String>> firstTexts = first.stream().map(row -> texts(columns, row)).toList();
+            ColumnWidths.Fit fit = ColumnWidths.fit(naturalWidths(columns, firstTexts), width);
+            if (columns.named()) {
+                printLine(columns.names().stream().map(CellText::label).toList(), fit, true);
+            }
+            return row -> printLine(texts(columns, row), fit, false);
+        });
+        if (!printed) {
+            out.println(colors.faint("(none)"));
             out.flush();
         }
     }

@@ -46,18 +46,7 @@ final class TextRenderer implements Renderer {
 
     @Override
     public void list(Iterator<? extends JsonNode> rows, List<String> leadingColumns) {
-        List<JsonNode> first = Columns.lookahead(rows);
-        if (first.isEmpty()) {
-            return;
-        }
-        Columns columns = Columns.of(first, leadingColumns);
-        first.forEach(row -> printRow(columns, row));
-        first.clear();
-        out.flush();
-        while (rows.hasNext()) {
-            printRow(columns, rows.next());
-            out.flush();
-        }
+        Columns.print(rows, leadingColumns, out, (columns, first) -> row -> printRow(columns, row));
     }
 
     private void printRow(Columns columns, JsonNode row) {

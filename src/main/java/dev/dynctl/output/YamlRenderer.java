@@ -1,6 +1,5 @@
 package dev.dynctl.output;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import dev.dynctl.dynamo.Json;
@@ -23,7 +22,7 @@ final class YamlRenderer implements Renderer {
 
     @Override
     public void document(JsonNode document) {
-        out.print(yaml(document));
+        out.print(Json.write(Json.YAML.writer(), document));
         out.flush();
     }
 
@@ -39,13 +38,5 @@ final class YamlRenderer implements Renderer {
             throw new UncheckedIOException(e);
         }
         out.flush();
-    }
-
-    private static String yaml(JsonNode node) {
-        try {
-            return Json.YAML.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a JSON tree always serializes", e);
-        }
     }
 }

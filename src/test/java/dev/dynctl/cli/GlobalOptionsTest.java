@@ -24,7 +24,7 @@ class GlobalOptionsTest {
     void unknownFormatIsAUsageError() {
         Result r = cli().run("table", "list", "-o", "xml");
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("'xml' is not an output format").doesNotContain("Exception");
+        assertThat(r.err()).contains("'xml' is not one of table, json, jsonl, yaml, csv, text, ddb-json").doesNotContain("Exception");
     }
 
     @Test

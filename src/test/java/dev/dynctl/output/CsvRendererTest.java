@@ -54,9 +54,9 @@ class CsvRendererTest {
 
     @Test
     void scalarRowsHaveNoHeader() {
-        assertThat(render(Format.CSV, Style.PLAIN, "[].pk", o -> o.rows(rows("[{'pk':'a,b'},{'pk':'c'}]"), List.of("pk"))))
+        assertThat(render(Format.CSV, Rendering.PLAIN, "[].pk", o -> o.rows(rows("[{'pk':'a,b'},{'pk':'c'}]"), List.of("pk"))))
                 .isEqualTo("\"a,b\"\nc\n");
-        assertThat(render(Format.CSV, Style.PLAIN, "[].[pk, n]", o -> o.rows(rows("[{'pk':'a','n':1}]"), List.of())))
+        assertThat(render(Format.CSV, Rendering.PLAIN, "[].[pk, n]", o -> o.rows(rows("[{'pk':'a','n':1}]"), List.of())))
                 .isEqualTo("a,1\n");
     }
 

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dynctl.error.DynctlException;
+import dev.dynctl.error.ExitCode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,7 @@ class QueryTest {
             "[{'id':'a','name':'Ann','age':25},{'id':'b','name':'Bob','age':41},{'id':'c','name':'Cy','age':33}]");
 
     private static String query(Format format, String query) {
-        return render(format, Style.PLAIN, query, o -> o.rows(PEOPLE, List.of("id")));
+        return render(format, Rendering.PLAIN, query, o -> o.rows(PEOPLE, List.of("id")));
     }
 
     @Test
@@ -45,7 +46,7 @@ class QueryTest {
 
     @Test
     void queriesApplyToDocumentsToo() {
-        String out = render(Format.TEXT, Style.PLAIN, "Table.[TableName, ItemCount]",
+        String out = render(Format.TEXT, Rendering.PLAIN, "Table.[TableName, ItemCount]",
                 o -> o.document(Rendering.json("{'Table':{'TableName':'users','ItemCount':7}}")));
 
         assertThat(out).isEqualTo("users\t7\n");
@@ -56,5 +57,12 @@ class QueryTest {
         assertThatThrownBy(() -> query(Format.JSON, "[?age >"))
                 .isInstanceOf(DynctlException.class)
                 .hasMessageContaining("Bad --query '[?age >'");
+    }
+
+    @Test
+    void aFunctionGivenTheWrongKindOfValueIsAUsageError() {
+        assertThatThrownBy(() -> query(Format.JSON, "abs(`\"x\"`)"))
+                .isInstanceOfSatisfying(DynctlException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE))
+                .hasMessageContaining("--query 'abs(`\"x\"`)' failed: ");
     }
 }

@@ -12,11 +12,14 @@ import java.util.function.Consumer;
 
 /** Renders through a real Output into a string, as a command would print it. */
 final class Rendering {
+    /** No colours, 120 columns: what a test compares against. */
+    static final Style PLAIN = new Style(false, 120);
+
     private Rendering() {
     }
 
     static String render(Format format, Consumer<Output> use) {
-        return render(format, Style.PLAIN, null, use);
+        return render(format, PLAIN, null, use);
     }
 
     static String render(Format format, Style style, String query, Consumer<Output> use) {

@@ -23,7 +23,7 @@ class TableRendererTest {
 
     @Test
     void keyColumnsComeFirstThenAttributesInFirstSeenOrder() {
-        String out = table(Style.PLAIN, rows("[{'name':'Ann','sk':'a','pk':'u1'},{'age':31,'pk':'u2','sk':'b'}]"),
+        String out = table(Rendering.PLAIN, rows("[{'name':'Ann','sk':'a','pk':'u1'},{'age':31,'pk':'u2','sk':'b'}]"),
                 List.of("pk", "sk"));
 
         assertThat(lines(out)).containsExactly(
@@ -34,7 +34,7 @@ class TableRendererTest {
 
     @Test
     void leadingColumnsMissingFromEveryRowAreNotShown() {
-        String out = table(Style.PLAIN, rows("[{'name':'Ann'}]"), List.of("pk"));
+        String out = table(Rendering.PLAIN, rows("[{'name':'Ann'}]"), List.of("pk"));
 
         assertThat(lines(out)).containsExactly("name", "Ann");
     }
@@ -102,7 +102,7 @@ class TableRendererTest {
         IntStream.range(0, Columns.LOOKAHEAD).forEach(i -> rows.add(json("{'pk':'k" + i + "','v':'short'}")));
         rows.add(json("{'pk':'late','v':'a much longer value than any before','extra':'not shown'}"));
 
-        List<String> lines = lines(table(Style.PLAIN, rows, List.of("pk")));
+        List<String> lines = lines(table(Rendering.PLAIN, rows, List.of("pk")));
 
         assertThat(lines.get(0)).isEqualTo("pk    v");
         assertThat(lines.get(lines.size() - 1)).isEqualTo("late  a mu…");
@@ -122,7 +122,7 @@ class TableRendererTest {
 
     @Test
     void controlCharactersInDataAreEscaped() {
-        String out = table(Style.PLAIN, rows("[{'a\\nb':'red\\u001b[31m\\nnext'}]"), List.of());
+        String out = table(Rendering.PLAIN, rows("[{'a\\nb':'red\\u001b[31m\\nnext'}]"), List.of());
 
         assertThat(lines(out)).containsExactly("a\\nb", "red\\u001b[31m\\nnext");
         assertThat(render(Format.TABLE, o -> o.document(json("{'a\\tb':'x\\ny'}")))).isEqualTo("a\\tb  x\\ny\n");
@@ -152,7 +152,8 @@ class TableRendererTest {
     }
 
     @Test
-    void anEmptyListPrintsNothing() {
-        assertThat(table(Style.PLAIN, List.of(), List.of("pk"))).isEmpty();
+    void anEmptyListSaysSo() {
+        assertThat(table(Rendering.PLAIN, List.of(), List.of("pk"))).isEqualTo("(none)\n");
+        assertThat(render(Format.TABLE, o -> o.document(json("[]")))).isEqualTo("(none)\n");
     }
 }

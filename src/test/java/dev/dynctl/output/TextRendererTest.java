@@ -37,8 +37,8 @@ class TextRendererTest {
     @Test
     void queryResultsPrintAsAwsTextWould() {
         String rows = "[{'pk':'a','n':1},{'pk':'b'}]";
-        assertThat(render(Format.TEXT, Style.PLAIN, "[].pk", o -> o.rows(rows(rows), List.of()))).isEqualTo("a\nb\n");
-        assertThat(render(Format.TEXT, Style.PLAIN, "[].[pk, n]", o -> o.rows(rows(rows), List.of())))
+        assertThat(render(Format.TEXT, Rendering.PLAIN, "[].pk", o -> o.rows(rows(rows), List.of()))).isEqualTo("a\nb\n");
+        assertThat(render(Format.TEXT, Rendering.PLAIN, "[].[pk, n]", o -> o.rows(rows(rows), List.of())))
                 .isEqualTo("a\t1\nb\tNone\n");
     }
 

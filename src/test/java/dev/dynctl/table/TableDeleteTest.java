@@ -79,7 +79,7 @@ class TableDeleteTest {
         String name = rawTable("scripted");
         Result r = cli().aws("table", "delete", name, "--no-input");
         assertThat(r.code()).as(r.toString()).isEqualTo(2);
-        assertThat(r.err()).contains("Refusing without confirmation", "--yes");
+        assertThat(r.err()).contains("Not confirmed: --no-input is set and deleting table '" + name + "' needs confirmation", "--yes");
         assertThat(exists(name)).isTrue();
     }
 

@@ -25,7 +25,8 @@ public final class Cli {
     public static final String REGION = "us-east-1";
 
     private String stdin = "";
-    private boolean interactive;
+    private boolean stdinTerminal;
+    private boolean stdoutTerminal;
     private int width = 120;
     private final Map<String, String> env = new HashMap<>();
 
@@ -38,8 +39,20 @@ public final class Cli {
         return this;
     }
 
+    /** Standard input and output both a terminal (a person typing), or both not (a script). */
     public Cli interactive(boolean interactive) {
-        this.interactive = interactive;
+        return stdinTerminal(interactive).stdoutTerminal(interactive);
+    }
+
+    /** Standard input is a terminal: nothing is piped in. */
+    public Cli stdinTerminal(boolean terminal) {
+        this.stdinTerminal = terminal;
+        return this;
+    }
+
+    /** Standard output is a terminal: tables and colours by default. */
+    public Cli stdoutTerminal(boolean terminal) {
+        this.stdoutTerminal = terminal;
         return this;
     }
 
@@ -65,7 +78,8 @@ public final class Cli {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         Context.Terminal terminal = new Context.Terminal(
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), interactive, width, Map.copyOf(env));
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), stdinTerminal, stdoutTerminal, width,
+                Map.copyOf(env));
         int code;
         try (Dynctl dynctl = new Dynctl().withTerminal(terminal)) {
             dynctl.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));

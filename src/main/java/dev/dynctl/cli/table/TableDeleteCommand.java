@@ -40,7 +40,7 @@ public final class TableDeleteCommand extends DynctlCommand {
             return;
         }
         context.confirm("Delete table '" + name + "' and its items (about " + table.itemCount() + ") in "
-                + context.clients().where() + "? This cannot be undone.", name);
+                + context.clients().where() + "? This cannot be undone.", "deleting table '" + name + "'", name);
         TableDescription deleting = tables.delete(name, ifExists, waiting.limit());
         if (deleting == null) {
             absent(context);

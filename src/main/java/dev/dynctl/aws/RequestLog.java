@@ -1,0 +1,54 @@
+package dev.dynctl.aws;
+
+import java.io.PrintWriter;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+
+/**
+ * --debug's account of every AWS call, on stderr: "→ DynamoDB.GetItem GetItemRequest(…)" before,
+ * "← 200 in 12 ms" or the failure after. The request is printed by the SDK's own toString(), which
+ * leaves out fields marked sensitive; headers (and with them the signature) are never printed.
+ */
+public final class RequestLog implements ExecutionInterceptor {
+    private static final ExecutionAttribute<Long> STARTED = new ExecutionAttribute<>("dynctl.requestLog.started");
+
+    private final String service;
+    private final PrintWriter err;
+
+    /** @param service the name printed before each operation, e.g. "DynamoDB" */
+    public RequestLog(String service, PrintWriter err) {
+        this.service = service;
+        this.err = err;
+    }
+
+    @Override
+    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+        attributes.putAttribute(STARTED, System.nanoTime());
+        print("→ " + service + "." + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME) + " " + context.request());
+    }
+
+    @Override
+    public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+        print("← " + context.httpResponse().statusCode() + " in " + elapsed(attributes) + " ms");
+    }
+
+    @Override
+    public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
+        String status = context.httpResponse().map(r -> r.statusCode() + " ").orElse("");
+        String why = String.valueOf(context.exception().getMessage()).lines().findFirst().orElse("");
+        print("← " + status + "failed in " + elapsed(attributes) + " ms: " + why);
+    }
+
+    private static long elapsed(ExecutionAttributes attributes) {
+        Long started = attributes.getAttribute(STARTED);
+        return started == null ? 0 : (System.nanoTime() - started) / 1_000_000;
+    }
+
+    private synchronized void print(String line) {
+        err.println(line);
+        err.flush();
+    }
+}
