@@ -1,7 +1,5 @@
 package dev.dynctl.dynamo;
 
-import java.util.Arrays;
-import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /** --return-values as users type it (all-new), for the SDK's ReturnValue (ALL_NEW). */
@@ -20,10 +18,6 @@ public enum ItemReturnValues {
 
     public ReturnValue toSdk() {
         return ReturnValue.valueOf(name());
-    }
-
-    public static Optional<ItemReturnValues> fromLabel(String text) {
-        return Arrays.stream(values()).filter(v -> v.label.equalsIgnoreCase(text) || v.name().equalsIgnoreCase(text)).findFirst();
     }
 
     @Override

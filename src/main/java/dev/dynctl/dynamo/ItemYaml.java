@@ -54,6 +54,9 @@ final class ItemYaml {
             ObjectNode object = NODES.objectNode();
             while (next(yaml) == JsonToken.FIELD_NAME) {
                 String name = yaml.currentName();
+                if (object.has(name)) {
+                    throw new JsonParseException(yaml, "Duplicate field '" + name + "'");
+                }
                 next(yaml);
                 object.set(name, readTree(yaml));
             }

@@ -43,7 +43,7 @@ class ItemInputCheckTest {
         Result r = cli().aws("item", "put", table, "{\"id\": \"n1\", \"n\": " + number + "}");
 
         assertThat(r.code()).as(r.toString()).isEqualTo(2);
-        assertThat(r.err()).contains("Item 1 in argument", "The number ").doesNotContain("Exception");
+        assertThat(r.err()).contains("Item 1 (argument line 1)", "The number ").doesNotContain("Exception");
         assertThat(stored("n1")).isFalse();
     }
 

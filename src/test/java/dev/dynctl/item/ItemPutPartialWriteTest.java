@@ -53,9 +53,9 @@ class ItemPutPartialWriteTest {
 
     @Test
     void aRequestDynamoDbRefusesMidStreamSaysWhichItemsAreUncertain() {
-        // the engine refuses a number it cannot read, in the request that holds items 26-50
+        // the engine refuses an item over DynamoDB's 400 KB limit, in the request that holds items 26-50
         String table = ItemTables.hashTable("put-part-sdk");
-        String refused = "{\"id\": {\"S\": \"u31\"}, \"n\": {\"N\": \"abc\"}}\n";
+        String refused = "{\"id\": \"u31\", \"big\": \"" + "x".repeat(410_000) + "\"}\n";
         Result r = cli().stdin(goodLines(30) + refused + goodLines(32, 60)).aws("item", "put", table);
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("Items 1-25 were written; items 26-50 may or may not have been.",

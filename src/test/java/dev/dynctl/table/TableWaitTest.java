@@ -50,7 +50,7 @@ class TableWaitTest {
 
         Result state = cli().aws("table", "wait", "whatever", "--until", "happy");
         assertThat(state.code()).isEqualTo(2);
-        assertThat(state.err()).contains("Invalid value for option '--until': 'happy' is not active|deleted")
+        assertThat(state.err()).contains("Invalid value for option '--until': 'happy' is not one of active, deleted.")
                 .doesNotContain("ACTIVE, DELETED");
     }
 

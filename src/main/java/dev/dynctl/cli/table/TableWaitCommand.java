@@ -2,17 +2,14 @@ package dev.dynctl.cli.table;
 
 import dev.dynctl.cli.Context;
 import dev.dynctl.cli.DynctlCommand;
+import dev.dynctl.cli.LabelConverter;
 import dev.dynctl.dynamo.TableDescriptions;
 import dev.dynctl.dynamo.TableService;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.Iterator;
 import java.util.Locale;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.TypeConversionException;
 
 @Command(name = "wait", mixinStandardHelpOptions = true,
         description = "Wait until a table is ACTIVE with all its global indexes ACTIVE, or until it is deleted. "
@@ -25,13 +22,20 @@ import picocli.CommandLine.TypeConversionException;
             "  dynctl table delete orders --yes",
             "  dynctl table wait orders --until deleted --timeout 2m"})
 public final class TableWaitCommand extends DynctlCommand {
-    enum Until { ACTIVE, DELETED }
+    enum Until {
+        ACTIVE, DELETED;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
 
     @Parameters(index = "0", paramLabel = "NAME", description = "The table.")
     String name;
 
     @Option(names = "--until", paramLabel = "active|deleted", defaultValue = "active",
-            converter = UntilConverter.class, completionCandidates = UntilConverter.class,
+            converter = UntilLabels.class, completionCandidates = UntilLabels.class,
             description = "active: the table and its indexes are ACTIVE; deleted: it is gone (default: ${DEFAULT-VALUE}).")
     Until until;
 
@@ -51,22 +55,9 @@ public final class TableWaitCommand extends DynctlCommand {
     }
 
     /** Reads --until as typed (active, deleted) and lists those words for completion. */
-    static final class UntilConverter implements ITypeConverter<Until>, Iterable<String> {
-        @Override
-        public Until convert(String value) {
-            return Arrays.stream(Until.values())
-                    .filter(state -> word(state).equalsIgnoreCase(value.trim()))
-                    .findFirst()
-                    .orElseThrow(() -> new TypeConversionException("'" + value + "' is not active|deleted"));
-        }
-
-        @Override
-        public Iterator<String> iterator() {
-            return Arrays.stream(Until.values()).map(UntilConverter::word).iterator();
-        }
-
-        private static String word(Until state) {
-            return state.name().toLowerCase(Locale.ROOT);
+    static final class UntilLabels extends LabelConverter<Until> {
+        UntilLabels() {
+            super(Until.class);
         }
     }
 }
