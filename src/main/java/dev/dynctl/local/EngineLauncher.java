@@ -26,16 +26,16 @@ final class EngineLauncher {
     private static final int LOG_TAIL_LINES = 15;
 
     private final EngineHome home;
-    private final String python;
+    private final Python python;
 
-    EngineLauncher(EngineHome home, String python) {
+    EngineLauncher(EngineHome home, Python python) {
         this.home = home;
         this.python = python;
     }
 
     EngineRecord launch(int port, Path data, boolean inMemory) {
         List<String> command = new ArrayList<>(List.of(
-                python, home.script().toString(), "--port", String.valueOf(port), "--data", data.toString()));
+                python.executable(), home.script().toString(), "--port", String.valueOf(port), "--data", data.toString()));
         if (inMemory) {
             command.add("--in-memory");
         }
@@ -50,8 +50,10 @@ final class EngineLauncher {
             process.getOutputStream().close(); // the engine reads nothing
         } catch (IOException e) {
             throw new DynctlException(ExitCode.FAILURE,
-                    "Cannot run '" + python + "': the local engine is moto server, a Python program (" + e.getMessage() + ").",
-                    "Install Python 3 and moto: python3 -m pip install 'moto[server]' (or set DYNCTL_PYTHON to a Python that has it).", e);
+                    "Cannot run " + python.describe() + ": the local engine is moto server, a Python program ("
+                            + e.getMessage() + ").",
+                    "Install Python 3 and moto: python3 -m pip install 'moto[server]' (or set "
+                            + Python.VARIABLE + " to a Python that has it).", e);
         }
         awaitReady(process, port);
         return new EngineRecord(process.pid(), port, inMemory ? null : data, inMemory, Instant.now());
@@ -85,8 +87,9 @@ final class EngineLauncher {
     private DynctlException exited(int exitValue, int port) {
         return switch (exitValue) {
             case EXIT_MOTO_MISSING -> new DynctlException(ExitCode.FAILURE,
-                    "moto server is not installed for '" + python + "'; the local engine runs on it.",
-                    "Install it: " + python + " -m pip install 'moto[server]' (or set DYNCTL_PYTHON to a Python that has it).");
+                    "moto server is not installed for " + python.describe() + "; the local engine runs on it.",
+                    "Install it (" + python.executable() + " -m pip install 'moto[server]'), or set "
+                            + Python.VARIABLE + " to a Python that has it.");
             case EXIT_PORT_IN_USE -> PortInUse.error(port);
             default -> new DynctlException(ExitCode.FAILURE,
                     "The local engine exited while starting (exit code " + exitValue + ")." + logTail(),

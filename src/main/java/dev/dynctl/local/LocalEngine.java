@@ -29,10 +29,10 @@ public final class LocalEngine {
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
     private final EngineHome home;
-    private final int port;
+    private final PortSetting port;
     private final EngineLauncher launcher;
 
-    private LocalEngine(EngineHome home, int port, String python) {
+    private LocalEngine(EngineHome home, PortSetting port, Python python) {
         this.home = home;
         this.port = port;
         this.launcher = new EngineLauncher(home, python);
@@ -43,19 +43,19 @@ public final class LocalEngine {
      * DYNCTL_LOCAL_HOME, dynctl.local.port / DYNCTL_LOCAL_PORT, dynctl.python / DYNCTL_PYTHON.
      */
     public static LocalEngine fromEnvironment(Map<String, String> env) {
-        String port = setting("dynctl.local.port", "DYNCTL_LOCAL_PORT", env, String.valueOf(DEFAULT_PORT));
-        int number;
-        try {
-            number = validPort(Integer.parseInt(port.trim()));
-        } catch (NumberFormatException | DynctlException e) {
-            throw DynctlException.usage("DYNCTL_LOCAL_PORT '" + port + "' is not a port number (1-65535).");
-        }
-        return new LocalEngine(EngineHome.resolve(env), number, setting("dynctl.python", "DYNCTL_PYTHON", env, "python3"));
+        return new LocalEngine(EngineHome.resolve(env), portSetting(env), Python.fromEnvironment(env));
     }
 
-    private static String setting(String property, String variable, Map<String, String> env, String fallback) {
-        String value = System.getProperty(property, env.get(variable));
-        return value == null || value.isBlank() ? fallback : value;
+    private static PortSetting portSetting(Map<String, String> env) {
+        String property = System.getProperty(PortSetting.PROPERTY);
+        if (property != null && !property.isBlank()) {
+            return PortSetting.parse(property, PortSetting.PROPERTY);
+        }
+        String variable = env.get(PortSetting.VARIABLE);
+        if (variable != null && !variable.isBlank()) {
+            return PortSetting.parse(variable, PortSetting.VARIABLE);
+        }
+        return PortSetting.byDefault();
     }
 
     public static int validPort(int port) {
@@ -65,14 +65,20 @@ public final class LocalEngine {
         return port;
     }
 
+    /** The running engine, if any; noting when the configured port asks for another one. */
     public EngineReport status() {
         try (EngineHome.Lock lock = home.lock()) {
-            Found found = find(port);
-            if (found.engine != null) {
-                return new EngineReport("The local engine is running " + describe(found.engine) + ".",
-                        EngineStatus.running(found.engine, home));
+            Found found = find(port.port());
+            if (found.engine == null) {
+                return notRunning(found);
             }
-            return notRunning(found);
+            EngineRecord engine = found.engine;
+            String summary = "The local engine is running " + describe(engine) + ".";
+            if (port.contradicts(engine.port())) {
+                return new EngineReport(summary + " " + port.mismatchNote(engine.port()),
+                        EngineStatus.running(engine, home).withRequestedPort(port.port()));
+            }
+            return new EngineReport(summary, EngineStatus.running(engine, home));
         }
     }
 
@@ -81,14 +87,17 @@ public final class LocalEngine {
      * engine whose settings differ from explicit ones is an error rather than silently kept.
      */
     public EngineReport start(Integer requestedPort, Path requestedData, boolean inMemory) {
-        int startPort = requestedPort == null ? port : validPort(requestedPort);
+        PortSetting wanted = requestedPort == null ? port : new PortSetting(validPort(requestedPort), PortSetting.OPTION);
+        int startPort = wanted.port();
         Path data = (requestedData == null ? home.defaultData() : requestedData).toAbsolutePath().normalize();
         try (EngineHome.Lock lock = home.lock()) {
             Found found = find(startPort);
             if (found.engine != null) {
                 EngineRecord engine = found.engine;
-                boolean differs = requestedPort != null && requestedPort != engine.port()
-                        || requestedData != null && !data.equals(engine.data())
+                if (wanted.contradicts(engine.port())) {
+                    throw wanted.mismatch(engine.port());
+                }
+                boolean differs = requestedData != null && !data.equals(engine.data())
                         || inMemory && !engine.inMemory();
                 if (differs) {
                     throw new DynctlException(ExitCode.FAILURE, "The local engine is already running " + describe(engine) + ".",
@@ -106,9 +115,10 @@ public final class LocalEngine {
         }
     }
 
+    /** Stops this folder's engine, whatever port it runs on. */
     public EngineReport stop() {
         try (EngineHome.Lock lock = home.lock()) {
-            Found found = find(port);
+            Found found = find(port.port());
             if (found.engine == null) {
                 return notRunning(found);
             }
@@ -118,32 +128,37 @@ public final class LocalEngine {
             String how = clean ? "." : "; it did not exit within " + STOP_GRACE.toSeconds() + " s and was killed, "
                     + "so its last changes may not have been saved.";
             return new EngineReport("Stopped the local engine on port " + engine.port() + " (pid " + engine.pid() + ")" + how,
-                    EngineStatus.notRunning(port, home, null));
+                    EngineStatus.notRunning(port.port(), home, null));
         }
     }
 
     /**
-     * The endpoint for --local: the running engine's; else whatever answers as DynamoDB on the
-     * configured port; else a newly started engine (saying so on {@code progress}).
+     * The endpoint for --local: the running engine's (unless a port was asked for and it runs on
+     * another); else whatever answers as DynamoDB on the configured port; else a newly started
+     * engine (saying so on {@code progress}).
      */
     public URI ensureRunning(PrintWriter progress) {
+        int wanted = port.port();
         try (EngineHome.Lock lock = home.lock()) {
-            Found found = find(port);
+            Found found = find(wanted);
             if (found.engine != null) {
+                if (port.contradicts(found.engine.port())) {
+                    throw port.mismatch(found.engine.port());
+                }
                 return found.engine.endpoint();
             }
             if (found.stalePid != null) {
                 progress.println(staleNote(found).trim());
             }
-            if (PortProbe.listening(port)) {
-                if (PortProbe.answersAsDynamoDb(port)) {
-                    return PortProbe.endpoint(port);
+            if (PortProbe.listening(wanted)) {
+                if (PortProbe.answersAsDynamoDb(wanted)) {
+                    return PortProbe.endpoint(wanted);
                 }
-                throw PortInUse.error(port);
+                throw PortInUse.error(wanted);
             }
-            progress.println("Starting the local engine on port " + port + "…");
+            progress.println("Starting the local engine on port " + wanted + "…");
             progress.flush();
-            return launch(port, home.defaultData(), false).endpoint();
+            return launch(wanted, home.defaultData(), false).endpoint();
         }
     }
 
@@ -191,7 +206,8 @@ public final class LocalEngine {
 
     private EngineReport notRunning(Found found) {
         String stale = found.stalePid == null ? "" : " (stale pid file removed)";
-        return new EngineReport("The local engine is not running" + stale + ".", EngineStatus.notRunning(port, home, found.stalePid));
+        return new EngineReport("The local engine is not running" + stale + ".",
+                EngineStatus.notRunning(port.port(), home, found.stalePid));
     }
 
     private static String staleNote(Found found) {

@@ -9,41 +9,64 @@ import dev.dynctl.testing.MotoServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
- * A local engine folder of its own (a temp dir) and a free port for one test, so tests never
- * touch the user's engine. Closing it stops every engine started from that folder, also when the
- * test failed half-way, so no python processes outlive the test run.
+ * An engine folder of its own (a temp dir) and a free port for each test, so tests never touch
+ * the user's engine. Register it with {@code @RegisterExtension final EngineSandbox sandbox = new
+ * EngineSandbox();}. After each test it stops every engine started from its folder (also when the
+ * test failed half-way), checks that none is left running and deletes the folder.
  */
-final class EngineSandbox implements AutoCloseable {
-    final Path home;
-    final int port;
+final class EngineSandbox implements BeforeEachCallback, AfterEachCallback {
+    Path home;
+    int port;
     private final List<DynamoDbClient> clients = new ArrayList<>();
 
-    EngineSandbox(Path home) {
-        this.home = home;
-        try {
-            this.port = MotoServer.freePort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        home = Files.createTempDirectory("dynctl-engine-").toRealPath();
+        port = MotoServer.freePort();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws IOException {
+        clients.forEach(DynamoDbClient::close);
+        clients.clear();
+        cli().run("local", "stop");
+        List<ProcessHandle> left = engines();
+        for (ProcessHandle engine : left) {
+            engine.destroyForcibly();
+            engine.onExit().completeOnTimeout(null, Duration.ofSeconds(10).toMillis(), TimeUnit.MILLISECONDS).join();
         }
+        delete(home);
+        assertThat(left).as("engines left running after 'local stop'").isEmpty();
     }
 
     Map<String, String> env() {
         return Map.of("DYNCTL_LOCAL_HOME", home.toString(), "DYNCTL_LOCAL_PORT", String.valueOf(port));
     }
 
+    /** dynctl in-process with this sandbox's engine folder and port. */
     Cli cli() {
         Cli cli = Cli.cli();
         env().forEach(cli::env);
@@ -77,6 +100,23 @@ final class EngineSandbox implements AutoCloseable {
         return client;
     }
 
+    DynamoDbClient dynamo() {
+        return dynamo(endpoint());
+    }
+
+    /** Creates {@code table} (key id:S) holding one item: id u1, name Ada, score 12.50. */
+    static void createTableWithItem(DynamoDbClient dynamo, String table) {
+        dynamo.createTable(b -> b.tableName(table)
+                .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
+                .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
+                .billingMode(BillingMode.PAY_PER_REQUEST));
+        dynamo.putItem(b -> b.tableName(table).item(Map.of("id", s("u1"), "name", s("Ada"), "score", AttributeValue.fromN("12.50"))));
+    }
+
+    static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
     /** The engine processes started from this folder that still run. */
     List<ProcessHandle> engines() {
         return ProcessHandle.allProcesses()
@@ -94,13 +134,15 @@ final class EngineSandbox implements AutoCloseable {
         });
     }
 
-    @Override
-    public void close() {
-        clients.forEach(DynamoDbClient::close);
-        cli().run("local", "stop");
-        for (ProcessHandle engine : engines()) {
-            engine.destroyForcibly();
-            engine.onExit().completeOnTimeout(null, Duration.ofSeconds(10).toMillis(), TimeUnit.MILLISECONDS).join();
+    private static void delete(Path folder) throws IOException {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.delete(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
         }
     }
 }

@@ -8,28 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The packaged launcher: an engine started by one dynctl process serves the next ones. */
 class LocalEngineLauncherIT {
-    @TempDir
-    Path home;
-
-    EngineSandbox sandbox;
-
-    @BeforeEach
-    void sandbox() {
-        sandbox = new EngineSandbox(home);
-    }
-
-    @AfterEach
-    void stopEngines() {
-        sandbox.close();
-        assertThat(sandbox.engines()).as("engines left running").isEmpty();
-    }
+    @RegisterExtension
+    final EngineSandbox sandbox = new EngineSandbox();
 
     @Test
     void theEngineOutlivesTheDynctlThatStartedIt() throws Exception {
@@ -39,7 +24,7 @@ class LocalEngineLauncherIT {
 
         Launched status = dynctl("local", "status", "-o", "json");
         assertThat(status.out).contains("\"running\": true", "\"port\": " + sandbox.port);
-        assertThat(sandbox.dynamo(sandbox.endpoint()).listTables().tableNames()).isEmpty();
+        assertThat(sandbox.dynamo().listTables().tableNames()).isEmpty();
 
         Launched stop = dynctl("local", "stop");
         assertThat(stop.code).isZero();
@@ -52,8 +37,9 @@ class LocalEngineLauncherIT {
         ProcessBuilder builder = new ProcessBuilder(launcher.toString());
         builder.command().addAll(List.of(args));
         builder.environment().putAll(sandbox.env());
-        Path out = home.resolve("launcher.out");
-        Path err = home.resolve("launcher.err");
+        builder.environment().put("XDG_CACHE_HOME", sandbox.home.resolve("cache").toString());
+        Path out = sandbox.home.resolve("launcher.out");
+        Path err = sandbox.home.resolve("launcher.err");
         Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("dynctl returned").isTrue();
         return new Launched(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),

@@ -14,50 +14,70 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What --local does before any request: {@link LocalEngine#ensureRunning}, the entry point of cli/Context. */
 class LocalFlagTest {
-    @TempDir
-    java.nio.file.Path home;
+    @RegisterExtension
+    final EngineSandbox sandbox = new EngineSandbox();
 
-    EngineSandbox sandbox;
-    StringWriter progress = new StringWriter();
-
-    @BeforeEach
-    void sandbox() {
-        sandbox = new EngineSandbox(home);
-    }
-
-    @AfterEach
-    void stopEngines() {
-        sandbox.close();
-        assertThat(sandbox.engines()).as("engines left running").isEmpty();
-    }
+    final StringWriter progress = new StringWriter();
 
     @Test
     void startsTheEngineWhenNothingListensAndSaysSo() {
         URI endpoint = ensureRunning(sandbox.env());
         assertThat(endpoint).isEqualTo(sandbox.endpoint());
         assertThat(progress.toString()).isEqualTo("Starting the local engine on port " + sandbox.port + "…" + System.lineSeparator());
-        LocalEngineCommandsTest.createTableWithItem(sandbox.dynamo(endpoint), "auto");
+        EngineSandbox.createTableWithItem(sandbox.dynamo(endpoint), "auto");
 
         progress.getBuffer().setLength(0);
         assertThat(ensureRunning(sandbox.env())).isEqualTo(endpoint);
         assertThat(progress.toString()).as("already running: nothing to say").isEmpty();
-        assertThat(sandbox.json("local", "status").path("data").asText()).isEqualTo(home.resolve("data").toString());
+        assertThat(sandbox.json("local", "status").path("data").asText()).isEqualTo(sandbox.home.resolve("data").toString());
     }
 
     @Test
-    void usesTheRunningEngineOnItsRecordedPort() throws IOException {
+    void usesTheRunningEngineOnItsRecordedPortWhenNoPortIsAskedFor() throws IOException {
         int recorded = MotoServer.freePort();
         sandbox.json("local", "start", "--port", String.valueOf(recorded));
 
-        assertThat(ensureRunning(sandbox.env())).isEqualTo(URI.create("http://127.0.0.1:" + recorded));
+        assertThat(ensureRunning(Map.of("DYNCTL_LOCAL_HOME", sandbox.home.toString())))
+                .isEqualTo(URI.create("http://127.0.0.1:" + recorded));
         assertThat(progress.toString()).isEmpty();
+    }
+
+    @Test
+    void refusesTheRunningEngineWhenDynctlLocalPortAsksForAnother() throws IOException {
+        int recorded = MotoServer.freePort();
+        sandbox.json("local", "start", "--port", String.valueOf(recorded));
+
+        assertThatThrownBy(() -> ensureRunning(sandbox.env()))
+                .isInstanceOfSatisfying(DynctlException.class, e -> {
+                    assertThat(e.exitCode()).isEqualTo(ExitCode.FAILURE);
+                    assertThat(e.getMessage()).isEqualTo("The local engine runs on port " + recorded
+                            + ", but DYNCTL_LOCAL_PORT asks for " + sandbox.port + ".");
+                    assertThat(e.hint()).isEqualTo("Stop it first (dynctl local stop) or unset DYNCTL_LOCAL_PORT.");
+                });
+        assertThat(progress.toString()).as("nothing was started").isEmpty();
+        assertThat(sandbox.engines()).hasSize(1);
+    }
+
+    @Test
+    void theSystemPropertyIsNamedWhenItAsksForTheOtherPort() throws IOException {
+        int recorded = MotoServer.freePort();
+        sandbox.json("local", "start", "--port", String.valueOf(recorded));
+
+        System.setProperty("dynctl.local.port", String.valueOf(sandbox.port));
+        try {
+            assertThatThrownBy(() -> ensureRunning(Map.of("DYNCTL_LOCAL_HOME", sandbox.home.toString())))
+                    .isInstanceOfSatisfying(DynctlException.class, e -> {
+                        assertThat(e.getMessage()).contains("but dynctl.local.port asks for " + sandbox.port);
+                        assertThat(e.hint()).contains("leave out -Ddynctl.local.port");
+                    });
+        } finally {
+            System.clearProperty("dynctl.local.port");
+        }
     }
 
     @Test
@@ -67,7 +87,7 @@ class LocalFlagTest {
 
         assertThat(ensureRunning(env)).isEqualTo(MotoServer.get().endpoint());
         assertThat(progress.toString()).isEmpty();
-        assertThat(home.resolve("engine.json")).doesNotExist();
+        assertThat(sandbox.home.resolve("engine.json")).doesNotExist();
     }
 
     @Test

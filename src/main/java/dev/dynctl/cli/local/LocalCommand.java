@@ -10,11 +10,15 @@ import picocli.CommandLine.Command;
         footerHeading = "%nExamples:%n",
         footer = {
             "  dynctl local start",
-            "  dynctl --local table list        # starts the engine if nothing listens on its port",
+            "  dynctl --local table list     # starts the engine if nothing listens",
             "  dynctl local status -o json",
             "  dynctl local stop",
             "",
-            "Environment: DYNCTL_LOCAL_PORT (default 8000), DYNCTL_LOCAL_HOME (default",
-            "$XDG_DATA_HOME/dynctl/local or ~/.local/share/dynctl/local), DYNCTL_PYTHON (default python3)."})
+            "Environment:",
+            "  DYNCTL_LOCAL_PORT  port of the engine (default 8000); when set, --local",
+            "                     fails rather than use an engine on another port",
+            "  DYNCTL_LOCAL_HOME  engine folder (default $XDG_DATA_HOME/dynctl/local",
+            "                     or ~/.local/share/dynctl/local)",
+            "  DYNCTL_PYTHON      the Python with moto (default python3 on PATH)"})
 public final class LocalCommand extends GroupCommand {
 }

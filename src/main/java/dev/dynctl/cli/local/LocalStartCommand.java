@@ -24,10 +24,10 @@ public final class LocalStartCommand extends DynctlCommand {
     Integer port;
 
     @Option(names = "--data", paramLabel = "DIR",
-            description = "Folder that keeps the tables between runs (default: data/ in the engine folder).")
+            description = "Folder that keeps tables between runs (default: data/ in the engine folder).")
     Path data;
 
-    @Option(names = "--in-memory", description = "Keep nothing: the data is gone when the engine stops.")
+    @Option(names = "--in-memory", description = "Keep no data: it is gone when the engine stops.")
     boolean inMemory;
 
     @Override

@@ -6,8 +6,9 @@ import dev.dynctl.local.LocalEngine;
 import picocli.CommandLine.Command;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Say whether the local engine runs, with its pid, port, endpoint and data folder.",
-            "A pid file left by an engine that no longer runs is removed."},
+        description = {"Say whether the local engine runs: its pid, port, endpoint and data folder.",
+            "A pid file left by an engine that no longer runs is removed.",
+            "Notes when DYNCTL_LOCAL_PORT asks for another port than the engine's."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  dynctl local status",
