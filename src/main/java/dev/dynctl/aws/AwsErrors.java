@@ -72,7 +72,7 @@ public final class AwsErrors {
                     "Check the profile's credentials and IAM permissions ('aws sts get-caller-identity').", e);
         }
         if ("ResourceNotFoundException".equals(code)) {
-            return new DynctlException(ExitCode.NOT_FOUND, message + " (" + where + ")", null, e);
+            return new DynctlException(ExitCode.NOT_FOUND, message + " — at " + where, null, e);
         }
         if ("ValidationException".equals(code) || "SerializationException".equals(code)) {
             return new DynctlException(ExitCode.USAGE, message, null, e);
@@ -90,7 +90,7 @@ public final class AwsErrors {
                     Target.describesLocal(where) ? "The local engine's log may say why; 'dynctl local status' shows where it is."
                             : "Try again; run with --debug to see the request.", e);
         }
-        return new DynctlException(ExitCode.FAILURE, code + ": " + message + " (" + where + ")", null, e);
+        return new DynctlException(ExitCode.FAILURE, code + ": " + message + " — at " + where, null, e);
     }
 
     private static Throwable rootCause(Throwable e) {

@@ -5,6 +5,7 @@ import dev.dynctl.aws.Clients;
 import dev.dynctl.error.DynctlException;
 import dev.dynctl.error.ExitCode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -53,8 +54,16 @@ public final class ItemService {
                 throw DynctlException.notFound("Item " + KeyText.of(key) + " not found in table " + table + ".",
                         "Check the key with " + where + " on the same target.");
             }
-            return response.item();
+            return keysFirst(schema, response.item());
         });
+    }
+
+    /** The item with its key attributes first, as every renderer shows an item. */
+    private static Map<String, AttributeValue> keysFirst(KeySchema schema, Map<String, AttributeValue> item) {
+        Map<String, AttributeValue> ordered = new LinkedHashMap<>();
+        schema.names().stream().filter(item::containsKey).forEach(name -> ordered.put(name, item.get(name)));
+        ordered.putAll(item);
+        return ordered;
     }
 
     /**

@@ -30,6 +30,15 @@ class ItemGetDeleteTest {
     }
 
     @Test
+    void keyAttributesComeFirstInEveryFormat() {
+        Result json = cli().aws("item", "get", table, "--key", "pk=u1,sk=5", "-o", "jsonl");
+        assertThat(json.code()).as(json.toString()).isZero();
+        assertThat(json.out()).startsWith("{\"pk\":\"u1\",\"sk\":5,");
+        Result grid = cli().aws("item", "get", table, "--key", "pk=u1,sk=5", "-o", "table");
+        assertThat(grid.out().lines().limit(2)).containsExactly("pk       u1", "sk       5");
+    }
+
+    @Test
     void getsAnItemWithItsKeyTypedFromTheSchema() {
         Result r = cli().aws("item", "get", table, "--key", "pk=u1,sk=5", "-o", "json");
         assertThat(r.code()).as(r.toString()).isZero();
