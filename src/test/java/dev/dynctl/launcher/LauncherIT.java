@@ -230,4 +230,34 @@ class LauncherIT {
         assertThat(r.err()).contains("→ DynamoDB.ListTables ListTablesRequest(", "← 200 in ")
                 .doesNotContain("wJalrXUtnFEMIexampleSECRET", "Signature=");
     }
+
+    @Test
+    void awsProfileFromTheEnvironmentGivesRegionAndCredentials() throws Exception {
+        Path aws = Files.createDirectories(elsewhere.resolve(".aws"));
+        Files.writeString(aws.resolve("config"), "[profile team]\nregion = eu-west-2\n");
+        Files.writeString(aws.resolve("credentials"), "[team]\naws_access_key_id = testing\naws_secret_access_key = testing\n");
+        Result r = launch(Map.of("AWS_PROFILE", "team"), "item", "get", "no-such-table", "--key", "id=a",
+                "--endpoint-url", MotoServer.get().endpoint().toString());
+        // signed with the profile's keys (no credentials error) and sent to the profile's region
+        assertThat(r.code()).as(r.toString()).isEqualTo(3);
+        assertThat(r.err()).contains("Table 'no-such-table' not found in endpoint", "(region eu-west-2)");
+    }
+
+    @Test
+    void ctrlCEndsACommandWith130AndNoStackTrace() throws Exception {
+        String table = Engine.uniqueName("interrupt");
+        assertThat(launch(onMoto("table", "create", table, "--pk", "id:S")).code()).isZero();
+        ProcessBuilder pb = new ProcessBuilder(LAUNCHER.toString(), "table", "wait", table, "--until", "deleted", "--timeout", "2m",
+                "--endpoint-url", MotoServer.get().endpoint().toString(), "--region", "us-east-1").directory(elsewhere.toFile());
+        pb.environment().putAll(testingKeys());
+        pb.environment().put("DYNCTL_CDS", "off"); // the launcher execs java, so the signal reaches it as from a terminal
+        Path err = elsewhere.resolve("interrupt-err.txt");
+        Process wait = pb.redirectErrorStream(false).redirectError(err.toFile()).start();
+        Thread.sleep(2000);
+        assertThat(wait.isAlive()).as("still waiting for the table to go").isTrue();
+        new ProcessBuilder("kill", "-INT", String.valueOf(wait.pid())).start().waitFor();
+        assertThat(wait.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(wait.exitValue()).isEqualTo(130);
+        assertThat(Files.readString(err)).doesNotContain("\tat ", "Exception");
+    }
 }
