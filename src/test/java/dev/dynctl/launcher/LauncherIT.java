@@ -248,13 +248,18 @@ class LauncherIT {
         String table = Engine.uniqueName("interrupt");
         assertThat(launch(onMoto("table", "create", table, "--pk", "id:S")).code()).isZero();
         ProcessBuilder pb = new ProcessBuilder(LAUNCHER.toString(), "table", "wait", table, "--until", "deleted", "--timeout", "2m",
-                "--endpoint-url", MotoServer.get().endpoint().toString(), "--region", "us-east-1").directory(elsewhere.toFile());
+                "--debug", "--endpoint-url", MotoServer.get().endpoint().toString(), "--region", "us-east-1").directory(elsewhere.toFile());
         pb.environment().putAll(testingKeys());
         pb.environment().put("DYNCTL_CDS", "off"); // the launcher execs java, so the signal reaches it as from a terminal
         Path err = elsewhere.resolve("interrupt-err.txt");
         Process wait = pb.redirectErrorStream(false).redirectError(err.toFile()).start();
-        Thread.sleep(2000);
-        assertThat(wait.isAlive()).as("still waiting for the table to go").isTrue();
+        // --debug logs each request: once a DescribeTable has been answered, the command is polling
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!Files.readString(err).contains("← 200")) {
+            assertThat(wait.isAlive()).as("still waiting for the table to go").isTrue();
+            assertThat(System.nanoTime()).as("the command never polled").isLessThan(deadline);
+            Thread.sleep(20);
+        }
         new ProcessBuilder("kill", "-INT", String.valueOf(wait.pid())).start().waitFor();
         assertThat(wait.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(wait.exitValue()).isEqualTo(130);

@@ -65,10 +65,7 @@ class LocalEngineCommandsTest {
         long pid = sandbox.json("local", "start").path("pid").asLong();
         EngineSandbox.createTableWithItem(sandbox.dynamo(), "orders");
         Path snapshot = sandbox.home.resolve("data/dynamodb.pickle");
-        for (int i = 0; i < 50 && !Files.exists(snapshot); i++) {
-            Thread.sleep(100);
-        }
-        Thread.sleep(1500); // the item's write lands in the next save, at most half a second later
+        awaitSnapshotHolding(snapshot, "Ada"); // the item's write lands in the next save
         ProcessHandle.of(pid).orElseThrow().destroyForcibly();
         EngineSandbox.awaitExit(pid);
 
@@ -282,4 +279,28 @@ class LocalEngineCommandsTest {
         assertThat(sandbox.cli().run("local", "--help").out()).contains("DYNCTL_LOCAL_PORT", "DYNCTL_LOCAL_HOME");
     }
 
+
+    /** Waits until the engine's snapshot holds the text (pickle keeps strings as UTF-8 bytes). */
+    private static void awaitSnapshotHolding(Path snapshot, String text) throws Exception {
+        byte[] wanted = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (!(Files.exists(snapshot) && contains(Files.readAllBytes(snapshot), wanted))) {
+            assertThat(System.nanoTime()).as("the snapshot did not take the write within 10 s").isLessThan(deadline);
+            Thread.onSpinWait();
+            Thread.sleep(20);
+        }
+    }
+
+    private static boolean contains(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
 }
