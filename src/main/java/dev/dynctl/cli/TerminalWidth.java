@@ -1,6 +1,9 @@
 package dev.dynctl.cli;
 
-/** The terminal's width in columns: $COLUMNS when set, else what the terminal reports, else 120. */
+/**
+ * The terminal's width in columns: what the launcher measured (-Ddynctl.columns), else $COLUMNS,
+ * else what the terminal reports, else 120.
+ */
 final class TerminalWidth {
     private static final int FALLBACK = 120;
 
@@ -8,8 +11,11 @@ final class TerminalWidth {
     }
 
     static int detect(boolean tty) {
-        String columns = System.getenv("COLUMNS");
-        if (columns != null) {
+        String columns = System.getProperty("dynctl.columns", "");
+        if (columns.isBlank()) {
+            columns = System.getenv("COLUMNS");
+        }
+        if (columns != null && !columns.isBlank()) {
             try {
                 return Math.max(20, Integer.parseInt(columns.trim()));
             } catch (NumberFormatException ignored) {

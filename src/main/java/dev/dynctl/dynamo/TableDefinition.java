@@ -36,7 +36,7 @@ public record TableDefinition(String name, TableKeyAttribute partitionKey, Table
         try {
             TableIndexSpec.checkName("table name", name);
         } catch (IllegalArgumentException e) {
-            throw DynctlException.usage("Bad NAME: " + e.getMessage() + ".");
+            throw DynctlException.usage("Bad table name: " + e.getMessage() + ".");
         }
         checkIndexes(sortKey, globalIndexes, localIndexes, billing);
         attributeDefinitions(partitionKey, sortKey, globalIndexes, localIndexes);

@@ -148,4 +148,14 @@ class ClassDataSharingIT {
                 "sun.stdout.encoding = UTF-8", "sun.stderr.encoding = UTF-8",
                 "dynctl.home = " + LAUNCHER.getParent().getParent().toRealPath());
     }
+
+    @Test
+    void onATerminalTheLauncherPassesItsWidth() throws Exception {
+        // script(1) gives the launcher a terminal 50 columns wide
+        String command = "stty cols 50; COLUMNS= DYNCTL_CDS=off DYNCTL_JAVA_OPTS=-XshowSettings:properties " + LAUNCHER + " --version";
+        Process p = new ProcessBuilder("script", "-qec", command, "/dev/null").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isZero();
+        assertThat(out).contains("dynctl.tty.out = true", "dynctl.columns = 50");
+    }
 }

@@ -220,7 +220,7 @@ class TableCreateTest {
     void aBadTableNameIsAUsageError() {
         Result r = cli().aws("table", "create", "ab", "--pk", "id:S");
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("the table name 'ab' must be 3 to 255 characters");
+        assertThat(r.err()).contains("Error: Bad table name: the table name 'ab' must be 3 to 255 characters");
     }
 
     @Test
