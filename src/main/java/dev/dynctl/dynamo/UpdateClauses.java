@@ -84,6 +84,15 @@ public final class UpdateClauses {
         return this;
     }
 
+    /**
+     * Update clauses in the expression grammar: {@code SET a = a + 1, b = list_append(b, [1]) REMOVE c
+     * ADD n 1 DELETE tags <<'x'>>}, added to those already given. CONTRACT STUB: the expressions work
+     * implements it.
+     */
+    public UpdateClauses expression(String text, String source) {
+        throw new UnsupportedOperationException("contract stub");
+    }
+
     public boolean isEmpty() {
         return set.isEmpty() && remove.isEmpty() && add.isEmpty() && delete.isEmpty();
     }
