@@ -156,6 +156,7 @@ function _complete_dynctl() {
   # Edge case: if command line has no space after subcommand, then don't assume this subcommand is selected (remkop/picocli#1468).
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} table" ];    then _picocli_dynctl; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} item" ];    then _picocli_dynctl; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} schema" ];    then _picocli_dynctl; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} local" ];    then _picocli_dynctl; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_dynctl; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} table list" ];    then _picocli_dynctl_table; return $?; fi
@@ -170,6 +171,8 @@ function _complete_dynctl() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} item delete" ];    then _picocli_dynctl_item; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} item query" ];    then _picocli_dynctl_item; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} item scan" ];    then _picocli_dynctl_item; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} schema check" ];    then _picocli_dynctl_schema; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} schema show" ];    then _picocli_dynctl_schema; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} local start" ];    then _picocli_dynctl_local; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} local stop" ];    then _picocli_dynctl_local; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} local status" ];    then _picocli_dynctl_local; return $?; fi
@@ -177,41 +180,47 @@ function _complete_dynctl() {
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(table)
   local cmds1=(item)
-  local cmds2=(local)
-  local cmds3=(completion)
-  local cmds4=(table list)
-  local cmds5=(table describe)
-  local cmds6=(table create)
-  local cmds7=(table update)
-  local cmds8=(table delete)
-  local cmds9=(table wait)
-  local cmds10=(item put)
-  local cmds11=(item get)
-  local cmds12=(item update)
-  local cmds13=(item delete)
-  local cmds14=(item query)
-  local cmds15=(item scan)
-  local cmds16=(local start)
-  local cmds17=(local stop)
-  local cmds18=(local status)
+  local cmds2=(schema)
+  local cmds3=(local)
+  local cmds4=(completion)
+  local cmds5=(table list)
+  local cmds6=(table describe)
+  local cmds7=(table create)
+  local cmds8=(table update)
+  local cmds9=(table delete)
+  local cmds10=(table wait)
+  local cmds11=(item put)
+  local cmds12=(item get)
+  local cmds13=(item update)
+  local cmds14=(item delete)
+  local cmds15=(item query)
+  local cmds16=(item scan)
+  local cmds17=(schema check)
+  local cmds18=(schema show)
+  local cmds19=(local start)
+  local cmds20=(local stop)
+  local cmds21=(local status)
 
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_dynctl_local_status; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_dynctl_local_stop; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_dynctl_local_start; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_dynctl_item_scan; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_dynctl_item_query; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_dynctl_item_delete; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_dynctl_item_update; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_dynctl_item_get; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_dynctl_item_put; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_dynctl_table_wait; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_dynctl_table_delete; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_dynctl_table_update; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_dynctl_table_create; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_dynctl_table_describe; return $?; fi
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_dynctl_table_list; return $?; fi
-  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_dynctl_completion; return $?; fi
-  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_dynctl_local; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_dynctl_local_status; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_dynctl_local_stop; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_dynctl_local_start; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_dynctl_schema_show; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_dynctl_schema_check; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_dynctl_item_scan; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_dynctl_item_query; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_dynctl_item_delete; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_dynctl_item_update; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_dynctl_item_get; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_dynctl_item_put; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_dynctl_table_wait; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_dynctl_table_delete; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_dynctl_table_update; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_dynctl_table_create; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_dynctl_table_describe; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_dynctl_table_list; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_dynctl_completion; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_dynctl_local; return $?; fi
+  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_dynctl_schema; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_dynctl_item; return $?; fi
   if CompWordsContainsArray "${cmds0[@]}"; then _picocli_dynctl_table; return $?; fi
 
@@ -225,9 +234,9 @@ function _picocli_dynctl() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="table item local completion"
+  local commands="table item schema local completion"
   local flag_opts="'--local' '--no-color' '--debug' '-y' '--yes' '--no-input' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
+  local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -249,6 +258,12 @@ function _picocli_dynctl() {
       ;;
     '--query')
       return
+      ;;
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
   esac
 
@@ -269,7 +284,7 @@ function _picocli_dynctl_table() {
 
   local commands="list describe create update delete wait"
   local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
+  local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -291,6 +306,12 @@ function _picocli_dynctl_table() {
       ;;
     '--query')
       return
+      ;;
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
   esac
 
@@ -311,7 +332,7 @@ function _picocli_dynctl_item() {
 
   local commands="put get update delete query scan"
   local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
+  local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -333,6 +354,60 @@ function _picocli_dynctl_item() {
       ;;
     '--query')
       return
+      ;;
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `schema` subcommand.
+function _picocli_dynctl_schema() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="check show"
+  local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
+  local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
+  local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--profile')
+      return
+      ;;
+    '--region')
+      return
+      ;;
+    '--endpoint-url')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--query')
+      return
+      ;;
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
   esac
 
@@ -353,7 +428,7 @@ function _picocli_dynctl_local() {
 
   local commands="start stop status"
   local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
+  local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -375,6 +450,12 @@ function _picocli_dynctl_local() {
       ;;
     '--query')
       return
+      ;;
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
   esac
 
@@ -395,7 +476,7 @@ function _picocli_dynctl_completion() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
+  local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -417,6 +498,12 @@ function _picocli_dynctl_completion() {
       ;;
     '--query')
       return
+      ;;
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
   esac
   local SHELL_pos_param_args=("bash" "zsh" "fish") # 0-0 values
@@ -443,7 +530,7 @@ function _picocli_dynctl_table_list() {
 
   local commands=""
   local flag_opts="'-l' '--details' '-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
+  local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -465,6 +552,12 @@ function _picocli_dynctl_table_list() {
       ;;
     '--query')
       return
+      ;;
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
   esac
 
@@ -485,7 +578,7 @@ function _picocli_dynctl_table_describe() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
+  local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -508,6 +601,12 @@ function _picocli_dynctl_table_describe() {
     '--query')
       return
       ;;
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -527,7 +626,7 @@ function _picocli_dynctl_table_create() {
 
   local commands=""
   local flag_opts="'--deletion-protection' '--pitr' '--if-not-exists' '--wait' '-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--pk' '--sk' '--gsi' '--lsi' '--billing' '--rcu' '--wcu' '--ttl' '--stream' '--tag' '--timeout' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
+  local arg_opts="'--pk' '--sk' '--gsi' '--lsi' '--billing' '--rcu' '--wcu' '--ttl' '--stream' '--tag' '--timeout' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
   local MODE_option_args=("on-demand" "provisioned") # --billing values
   local VIEW_option_args=("new" "old" "both" "keys") # --stream values
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
@@ -589,6 +688,12 @@ function _picocli_dynctl_table_create() {
     '--query')
       return
       ;;
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -608,7 +713,7 @@ function _picocli_dynctl_table_update() {
 
   local commands=""
   local flag_opts="'--no-ttl' '--no-stream' '--pitr' '--deletion-protection' '--wait' '-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--billing' '--rcu' '--wcu' '--ttl' '--stream' '--add-gsi' '--remove-gsi' '--timeout' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
+  local arg_opts="'--billing' '--rcu' '--wcu' '--ttl' '--stream' '--add-gsi' '--remove-gsi' '--timeout' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
   local MODE_option_args=("on-demand" "provisioned") # --billing values
   local VIEW_option_args=("new" "old" "both" "keys") # --stream values
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
@@ -661,6 +766,12 @@ function _picocli_dynctl_table_update() {
     '--query')
       return
       ;;
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -680,7 +791,7 @@ function _picocli_dynctl_table_delete() {
 
   local commands=""
   local flag_opts="'--if-exists' '--wait' '-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--timeout' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
+  local arg_opts="'--timeout' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -706,6 +817,12 @@ function _picocli_dynctl_table_delete() {
     '--query')
       return
       ;;
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -725,7 +842,7 @@ function _picocli_dynctl_table_wait() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--until' '--timeout' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
+  local arg_opts="'--until' '--timeout' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
   local activedeleted_option_args=("active" "deleted") # --until values
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 
@@ -757,6 +874,12 @@ function _picocli_dynctl_table_wait() {
     '--query')
       return
       ;;
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -776,7 +899,7 @@ function _picocli_dynctl_item_put() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--return-values' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
+  local arg_opts="'--return-values' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
   local WHAT_option_args=("none" "all-old" "updated-old" "all-new" "updated-new") # --return-values values
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 
@@ -805,6 +928,12 @@ function _picocli_dynctl_item_put() {
     '--query')
       return
       ;;
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -824,7 +953,7 @@ function _picocli_dynctl_item_get() {
 
   local commands=""
   local flag_opts="'--consistent' '-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--key' '--attrs' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
+  local arg_opts="'--key' '--attrs' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -853,6 +982,12 @@ function _picocli_dynctl_item_get() {
     '--query')
       return
       ;;
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -872,7 +1007,7 @@ function _picocli_dynctl_item_update() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--key' '--set' '--remove' '--add' '--delete' '--return-values' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
+  local arg_opts="'--key' '--set' '--remove' '--add' '--delete' '--return-values' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
   local WHAT_option_args=("none" "all-old" "updated-old" "all-new" "updated-new") # --return-values values
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 
@@ -916,6 +1051,12 @@ function _picocli_dynctl_item_update() {
     '--query')
       return
       ;;
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -935,7 +1076,7 @@ function _picocli_dynctl_item_delete() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--key' '--return-values' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
+  local arg_opts="'--key' '--return-values' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
   local WHAT_option_args=("none" "all-old" "updated-old" "all-new" "updated-new") # --return-values values
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 
@@ -967,6 +1108,12 @@ function _picocli_dynctl_item_delete() {
     '--query')
       return
       ;;
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -986,7 +1133,7 @@ function _picocli_dynctl_item_query() {
 
   local commands=""
   local flag_opts="'--desc' '--consistent' '-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--key' '--sk' '--index' '--limit' '--page-size' '--attrs' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
+  local arg_opts="'--key' '--sk' '--index' '--limit' '--page-size' '--attrs' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1027,6 +1174,12 @@ function _picocli_dynctl_item_query() {
     '--query')
       return
       ;;
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1046,7 +1199,7 @@ function _picocli_dynctl_item_scan() {
 
   local commands=""
   local flag_opts="'--consistent' '-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--segments' '--index' '--limit' '--page-size' '--attrs' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
+  local arg_opts="'--segments' '--index' '--limit' '--page-size' '--attrs' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1084,6 +1237,114 @@ function _picocli_dynctl_item_scan() {
     '--query')
       return
       ;;
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `check` subcommand.
+function _picocli_dynctl_schema_check() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
+  local arg_opts="'--segments' '--list' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
+  local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--segments')
+      return
+      ;;
+    '--list')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+    '--region')
+      return
+      ;;
+    '--endpoint-url')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--query')
+      return
+      ;;
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `show` subcommand.
+function _picocli_dynctl_schema_show() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
+  local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
+  local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--profile')
+      return
+      ;;
+    '--region')
+      return
+      ;;
+    '--endpoint-url')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--query')
+      return
+      ;;
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1103,7 +1364,7 @@ function _picocli_dynctl_local_start() {
 
   local commands=""
   local flag_opts="'--in-memory' '-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--port' '--data' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
+  local arg_opts="'--port' '--data' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1135,6 +1396,12 @@ function _picocli_dynctl_local_start() {
     '--query')
       return
       ;;
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1154,7 +1421,7 @@ function _picocli_dynctl_local_stop() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
+  local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1176,6 +1443,12 @@ function _picocli_dynctl_local_stop() {
       ;;
     '--query')
       return
+      ;;
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
   esac
 
@@ -1196,7 +1469,7 @@ function _picocli_dynctl_local_status() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
+  local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1218,6 +1491,12 @@ function _picocli_dynctl_local_status() {
       ;;
     '--query')
       return
+      ;;
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
   esac
 

@@ -5,6 +5,7 @@ import dev.dynctl.aws.Target;
 import dev.dynctl.error.DynctlException;
 import dev.dynctl.error.ExitCode;
 import dev.dynctl.local.LocalEngine;
+import dev.dynctl.model.ProjectFile;
 import dev.dynctl.output.Format;
 import dev.dynctl.output.Output;
 import dev.dynctl.output.Style;
@@ -15,6 +16,7 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -28,6 +30,7 @@ public final class Context implements AutoCloseable {
     private final PrintWriter err;
     private Clients clients;
     private Output output;
+    private ProjectFile project;
 
     Context(GlobalOptions options, Terminal terminal, PrintWriter out, PrintWriter err) {
         this.options = options;
@@ -72,6 +75,17 @@ public final class Context implements AutoCloseable {
     /** True once clients exist, so error messages can say where a request went. */
     synchronized String where() {
         return clients == null ? null : clients.where();
+    }
+
+    /**
+     * The project file: --project, or dynctl.yaml in the current directory (an empty project when
+     * there is none). Read on first use, so commands that need no schema never read it.
+     */
+    public synchronized ProjectFile project() {
+        if (project == null) {
+            project = options.project() != null ? ProjectFile.load(options.project()) : ProjectFile.find(Path.of(""));
+        }
+        return project;
     }
 
     public synchronized Output output() {

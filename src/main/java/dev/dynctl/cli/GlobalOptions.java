@@ -1,6 +1,7 @@
 package dev.dynctl.cli;
 
 import dev.dynctl.output.Format;
+import java.nio.file.Path;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
@@ -43,6 +44,10 @@ public class GlobalOptions {
     @Option(names = "--no-input", scope = ScopeType.INHERIT,
             description = "Never prompt; fail instead of asking (for scripts and CI).")
     boolean noInput;
+
+    @Option(names = "--project", scope = ScopeType.INHERIT, paramLabel = "FILE",
+            description = "Project file with the tables' schemas (default: dynctl.yaml in the current directory, if there is one).")
+    Path project;
 
     /** --output as users spell it: ddb-json. */
     static final class FormatLabels extends LabelConverter<Format> {
@@ -89,5 +94,10 @@ public class GlobalOptions {
 
     public boolean noInput() {
         return noInput;
+    }
+
+    /** --project; null when not given. */
+    public Path project() {
+        return project;
     }
 }

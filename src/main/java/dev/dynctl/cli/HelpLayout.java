@@ -55,7 +55,7 @@ final class HelpLayout extends Help {
         if (help.commandSpec().options().stream().noneMatch(OptionSpec::inherited)) {
             return "";
         }
-        return String.format("%nGlobal options: --profile, --region, --endpoint-url, --local, -o/--output,%n"
-                + "  --query, --no-color, --debug, -y/--yes, --no-input (see 'dynctl --help').%n");
+        return String.format("%nGlobal options: --profile, --region, --endpoint-url, --local, --project,%n"
+                + "  -o, --query, --no-color, --debug, -y, --no-input (see 'dynctl --help').%n");
     }
 }

@@ -19,8 +19,8 @@ class CommandReferenceTest {
     void referencePageMatchesTheHelp() throws Exception {
         StringBuilder page = new StringBuilder("# Command reference\n\n"
                 + "Generated from `--help` (do not edit by hand: `scripts/generate.sh` rewrites it).\n"
-                + "Global options (`--profile`, `--region`, `--endpoint-url`, `--local`, `-o`, `--query`,\n"
-                + "`--no-color`, `--debug`, `-y`, `--no-input`) work on every command.\n");
+                + "Global options (`--profile`, `--region`, `--endpoint-url`, `--local`, `--project`, `-o`,\n"
+                + "`--query`, `--no-color`, `--debug`, `-y`, `--no-input`) work on every command.\n");
         CommandLine root = new Dynctl().commandLine();
         root.setUsageHelpWidth(100);
         append(page, root);
