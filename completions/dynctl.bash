@@ -156,6 +156,7 @@ function _complete_dynctl() {
   # Edge case: if command line has no space after subcommand, then don't assume this subcommand is selected (remkop/picocli#1468).
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} table" ];    then _picocli_dynctl; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} item" ];    then _picocli_dynctl; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sql" ];    then _picocli_dynctl; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} schema" ];    then _picocli_dynctl; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} local" ];    then _picocli_dynctl; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_dynctl; return $?; fi
@@ -180,47 +181,49 @@ function _complete_dynctl() {
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(table)
   local cmds1=(item)
-  local cmds2=(schema)
-  local cmds3=(local)
-  local cmds4=(completion)
-  local cmds5=(table list)
-  local cmds6=(table describe)
-  local cmds7=(table create)
-  local cmds8=(table update)
-  local cmds9=(table delete)
-  local cmds10=(table wait)
-  local cmds11=(item put)
-  local cmds12=(item get)
-  local cmds13=(item update)
-  local cmds14=(item delete)
-  local cmds15=(item query)
-  local cmds16=(item scan)
-  local cmds17=(schema check)
-  local cmds18=(schema show)
-  local cmds19=(local start)
-  local cmds20=(local stop)
-  local cmds21=(local status)
+  local cmds2=(sql)
+  local cmds3=(schema)
+  local cmds4=(local)
+  local cmds5=(completion)
+  local cmds6=(table list)
+  local cmds7=(table describe)
+  local cmds8=(table create)
+  local cmds9=(table update)
+  local cmds10=(table delete)
+  local cmds11=(table wait)
+  local cmds12=(item put)
+  local cmds13=(item get)
+  local cmds14=(item update)
+  local cmds15=(item delete)
+  local cmds16=(item query)
+  local cmds17=(item scan)
+  local cmds18=(schema check)
+  local cmds19=(schema show)
+  local cmds20=(local start)
+  local cmds21=(local stop)
+  local cmds22=(local status)
 
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_dynctl_local_status; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_dynctl_local_stop; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_dynctl_local_start; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_dynctl_schema_show; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_dynctl_schema_check; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_dynctl_item_scan; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_dynctl_item_query; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_dynctl_item_delete; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_dynctl_item_update; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_dynctl_item_get; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_dynctl_item_put; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_dynctl_table_wait; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_dynctl_table_delete; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_dynctl_table_update; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_dynctl_table_create; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_dynctl_table_describe; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_dynctl_table_list; return $?; fi
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_dynctl_completion; return $?; fi
-  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_dynctl_local; return $?; fi
-  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_dynctl_schema; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_dynctl_local_status; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_dynctl_local_stop; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_dynctl_local_start; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_dynctl_schema_show; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_dynctl_schema_check; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_dynctl_item_scan; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_dynctl_item_query; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_dynctl_item_delete; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_dynctl_item_update; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_dynctl_item_get; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_dynctl_item_put; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_dynctl_table_wait; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_dynctl_table_delete; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_dynctl_table_update; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_dynctl_table_create; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_dynctl_table_describe; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_dynctl_table_list; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_dynctl_completion; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_dynctl_local; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_dynctl_schema; return $?; fi
+  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_dynctl_sql; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_dynctl_item; return $?; fi
   if CompWordsContainsArray "${cmds0[@]}"; then _picocli_dynctl_table; return $?; fi
 
@@ -234,7 +237,7 @@ function _picocli_dynctl() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="table item schema local completion"
+  local commands="table item sql schema local completion"
   local flag_opts="'--local' '--no-color' '--debug' '-y' '--yes' '--no-input' '-h' '--help' '-V' '--version'"
   local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
@@ -338,6 +341,66 @@ function _picocli_dynctl_item() {
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--profile')
+      return
+      ;;
+    '--region')
+      return
+      ;;
+    '--endpoint-url')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--query')
+      return
+      ;;
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `sql` subcommand.
+function _picocli_dynctl_sql() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--consistent' '-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
+  local arg_opts="'--param' '--file' '--limit' '--page-size' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
+  local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--param')
+      return
+      ;;
+    '--file')
+      return
+      ;;
+    '--limit')
+      return
+      ;;
+    '--page-size')
+      return
+      ;;
     '--profile')
       return
       ;;

@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -27,12 +28,17 @@ public final class StubEndpoint implements AutoCloseable {
 
     /** @param answers the answer to an operation, by its name ("ListTables", "DescribeTable") */
     public static StubEndpoint start(Function<String, Answer> answers) {
+        return start((operation, body) -> answers.apply(operation));
+    }
+
+    /** @param answers the answer to an operation, by its name and the request's JSON body */
+    public static StubEndpoint start(BiFunction<String, String, Answer> answers) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             server.createContext("/", exchange -> {
-                exchange.getRequestBody().readAllBytes();
+                String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                 String target = String.valueOf(exchange.getRequestHeaders().getFirst("X-Amz-Target"));
-                Answer answer = answers.apply(target.substring(target.indexOf('.') + 1));
+                Answer answer = answers.apply(target.substring(target.indexOf('.') + 1), request);
                 byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.0");
                 exchange.sendResponseHeaders(answer.status(), body.length == 0 ? -1 : body.length);
