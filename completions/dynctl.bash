@@ -776,7 +776,7 @@ function _picocli_dynctl_item_put() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--return-values' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
+  local arg_opts="'--return-values' '--if' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
   local WHAT_option_args=("none" "all-old" "updated-old" "all-new" "updated-new") # --return-values values
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 
@@ -787,6 +787,9 @@ function _picocli_dynctl_item_put() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${WHAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--if')
+      return
       ;;
     '--profile')
       return
@@ -872,7 +875,7 @@ function _picocli_dynctl_item_update() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--key' '--set' '--remove' '--add' '--delete' '--return-values' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
+  local arg_opts="'--key' '--set' '--remove' '--add' '--delete' '--update' '--if' '--return-values' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
   local WHAT_option_args=("none" "all-old" "updated-old" "all-new" "updated-new") # --return-values values
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 
@@ -892,6 +895,12 @@ function _picocli_dynctl_item_update() {
       return
       ;;
     '--delete')
+      return
+      ;;
+    '--update')
+      return
+      ;;
+    '--if')
       return
       ;;
     '--return-values')
@@ -935,7 +944,7 @@ function _picocli_dynctl_item_delete() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--key' '--return-values' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
+  local arg_opts="'--key' '--return-values' '--if' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
   local WHAT_option_args=("none" "all-old" "updated-old" "all-new" "updated-new") # --return-values values
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 
@@ -949,6 +958,9 @@ function _picocli_dynctl_item_delete() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${WHAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--if')
+      return
       ;;
     '--profile')
       return
@@ -986,7 +998,7 @@ function _picocli_dynctl_item_query() {
 
   local commands=""
   local flag_opts="'--desc' '--consistent' '-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--key' '--sk' '--index' '--limit' '--page-size' '--attrs' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
+  local arg_opts="'--key' '--sk' '--filter' '--index' '--limit' '--page-size' '--attrs' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -996,6 +1008,9 @@ function _picocli_dynctl_item_query() {
       return
       ;;
     '--sk')
+      return
+      ;;
+    '--filter')
       return
       ;;
     '--index')
@@ -1046,13 +1061,16 @@ function _picocli_dynctl_item_scan() {
 
   local commands=""
   local flag_opts="'--consistent' '-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--segments' '--index' '--limit' '--page-size' '--attrs' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
+  local arg_opts="'--segments' '--filter' '--index' '--limit' '--page-size' '--attrs' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--segments')
+      return
+      ;;
+    '--filter')
       return
       ;;
     '--index')
