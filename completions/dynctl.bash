@@ -170,6 +170,9 @@ function _complete_dynctl() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} item delete" ];    then _picocli_dynctl_item; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} item query" ];    then _picocli_dynctl_item; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} item scan" ];    then _picocli_dynctl_item; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} item batch-get" ];    then _picocli_dynctl_item; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} item batch-write" ];    then _picocli_dynctl_item; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} item transact" ];    then _picocli_dynctl_item; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} local start" ];    then _picocli_dynctl_local; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} local stop" ];    then _picocli_dynctl_local; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} local status" ];    then _picocli_dynctl_local; return $?; fi
@@ -191,13 +194,19 @@ function _complete_dynctl() {
   local cmds13=(item delete)
   local cmds14=(item query)
   local cmds15=(item scan)
-  local cmds16=(local start)
-  local cmds17=(local stop)
-  local cmds18=(local status)
+  local cmds16=(item batch-get)
+  local cmds17=(item batch-write)
+  local cmds18=(item transact)
+  local cmds19=(local start)
+  local cmds20=(local stop)
+  local cmds21=(local status)
 
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_dynctl_local_status; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_dynctl_local_stop; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_dynctl_local_start; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_dynctl_local_status; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_dynctl_local_stop; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_dynctl_local_start; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_dynctl_item_transact; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_dynctl_item_batchwrite; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_dynctl_item_batchget; return $?; fi
   if CompWordsContainsArray "${cmds15[@]}"; then _picocli_dynctl_item_scan; return $?; fi
   if CompWordsContainsArray "${cmds14[@]}"; then _picocli_dynctl_item_query; return $?; fi
   if CompWordsContainsArray "${cmds13[@]}"; then _picocli_dynctl_item_delete; return $?; fi
@@ -309,7 +318,7 @@ function _picocli_dynctl_item() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="put get update delete query scan"
+  local commands="put get update delete query scan batch-get batch-write transact"
   local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
   local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
@@ -1083,6 +1092,141 @@ function _picocli_dynctl_item_scan() {
       return
       ;;
     '--attrs')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+    '--region')
+      return
+      ;;
+    '--endpoint-url')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--query')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `batch-get` subcommand.
+function _picocli_dynctl_item_batchget() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--consistent' '--require-all' '-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
+  local arg_opts="'--key' '--attrs' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
+  local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--key')
+      return
+      ;;
+    '--attrs')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+    '--region')
+      return
+      ;;
+    '--endpoint-url')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--query')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `batch-write` subcommand.
+function _picocli_dynctl_item_batchwrite() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
+  local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
+  local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--profile')
+      return
+      ;;
+    '--region')
+      return
+      ;;
+    '--endpoint-url')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--query')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `transact` subcommand.
+function _picocli_dynctl_item_transact() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
+  local arg_opts="'--token' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
+  local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--token')
       return
       ;;
     '--profile')
