@@ -156,8 +156,6 @@ function _complete_dynctl() {
   # Edge case: if command line has no space after subcommand, then don't assume this subcommand is selected (remkop/picocli#1468).
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} table" ];    then _picocli_dynctl; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} item" ];    then _picocli_dynctl; return $?; fi
-  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sql" ];    then _picocli_dynctl; return $?; fi
-  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} schema" ];    then _picocli_dynctl; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} local" ];    then _picocli_dynctl; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_dynctl; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} table list" ];    then _picocli_dynctl_table; return $?; fi
@@ -172,8 +170,9 @@ function _complete_dynctl() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} item delete" ];    then _picocli_dynctl_item; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} item query" ];    then _picocli_dynctl_item; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} item scan" ];    then _picocli_dynctl_item; return $?; fi
-  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} schema check" ];    then _picocli_dynctl_schema; return $?; fi
-  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} schema show" ];    then _picocli_dynctl_schema; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} item batch-get" ];    then _picocli_dynctl_item; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} item batch-write" ];    then _picocli_dynctl_item; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} item transact" ];    then _picocli_dynctl_item; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} local start" ];    then _picocli_dynctl_local; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} local stop" ];    then _picocli_dynctl_local; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} local status" ];    then _picocli_dynctl_local; return $?; fi
@@ -181,49 +180,47 @@ function _complete_dynctl() {
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(table)
   local cmds1=(item)
-  local cmds2=(sql)
-  local cmds3=(schema)
-  local cmds4=(local)
-  local cmds5=(completion)
-  local cmds6=(table list)
-  local cmds7=(table describe)
-  local cmds8=(table create)
-  local cmds9=(table update)
-  local cmds10=(table delete)
-  local cmds11=(table wait)
-  local cmds12=(item put)
-  local cmds13=(item get)
-  local cmds14=(item update)
-  local cmds15=(item delete)
-  local cmds16=(item query)
-  local cmds17=(item scan)
-  local cmds18=(schema check)
-  local cmds19=(schema show)
-  local cmds20=(local start)
-  local cmds21=(local stop)
-  local cmds22=(local status)
+  local cmds2=(local)
+  local cmds3=(completion)
+  local cmds4=(table list)
+  local cmds5=(table describe)
+  local cmds6=(table create)
+  local cmds7=(table update)
+  local cmds8=(table delete)
+  local cmds9=(table wait)
+  local cmds10=(item put)
+  local cmds11=(item get)
+  local cmds12=(item update)
+  local cmds13=(item delete)
+  local cmds14=(item query)
+  local cmds15=(item scan)
+  local cmds16=(item batch-get)
+  local cmds17=(item batch-write)
+  local cmds18=(item transact)
+  local cmds19=(local start)
+  local cmds20=(local stop)
+  local cmds21=(local status)
 
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_dynctl_local_status; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_dynctl_local_stop; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_dynctl_local_start; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_dynctl_schema_show; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_dynctl_schema_check; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_dynctl_item_scan; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_dynctl_item_query; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_dynctl_item_delete; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_dynctl_item_update; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_dynctl_item_get; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_dynctl_item_put; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_dynctl_table_wait; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_dynctl_table_delete; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_dynctl_table_update; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_dynctl_table_create; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_dynctl_table_describe; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_dynctl_table_list; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_dynctl_completion; return $?; fi
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_dynctl_local; return $?; fi
-  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_dynctl_schema; return $?; fi
-  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_dynctl_sql; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_dynctl_local_status; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_dynctl_local_stop; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_dynctl_local_start; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_dynctl_item_transact; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_dynctl_item_batchwrite; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_dynctl_item_batchget; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_dynctl_item_scan; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_dynctl_item_query; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_dynctl_item_delete; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_dynctl_item_update; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_dynctl_item_get; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_dynctl_item_put; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_dynctl_table_wait; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_dynctl_table_delete; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_dynctl_table_update; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_dynctl_table_create; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_dynctl_table_describe; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_dynctl_table_list; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_dynctl_completion; return $?; fi
+  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_dynctl_local; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_dynctl_item; return $?; fi
   if CompWordsContainsArray "${cmds0[@]}"; then _picocli_dynctl_table; return $?; fi
 
@@ -237,9 +234,9 @@ function _picocli_dynctl() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="table item sql schema local completion"
+  local commands="table item local completion"
   local flag_opts="'--local' '--no-color' '--debug' '-y' '--yes' '--no-input' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
+  local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -261,12 +258,6 @@ function _picocli_dynctl() {
       ;;
     '--query')
       return
-      ;;
-    '--project')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
       ;;
   esac
 
@@ -287,7 +278,7 @@ function _picocli_dynctl_table() {
 
   local commands="list describe create update delete wait"
   local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
+  local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -309,12 +300,6 @@ function _picocli_dynctl_table() {
       ;;
     '--query')
       return
-      ;;
-    '--project')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
       ;;
   esac
 
@@ -333,9 +318,9 @@ function _picocli_dynctl_item() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="put get update delete query scan"
+  local commands="put get update delete query scan batch-get batch-write transact"
   local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
+  local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -357,120 +342,6 @@ function _picocli_dynctl_item() {
       ;;
     '--query')
       return
-      ;;
-    '--project')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
-  esac
-
-  if [[ "${curr_word}" == -* ]]; then
-    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
-  else
-    local positionals=""
-    local IFS=$'\n'
-    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
-  fi
-}
-
-# Generates completions for the options and subcommands of the `sql` subcommand.
-function _picocli_dynctl_sql() {
-  # Get completion data
-  local curr_word=${COMP_WORDS[COMP_CWORD]}
-  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
-
-  local commands=""
-  local flag_opts="'--consistent' '-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--param' '--file' '--limit' '--page-size' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
-  local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
-
-  type compopt &>/dev/null && compopt +o default
-
-  case ${prev_word} in
-    '--param')
-      return
-      ;;
-    '--file')
-      return
-      ;;
-    '--limit')
-      return
-      ;;
-    '--page-size')
-      return
-      ;;
-    '--profile')
-      return
-      ;;
-    '--region')
-      return
-      ;;
-    '--endpoint-url')
-      return
-      ;;
-    '-o'|'--output')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
-      return $?
-      ;;
-    '--query')
-      return
-      ;;
-    '--project')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
-  esac
-
-  if [[ "${curr_word}" == -* ]]; then
-    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
-  else
-    local positionals=""
-    local IFS=$'\n'
-    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
-  fi
-}
-
-# Generates completions for the options and subcommands of the `schema` subcommand.
-function _picocli_dynctl_schema() {
-  # Get completion data
-  local curr_word=${COMP_WORDS[COMP_CWORD]}
-  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
-
-  local commands="check show"
-  local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
-  local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
-
-  type compopt &>/dev/null && compopt +o default
-
-  case ${prev_word} in
-    '--profile')
-      return
-      ;;
-    '--region')
-      return
-      ;;
-    '--endpoint-url')
-      return
-      ;;
-    '-o'|'--output')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
-      return $?
-      ;;
-    '--query')
-      return
-      ;;
-    '--project')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
       ;;
   esac
 
@@ -491,7 +362,7 @@ function _picocli_dynctl_local() {
 
   local commands="start stop status"
   local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
+  local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -513,12 +384,6 @@ function _picocli_dynctl_local() {
       ;;
     '--query')
       return
-      ;;
-    '--project')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
       ;;
   esac
 
@@ -539,7 +404,7 @@ function _picocli_dynctl_completion() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
+  local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -561,12 +426,6 @@ function _picocli_dynctl_completion() {
       ;;
     '--query')
       return
-      ;;
-    '--project')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
       ;;
   esac
   local SHELL_pos_param_args=("bash" "zsh" "fish") # 0-0 values
@@ -593,7 +452,7 @@ function _picocli_dynctl_table_list() {
 
   local commands=""
   local flag_opts="'-l' '--details' '-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
+  local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -615,12 +474,6 @@ function _picocli_dynctl_table_list() {
       ;;
     '--query')
       return
-      ;;
-    '--project')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
       ;;
   esac
 
@@ -641,7 +494,7 @@ function _picocli_dynctl_table_describe() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
+  local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -664,12 +517,6 @@ function _picocli_dynctl_table_describe() {
     '--query')
       return
       ;;
-    '--project')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -689,7 +536,7 @@ function _picocli_dynctl_table_create() {
 
   local commands=""
   local flag_opts="'--deletion-protection' '--pitr' '--if-not-exists' '--wait' '-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--pk' '--sk' '--gsi' '--lsi' '--billing' '--rcu' '--wcu' '--ttl' '--stream' '--tag' '--timeout' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
+  local arg_opts="'--pk' '--sk' '--gsi' '--lsi' '--billing' '--rcu' '--wcu' '--ttl' '--stream' '--tag' '--timeout' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
   local MODE_option_args=("on-demand" "provisioned") # --billing values
   local VIEW_option_args=("new" "old" "both" "keys") # --stream values
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
@@ -751,12 +598,6 @@ function _picocli_dynctl_table_create() {
     '--query')
       return
       ;;
-    '--project')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -776,7 +617,7 @@ function _picocli_dynctl_table_update() {
 
   local commands=""
   local flag_opts="'--no-ttl' '--no-stream' '--pitr' '--deletion-protection' '--wait' '-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--billing' '--rcu' '--wcu' '--ttl' '--stream' '--add-gsi' '--remove-gsi' '--timeout' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
+  local arg_opts="'--billing' '--rcu' '--wcu' '--ttl' '--stream' '--add-gsi' '--remove-gsi' '--timeout' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
   local MODE_option_args=("on-demand" "provisioned") # --billing values
   local VIEW_option_args=("new" "old" "both" "keys") # --stream values
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
@@ -829,12 +670,6 @@ function _picocli_dynctl_table_update() {
     '--query')
       return
       ;;
-    '--project')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -854,7 +689,7 @@ function _picocli_dynctl_table_delete() {
 
   local commands=""
   local flag_opts="'--if-exists' '--wait' '-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--timeout' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
+  local arg_opts="'--timeout' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -880,12 +715,6 @@ function _picocli_dynctl_table_delete() {
     '--query')
       return
       ;;
-    '--project')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -905,7 +734,7 @@ function _picocli_dynctl_table_wait() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--until' '--timeout' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
+  local arg_opts="'--until' '--timeout' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
   local activedeleted_option_args=("active" "deleted") # --until values
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 
@@ -937,12 +766,6 @@ function _picocli_dynctl_table_wait() {
     '--query')
       return
       ;;
-    '--project')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -962,7 +785,7 @@ function _picocli_dynctl_item_put() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--return-values' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
+  local arg_opts="'--return-values' '--if' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
   local WHAT_option_args=("none" "all-old" "updated-old" "all-new" "updated-new") # --return-values values
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 
@@ -973,6 +796,9 @@ function _picocli_dynctl_item_put() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${WHAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--if')
+      return
       ;;
     '--profile')
       return
@@ -990,12 +816,6 @@ function _picocli_dynctl_item_put() {
       ;;
     '--query')
       return
-      ;;
-    '--project')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
       ;;
   esac
 
@@ -1016,7 +836,7 @@ function _picocli_dynctl_item_get() {
 
   local commands=""
   local flag_opts="'--consistent' '-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--key' '--attrs' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
+  local arg_opts="'--key' '--attrs' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1045,12 +865,6 @@ function _picocli_dynctl_item_get() {
     '--query')
       return
       ;;
-    '--project')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1070,7 +884,7 @@ function _picocli_dynctl_item_update() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--key' '--set' '--remove' '--add' '--delete' '--return-values' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
+  local arg_opts="'--key' '--set' '--remove' '--add' '--delete' '--update' '--if' '--return-values' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
   local WHAT_option_args=("none" "all-old" "updated-old" "all-new" "updated-new") # --return-values values
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 
@@ -1092,6 +906,12 @@ function _picocli_dynctl_item_update() {
     '--delete')
       return
       ;;
+    '--update')
+      return
+      ;;
+    '--if')
+      return
+      ;;
     '--return-values')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${WHAT_option_args[@]}" ) )
@@ -1113,12 +933,6 @@ function _picocli_dynctl_item_update() {
       ;;
     '--query')
       return
-      ;;
-    '--project')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
       ;;
   esac
 
@@ -1139,7 +953,7 @@ function _picocli_dynctl_item_delete() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--key' '--return-values' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
+  local arg_opts="'--key' '--return-values' '--if' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
   local WHAT_option_args=("none" "all-old" "updated-old" "all-new" "updated-new") # --return-values values
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 
@@ -1153,6 +967,9 @@ function _picocli_dynctl_item_delete() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${WHAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--if')
+      return
       ;;
     '--profile')
       return
@@ -1170,12 +987,6 @@ function _picocli_dynctl_item_delete() {
       ;;
     '--query')
       return
-      ;;
-    '--project')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
       ;;
   esac
 
@@ -1196,7 +1007,7 @@ function _picocli_dynctl_item_query() {
 
   local commands=""
   local flag_opts="'--desc' '--consistent' '-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--key' '--sk' '--index' '--limit' '--page-size' '--attrs' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
+  local arg_opts="'--key' '--sk' '--filter' '--index' '--limit' '--page-size' '--attrs' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1206,6 +1017,9 @@ function _picocli_dynctl_item_query() {
       return
       ;;
     '--sk')
+      return
+      ;;
+    '--filter')
       return
       ;;
     '--index')
@@ -1236,12 +1050,6 @@ function _picocli_dynctl_item_query() {
       ;;
     '--query')
       return
-      ;;
-    '--project')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
       ;;
   esac
 
@@ -1262,13 +1070,16 @@ function _picocli_dynctl_item_scan() {
 
   local commands=""
   local flag_opts="'--consistent' '-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--segments' '--index' '--limit' '--page-size' '--attrs' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
+  local arg_opts="'--segments' '--filter' '--index' '--limit' '--page-size' '--attrs' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--segments')
+      return
+      ;;
+    '--filter')
       return
       ;;
     '--index')
@@ -1300,12 +1111,6 @@ function _picocli_dynctl_item_scan() {
     '--query')
       return
       ;;
-    '--project')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1317,24 +1122,24 @@ function _picocli_dynctl_item_scan() {
   fi
 }
 
-# Generates completions for the options and subcommands of the `check` subcommand.
-function _picocli_dynctl_schema_check() {
+# Generates completions for the options and subcommands of the `batch-get` subcommand.
+function _picocli_dynctl_item_batchget() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--segments' '--list' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
+  local flag_opts="'--consistent' '--require-all' '-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
+  local arg_opts="'--key' '--attrs' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
-    '--segments')
+    '--key')
       return
       ;;
-    '--list')
+    '--attrs')
       return
       ;;
     '--profile')
@@ -1354,12 +1159,6 @@ function _picocli_dynctl_schema_check() {
     '--query')
       return
       ;;
-    '--project')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1371,15 +1170,15 @@ function _picocli_dynctl_schema_check() {
   fi
 }
 
-# Generates completions for the options and subcommands of the `show` subcommand.
-function _picocli_dynctl_schema_show() {
+# Generates completions for the options and subcommands of the `batch-write` subcommand.
+function _picocli_dynctl_item_batchwrite() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
+  local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1402,11 +1201,50 @@ function _picocli_dynctl_schema_show() {
     '--query')
       return
       ;;
-    '--project')
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `transact` subcommand.
+function _picocli_dynctl_item_transact() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
+  local arg_opts="'--token' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
+  local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--token')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+    '--region')
+      return
+      ;;
+    '--endpoint-url')
+      return
+      ;;
+    '-o'|'--output')
       local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--query')
+      return
       ;;
   esac
 
@@ -1427,7 +1265,7 @@ function _picocli_dynctl_local_start() {
 
   local commands=""
   local flag_opts="'--in-memory' '-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--port' '--data' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
+  local arg_opts="'--port' '--data' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1459,12 +1297,6 @@ function _picocli_dynctl_local_start() {
     '--query')
       return
       ;;
-    '--project')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1484,7 +1316,7 @@ function _picocli_dynctl_local_stop() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
+  local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1506,12 +1338,6 @@ function _picocli_dynctl_local_stop() {
       ;;
     '--query')
       return
-      ;;
-    '--project')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
       ;;
   esac
 
@@ -1532,7 +1358,7 @@ function _picocli_dynctl_local_status() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
+  local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1554,12 +1380,6 @@ function _picocli_dynctl_local_status() {
       ;;
     '--query')
       return
-      ;;
-    '--project')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
       ;;
   esac
 

@@ -1,11 +1,9 @@
 package dev.dynctl.dynamo;
 
-import dev.dynctl.error.DynctlException;
+import dev.dynctl.dynamo.expression.AttributePath;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -16,8 +14,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * <p>Paths reach into maps and lists: {@code address.city}, {@code tags[0]}, {@code a.b[2].c}.
  */
 public final class ItemPlaceholders {
-    private static final Pattern SEGMENT = Pattern.compile("([^.\\[\\]]+)((?:\\[\\d+])*)");
-
     private final Map<String, String> names = new LinkedHashMap<>();
     private final Map<String, AttributeValue> values = new LinkedHashMap<>();
 
@@ -32,22 +28,9 @@ public final class ItemPlaceholders {
         return placeholder;
     }
 
-    /** A document path with every name replaced: "a.b[0]" becomes "#n0.#n1[0]". */
+    /** A document path as the options take it ({@link AttributePath#plain}) with every name replaced: "a.b[0]" becomes "#n0.#n1[0]". */
     public String path(String path) {
-        String[] segments = path.trim().split("\\.", -1);
-        StringBuilder expression = new StringBuilder();
-        for (String segment : segments) {
-            Matcher m = SEGMENT.matcher(segment.trim());
-            if (!m.matches()) {
-                throw DynctlException.usage("'" + path + "' is not an attribute path.",
-                        "Use a name, a nested name such as address.city, or a list element such as tags[0].");
-            }
-            if (expression.length() > 0) {
-                expression.append('.');
-            }
-            expression.append(name(m.group(1))).append(m.group(2));
-        }
-        return expression.toString();
+        return AttributePath.plain(path).compile(this);
     }
 
     /** A ProjectionExpression for --attrs. */

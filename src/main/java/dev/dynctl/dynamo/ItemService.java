@@ -2,6 +2,7 @@ package dev.dynctl.dynamo;
 
 import dev.dynctl.aws.AwsErrors;
 import dev.dynctl.aws.Clients;
+import dev.dynctl.dynamo.expression.Condition;
 import dev.dynctl.error.DynctlException;
 import dev.dynctl.error.ExitCode;
 import java.util.ArrayList;
@@ -11,10 +12,12 @@ import java.util.Map;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 /**
@@ -59,7 +62,7 @@ public final class ItemService {
     }
 
     /** The item with its key attributes first, as every renderer shows an item. */
-    private static Map<String, AttributeValue> keysFirst(KeySchema schema, Map<String, AttributeValue> item) {
+    static Map<String, AttributeValue> keysFirst(KeySchema schema, Map<String, AttributeValue> item) {
         Map<String, AttributeValue> ordered = new LinkedHashMap<>();
         schema.names().stream().filter(item::containsKey).forEach(name -> ordered.put(name, item.get(name)));
         ordered.putAll(item);
@@ -68,10 +71,13 @@ public final class ItemService {
 
     /**
      * Puts every item the reader holds: one item with PutItem (so all-old can return what it
-     * replaced), more with BatchWriteItem, 25 at a time, as they are read. Each item's key is
-     * checked as it is read, so a failure part-way says exactly which items are in the table.
+     * replaced, and a condition can guard it), more with BatchWriteItem, 25 at a time, as they are
+     * read. Each item's key is checked as it is read, so a failure part-way says exactly which
+     * items are in the table.
+     *
+     * @param condition null, or what must hold for the one item to be written (--if)
      */
-    public PutResult put(String table, ItemReader reader, ItemReturnValues returnValues) {
+    public PutResult put(String table, ItemReader reader, ItemReturnValues returnValues, Condition condition) {
         if (returnValues != ItemReturnValues.NONE && returnValues != ItemReturnValues.ALL_OLD) {
             throw DynctlException.usage("put --return-values takes none or all-old, not " + returnValues + ".");
         }
@@ -84,13 +90,17 @@ public final class ItemService {
         if (!reader.hasNext()) {
             Map<String, AttributeValue> old = keys.apply(schema -> {
                 schema.requireKeyIn(first.item(), first.origin());
-                return dynamo().putItem(b -> b.tableName(table).item(first.item()).returnValues(returnValues.toSdk())).attributes();
+                return putOne(table, schema, first.item(), returnValues, condition);
             });
             return new PutResult(1, 0, old);
         }
         if (returnValues != ItemReturnValues.NONE) {
             throw DynctlException.usage("put --return-values " + returnValues + " works on one item; " + reader.description()
                     + " holds more.", "Put the items without --return-values, or one at a time.");
+        }
+        if (condition != null) {
+            throw DynctlException.usage("put --if works on one item; " + reader.description() + " holds more.",
+                    "Many items are written with BatchWriteItem, which cannot carry a condition: put them one at a time with --if.");
         }
         KeySchema schema = keys.apply(s -> {
             s.requireKeyIn(first.item(), first.origin());
@@ -121,6 +131,32 @@ public final class ItemService {
         return new PutResult(writer.written(), writer.requests(), Map.of());
     }
 
+    private Map<String, AttributeValue> putOne(String table, KeySchema schema, Map<String, AttributeValue> item,
+                                               ItemReturnValues returnValues, Condition condition) {
+        ItemPlaceholders placeholders = new ItemPlaceholders();
+        String expression = condition == null ? null : condition.compile(placeholders);
+        try {
+            return dynamo().putItem(b -> b.tableName(table).item(item).returnValues(returnValues.toSdk())
+                    .conditionExpression(expression)
+                    .expressionAttributeNames(placeholders.names())
+                    .expressionAttributeValues(placeholders.values())
+                    .returnValuesOnConditionCheckFailure(onFailure(condition))).attributes();
+        } catch (ConditionalCheckFailedException e) {
+            throw ConditionFailure.of(table, schema, keyOf(schema, item), condition, e);
+        }
+    }
+
+    private static Map<String, AttributeValue> keyOf(KeySchema schema, Map<String, AttributeValue> item) {
+        Map<String, AttributeValue> key = new LinkedHashMap<>();
+        schema.names().forEach(name -> key.put(name, item.get(name)));
+        return key;
+    }
+
+    /** With a condition, a failure returns the item as it is, to show why. */
+    private static ReturnValuesOnConditionCheckFailure onFailure(Condition condition) {
+        return condition == null ? null : ReturnValuesOnConditionCheckFailure.ALL_OLD;
+    }
+
     /** A failure after some batches went out: which items are in the table, and that running again is safe. */
     private static DynctlException stoppedPartWay(DynctlException e, long written, long sent, String rerun) {
         String message = e.getMessage().matches("(?s).*[.!?]") ? e.getMessage() : e.getMessage() + ".";
@@ -131,33 +167,57 @@ public final class ItemService {
     /**
      * Deletes one item. DynamoDB (and aws) say nothing when it was not there; the old item is
      * always asked for, so that the caller can tell which happened.
+     *
+     * @param condition null, or what must hold for the item to be deleted (--if)
      */
-    public DeleteResult delete(String table, String keyText, ItemReturnValues returnValues) {
+    public DeleteResult delete(String table, String keyText, ItemReturnValues returnValues, Condition condition) {
         if (returnValues != ItemReturnValues.NONE && returnValues != ItemReturnValues.ALL_OLD) {
             throw DynctlException.usage("delete --return-values takes none or all-old, not " + returnValues + ".");
         }
         return KeySchemas.lookup(clients, table).apply(schema -> {
             Map<String, AttributeValue> key = KeyParser.fullKey(schema, keyText);
-            Map<String, AttributeValue> old = dynamo().deleteItem(b -> b.tableName(table).key(key).returnValues(ReturnValue.ALL_OLD)).attributes();
-            return new DeleteResult(key, old);
+            ItemPlaceholders placeholders = new ItemPlaceholders();
+            String expression = condition == null ? null : condition.compile(placeholders);
+            try {
+                Map<String, AttributeValue> old = dynamo().deleteItem(b -> b.tableName(table).key(key).returnValues(ReturnValue.ALL_OLD)
+                        .conditionExpression(expression)
+                        .expressionAttributeNames(placeholders.names())
+                        .expressionAttributeValues(placeholders.values())
+                        .returnValuesOnConditionCheckFailure(onFailure(condition))).attributes();
+                return new DeleteResult(key, old);
+            } catch (ConditionalCheckFailedException e) {
+                throw ConditionFailure.of(table, schema, key, condition, e);
+            }
         });
     }
 
-    /** Updates one item (creating it, as UpdateItem does, when it does not exist). */
-    public Map<String, AttributeValue> update(String table, String keyText, UpdateClauses clauses, ItemReturnValues returnValues) {
+    /**
+     * Updates one item (creating it, as UpdateItem does, when it does not exist).
+     *
+     * @param condition null, or what must hold for the item to be updated (--if)
+     */
+    public Map<String, AttributeValue> update(String table, String keyText, UpdateClauses clauses, ItemReturnValues returnValues,
+                                              Condition condition) {
         if (clauses.isEmpty()) {
-            throw DynctlException.usage("Nothing to update.", "Give at least one of --set, --remove, --add or --delete.");
+            throw DynctlException.usage("Nothing to update.", "Give at least one of --set, --remove, --add, --delete or --update.");
         }
-        String expression = clauses.expression();
-        ItemPlaceholders placeholders = clauses.placeholders();
+        ItemPlaceholders placeholders = new ItemPlaceholders();
+        String expression = clauses.compile(placeholders);
+        String conditionExpression = condition == null ? null : condition.compile(placeholders);
         try {
             return KeySchemas.lookup(clients, table).apply(schema -> {
                 Map<String, AttributeValue> key = KeyParser.fullKey(schema, keyText);
-                return dynamo().updateItem(b -> b.tableName(table).key(key)
-                        .updateExpression(expression)
-                        .expressionAttributeNames(placeholders.names())
-                        .expressionAttributeValues(placeholders.values())
-                        .returnValues(returnValues.toSdk())).attributes();
+                try {
+                    return dynamo().updateItem(b -> b.tableName(table).key(key)
+                            .updateExpression(expression)
+                            .conditionExpression(conditionExpression)
+                            .expressionAttributeNames(placeholders.names())
+                            .expressionAttributeValues(placeholders.values())
+                            .returnValues(returnValues.toSdk())
+                            .returnValuesOnConditionCheckFailure(onFailure(condition))).attributes();
+                } catch (ConditionalCheckFailedException e) {
+                    throw ConditionFailure.of(table, schema, key, condition, e);
+                }
             });
         } catch (DynamoDbException e) {
             throw clauses.explain(e).orElseThrow(() -> e);
@@ -171,14 +231,18 @@ public final class ItemService {
         return KeySchemas.lookup(clients, read.table()).apply(table -> {
             KeySchema schema = readSchema(table, read);
             ItemPlaceholders placeholders = new ItemPlaceholders();
+            String keyCondition = keyCondition(schema, spec, placeholders);
+            String projection = projection(read, placeholders);
+            String filter = filter(read, placeholders);
             QueryRequest.Builder request = QueryRequest.builder()
                     .tableName(read.table())
                     .indexName(read.index())
-                    .keyConditionExpression(keyCondition(schema, spec, placeholders))
+                    .keyConditionExpression(keyCondition)
                     .scanIndexForward(spec.descending() ? Boolean.FALSE : null)
                     .consistentRead(read.consistent() ? Boolean.TRUE : null)
                     .limit(requestLimit(read))
-                    .projectionExpression(projection(read, placeholders))
+                    .projectionExpression(projection)
+                    .filterExpression(filter)
                     .expressionAttributeNames(placeholders.names())
                     .expressionAttributeValues(placeholders.values());
             return ItemStream.start(dynamo().queryPaginator(request.build()).items(), schema.leadingColumns(table), read.limit(), () -> { });
@@ -195,13 +259,17 @@ public final class ItemService {
         return KeySchemas.lookup(clients, read.table()).apply(table -> {
             KeySchema schema = readSchema(table, read);
             ItemPlaceholders placeholders = new ItemPlaceholders();
+            String projection = projection(read, placeholders);
+            String filter = filter(read, placeholders);
             ScanRequest request = ScanRequest.builder()
                     .tableName(read.table())
                     .indexName(read.index())
                     .consistentRead(read.consistent() ? Boolean.TRUE : null)
                     .limit(requestLimit(read))
-                    .projectionExpression(projection(read, placeholders))
+                    .projectionExpression(projection)
+                    .filterExpression(filter)
                     .expressionAttributeNames(placeholders.names())
+                    .expressionAttributeValues(placeholders.values())
                     .build();
             List<String> columns = schema.leadingColumns(table);
             if (spec.segments() == 1) {
@@ -232,6 +300,10 @@ public final class ItemService {
         return read.attributes().isEmpty() ? null : placeholders.projection(read.attributes());
     }
 
+    private static String filter(ItemReadSpec read, ItemPlaceholders placeholders) {
+        return read.filter() == null ? null : read.filter().compile(placeholders);
+    }
+
     private String keyCondition(KeySchema schema, QuerySpec spec, ItemPlaceholders placeholders) {
         Map<String, AttributeValue> key = KeyParser.partitionKey(schema, spec.key());
         List<String> conditions = new ArrayList<>();
@@ -247,12 +319,16 @@ public final class ItemService {
         return String.join(" AND ", conditions);
     }
 
-    /** The request's Limit: the page size, but no more than the items wanted in all. */
+    /**
+     * The request's Limit: the page size, but no more than the items wanted in all. With a filter,
+     * Limit counts the items read before filtering, so only the page size applies.
+     */
     private static Integer requestLimit(ItemReadSpec read) {
+        Integer wanted = read.filter() == null ? read.limit() : null;
         if (read.pageSize() == null) {
-            return read.limit();
+            return wanted;
         }
-        return read.limit() == null ? read.pageSize() : Math.min(read.pageSize(), read.limit());
+        return wanted == null ? read.pageSize() : Math.min(read.pageSize(), wanted);
     }
 
     private static void positive(String option, Integer value) {

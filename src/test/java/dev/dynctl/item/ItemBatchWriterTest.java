@@ -1,5 +1,6 @@
 package dev.dynctl.item;
 
+import static dev.dynctl.item.ItemTables.n;
 import static dev.dynctl.item.ItemTables.s;
 import static dev.dynctl.item.ItemTables.scanAll;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,6 +11,7 @@ import dev.dynctl.error.DynctlException;
 import dev.dynctl.error.ExitCode;
 import dev.dynctl.testing.Engine;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,6 +19,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
@@ -56,6 +59,48 @@ class ItemBatchWriterTest {
         // batch 1: 15 written + 10 back, 10 back twice more, then the 10; batches 2 and 3 go through at once
         assertThat(calls.get()).isEqualTo(6);
         assertThat(writer.requests()).isEqualTo(6);
+    }
+
+    @Test
+    void deletesAreRetriedLikePutsAndCountedApart() {
+        String table = ItemTables.hashTable("batch-retry-del");
+        for (int i = 0; i < 10; i++) {
+            String id = "d" + i;
+            Engine.dynamo().putItem(b -> b.tableName(table).item(Map.of("id", s(id))));
+        }
+        AtomicInteger calls = new AtomicInteger();
+        // the last 12 writes of each of the first 2 requests come back unprocessed: the 10 deletes and 2 puts
+        ItemBatchWriter writer = new ItemBatchWriter(table, List.of("id"), holdingBack(table, 12, 2, calls), Duration.ofMillis(1));
+        for (int i = 0; i < 15; i++) {
+            writer.put(Map.of("id", s("p" + i)));
+        }
+        for (int i = 0; i < 10; i++) {
+            writer.delete(Map.of("id", s("d" + i)));
+        }
+        writer.flush();
+        assertThat(writer.puts()).isEqualTo(15);
+        assertThat(writer.deletes()).isEqualTo(10);
+        assertThat(writer.requests()).isEqualTo(3);
+        assertThat(writer.retries()).isEqualTo(2);
+        assertThat(scanAll(table)).extracting(i -> i.get("id").s()).allMatch(id -> id.startsWith("p")).hasSize(15);
+    }
+
+    @Test
+    void aBatchNeverHoldsTwoWritesToOneItem() {
+        String table = ItemTables.compositeTable("batch-dup", ScalarAttributeType.N, false);
+        List<Integer> sizes = new ArrayList<>();
+        ItemBatchWriter writer = new ItemBatchWriter(table, List.of("pk", "sk"), request -> {
+            sizes.add(request.requestItems().get(table).size());
+            return Engine.dynamo().batchWriteItem(request);
+        });
+        writer.put(Map.of("pk", s("a"), "sk", n("5")));
+        writer.put(Map.of("pk", s("b"), "sk", n("5")));
+        // 5.0 is the number 5, so the same item: the delete goes in the next batch, and the put after it in a third
+        writer.delete(Map.of("pk", s("a"), "sk", n("5.0")));
+        writer.put(Map.of("pk", s("a"), "sk", n("5"), "v", n("2")));
+        writer.flush();
+        assertThat(sizes).containsExactly(2, 1, 1);
+        assertThat(ItemTables.item(table, Map.of("pk", s("a"), "sk", n("5")))).containsEntry("v", n("2"));
     }
 
     @Test

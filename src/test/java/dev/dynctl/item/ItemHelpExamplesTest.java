@@ -28,7 +28,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  */
 class ItemHelpExamplesTest {
     /** The order a reader might try them in: items are put before they are read, and deleted last. */
-    private static final List<String> COMMANDS = List.of("put", "", "update", "get", "query", "scan", "delete");
+    private static final List<String> COMMANDS = List.of("put", "", "update", "get", "query", "scan", "batch-write", "batch-get",
+            "transact", "delete");
     private static final Map<String, String> TABLES = new HashMap<>();
 
     @TempDir
@@ -67,6 +68,7 @@ class ItemHelpExamplesTest {
     @Test
     void everyExampleWorksAsWrittenAndFitsTheTerminal() throws Exception {
         Files.writeString(dir.resolve("users.jsonl"), "{\"id\": \"u3\"}\n{\"id\": \"u4\", \"email\": \"ada@x.org\"}\n");
+        exampleFiles();
         int run = 0;
         for (String command : COMMANDS) {
             List<String> args = new ArrayList<>(List.of("item"));
@@ -109,7 +111,17 @@ class ItemHelpExamplesTest {
     private static Result runExample(String example) throws Exception {
         String stdin = "";
         String command = example;
-        if (example.startsWith("aws ")) {
+        if (example.startsWith("echo ")) {
+            String[] pipe = example.split("\\|", 2);
+            stdin = words(pipe[0]).get(1) + "\n";
+            command = pipe[1].trim();
+        } else if (example.startsWith("dynctl ") && example.contains("| dynctl ")) {
+            String[] pipe = example.split("\\| dynctl ", 2);
+            Result first = runExample(pipe[0].trim());
+            assertThat(first.code()).as(first.toString()).isZero();
+            stdin = first.out();
+            command = "dynctl " + pipe[1].trim();
+        } else if (example.startsWith("aws ")) {
             if (!AwsCli.installed()) {
                 return null;
             }
@@ -123,8 +135,50 @@ class ItemHelpExamplesTest {
         assertThat(words.get(0)).isEqualTo("dynctl");
         int redirect = words.indexOf(">");
         List<String> args = new ArrayList<>(words.subList(1, redirect < 0 ? words.size() : redirect));
-        args.replaceAll(a -> a.equals("@users.jsonl") ? "@" + dir.resolve("users.jsonl") : a);
+        args.replaceAll(ItemHelpExamplesTest::exampleFile);
+        int from = args.indexOf("<");
+        if (from >= 0) {
+            stdin = Files.readString(Path.of(exampleFile(args.get(from + 1))));
+            args = new ArrayList<>(args.subList(0, from));
+        }
         return cli().stdin(stdin).aws(args.toArray(String[]::new));
+    }
+
+    /** The files the examples name, in the test's folder, naming the test's tables. */
+    private static void exampleFiles() throws Exception {
+        example("writes.jsonl", "{\"put\": {\"id\": \"u7\", \"name\": \"Ada\"}}\n{\"delete\": {\"id\": \"u4\"}}\n");
+        example("request-items.json", "{\"users\": [{\"PutRequest\": {\"Item\": {\"id\": {\"S\": \"u5\"}}}}]}\n");
+        example("keys.jsonl", "{\"id\": \"u1\"}\n{\"id\": \"u7\"}\n");
+        example("ops.yaml", """
+                - put:    {table: users, item: {id: u8, name: Grace}}
+                - update: {table: hits, key: {id: home}, add: {visits: 1}}
+                - check:  {table: events, key: {device: d1, time: 1700000000}, if: attribute_exists(device)}
+                """);
+        example("ops.jsonl", "{\"delete\": {\"table\": \"users\", \"key\": \"id=u9\"}}\n"
+                + "{\"update\": {\"table\": \"users\", \"key\": {\"id\": \"u8\"}, \"set\": {\"status\": \"active\"}, "
+                + "\"if\": \"attribute_exists(id)\"}}\n");
+    }
+
+    /** Writes an example file with the tables' names replaced by the test's. */
+    private static void example(String name, String text) throws Exception {
+        String named = text;
+        for (Map.Entry<String, String> table : TABLES.entrySet()) {
+            named = named.replaceAll("\\b" + table.getKey() + "\\b", table.getValue());
+        }
+        Files.writeString(dir.resolve(name), named);
+    }
+
+    /** An example's file argument (users.jsonl, @keys.jsonl, file://request-items.json) as a path in the test's folder. */
+    private static String exampleFile(String argument) {
+        for (String prefix : List.of("@", "file://", "")) {
+            if (argument.startsWith(prefix) && argument.matches(".*\\.(jsonl|json|yaml)")) {
+                String name = argument.substring(prefix.length());
+                if (Files.exists(dir.resolve(name))) {
+                    return prefix + dir.resolve(name);
+                }
+            }
+        }
+        return argument;
     }
 
     private static List<String> tables(List<String> words) {

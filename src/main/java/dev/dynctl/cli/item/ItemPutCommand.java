@@ -6,6 +6,7 @@ import dev.dynctl.dynamo.ItemCount;
 import dev.dynctl.dynamo.ItemReader;
 import dev.dynctl.dynamo.ItemReturnValues;
 import dev.dynctl.dynamo.ItemService;
+import dev.dynctl.dynamo.expression.Condition;
 import dev.dynctl.error.DynctlException;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,14 +27,20 @@ import picocli.CommandLine.Parameters;
             "",
             "One item is written with PutItem. More are written with BatchWriteItem, 25 at a time as they "
                     + "are read, retrying unprocessed items with backoff. The count is printed on stderr; if a "
-                    + "put stops part-way, the error says which items were written."},
+                    + "put stops part-way, the error says which items were written.",
+            "",
+            "--if writes the one item only when a condition holds (see docs/expressions.md); when it does "
+                    + "not, nothing is written and dynctl exits with 4, showing the item as it is."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  dynctl item put users '{\"id\": \"u1\", \"tags\": {\"$set\": [\"admin\"]}}'",
             "  dynctl item put users 'id: u2'",
             "  dynctl item put users @users.jsonl",
             "  aws dynamodb scan --table-name old | dynctl item put new",
-            "  dynctl item put users '{\"id\": \"u1\"}' --return-values all-old"})
+            "  dynctl item put users '{\"id\": \"u1\"}' --return-values all-old",
+            "  dynctl item put users '{\"id\": \"u5\"}' --if 'attribute_not_exists(id)'",
+            "  dynctl item put users '{\"id\": \"u1\", \"v\": 2}' \\",
+            "      --if 'v = 1 OR attribute_not_exists(v)'"})
 public final class ItemPutCommand extends DynctlCommand {
     @Parameters(index = "0", paramLabel = "TABLE", description = "The table.")
     String table;
@@ -46,15 +53,20 @@ public final class ItemPutCommand extends DynctlCommand {
             description = "none or all-old (print the item a single put replaced). Default: ${DEFAULT-VALUE}.")
     ItemReturnValues returnValues;
 
+    @Option(names = "--if", paramLabel = "CONDITION",
+            description = "Write only if this holds for the item stored now, e.g. 'attribute_not_exists(id)' (one item).")
+    String condition;
+
     @Override
     protected void run(Context context) {
         if (items.isEmpty() && context.stdinIsTerminal()) {
             throw DynctlException.usage("No item given.", "Pass the item as an argument or @file, pipe items on stdin, or give - to type them.");
         }
+        Condition guard = condition == null ? null : Condition.parse(condition, "--if");
         ItemService service = new ItemService(context.clients());
         ItemService.PutResult result;
         try (ItemReader reader = ItemReader.of(items, context::in)) {
-            result = service.put(table, reader, returnValues);
+            result = service.put(table, reader, returnValues, guard);
         }
         if (result.batchRequests() == 0) {
             context.err().println("Put 1 item into " + table + ".");

@@ -13,7 +13,10 @@ import picocli.CommandLine.Parameters;
 @Command(name = "query", mixinStandardHelpOptions = true,
         description = {"Query the items of one partition, optionally narrowed by a sort key condition.",
             "",
-            "Every page is followed and printed as it arrives; --limit caps the items in all."},
+            "Every page is followed and printed as it arrives; --limit caps the items in all.",
+            "",
+            "--filter keeps the items for which a condition holds (see docs/expressions.md): DynamoDB "
+                    + "still reads the whole partition (or --sk range), and --limit counts the items kept."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  dynctl item query orders --key customer=c9",
@@ -21,7 +24,9 @@ import picocli.CommandLine.Parameters;
             "  dynctl item query events --key device=d1 --sk 'between 100 and 200' \\",
             "      -o jsonl",
             "  dynctl item query users --index by-email --key email=ada@x.org \\",
-            "      --attrs id,name"})
+            "      --attrs id,name",
+            "  dynctl item query orders --key customer=c9 \\",
+            "      --filter \"status = 'shipped' AND total >= 100\""})
 public final class ItemQueryCommand extends DynctlCommand {
     @Parameters(index = "0", paramLabel = "TABLE", description = "The table.")
     String table;
@@ -46,7 +51,7 @@ public final class ItemQueryCommand extends DynctlCommand {
         QuerySpec spec = new QuerySpec(read.spec(table), key, sortCondition, descending);
         // closing stops the reading when the output ends early (--limit, or a closed pipe)
         try (ItemStream items = new ItemService(context.clients()).query(spec)) {
-            context.output().items(items, items.keyNames());
+            ReadOptions.print(context, items, spec.read());
         }
     }
 }

@@ -14,12 +14,17 @@ import picocli.CommandLine.Parameters;
         description = {"Read every item of a table or index.",
             "",
             "Every page is followed and printed as it arrives. --segments N reads N parts of the table in "
-                    + "parallel (a parallel scan); the output still streams, in no particular order."},
+                    + "parallel (a parallel scan); the output still streams, in no particular order.",
+            "",
+            "--filter keeps the items for which a condition holds (see docs/expressions.md): DynamoDB "
+                    + "still reads every item, and --limit counts the items kept."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  dynctl item scan users",
             "  dynctl item scan users --limit 20 --attrs id,name",
-            "  dynctl item scan events --segments 8 -o jsonl > events.jsonl"})
+            "  dynctl item scan events --segments 8 -o jsonl > events.jsonl",
+            "  dynctl item scan users --filter \"status = 'active' AND age >= 18\"",
+            "  dynctl item scan users --filter 'attribute_exists(address.city)'"})
 public final class ItemScanCommand extends DynctlCommand {
     @Parameters(index = "0", paramLabel = "TABLE", description = "The table.")
     String table;
@@ -36,7 +41,7 @@ public final class ItemScanCommand extends DynctlCommand {
         ScanSpec spec = new ScanSpec(read.spec(table), segments);
         // closing stops the segments still reading when the output ends early (--limit, or a closed pipe)
         try (ItemStream items = new ItemService(context.clients()).scan(spec)) {
-            context.output().items(items, items.keyNames());
+            ReadOptions.print(context, items, spec.read());
         }
     }
 }

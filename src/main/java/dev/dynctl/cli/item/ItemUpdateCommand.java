@@ -5,6 +5,7 @@ import dev.dynctl.cli.DynctlCommand;
 import dev.dynctl.dynamo.ItemReturnValues;
 import dev.dynctl.dynamo.ItemService;
 import dev.dynctl.dynamo.UpdateClauses;
+import dev.dynctl.dynamo.expression.Condition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
                     + "(status, name, data, ...) just work.",
             "",
             "A path inside a map or list (address.city, langs[0]) needs that map or list to exist: "
-                    + "set the whole of it first (--set 'address={\"city\": \"Paris\"}'). Sets have no positions."},
+                    + "set the whole of it first (--set 'address={\"city\": \"Paris\"}'). Sets have no positions.",
+            "",
+            "--update takes clauses in DynamoDB's update grammar without placeholders: SET a = a + 1, "
+                    + "b = list_append(b, [1]), c = if_not_exists(c, 0) REMOVE d ADD n 1 DELETE tags ['x']. "
+                    + "Strings are quoted there; a bare word is an attribute. It combines with the options above.",
+            "",
+            "--if updates only when a condition holds (see docs/expressions.md); when it does not, nothing "
+                    + "changes and dynctl exits with 4, showing the item as it is."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  dynctl item update users --key id=u1 --set status=active --set 'name=Ada L'",
@@ -32,7 +40,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
             "  dynctl item update hits --key id=home --add 'visits 1' \\",
             "      --return-values updated-new",
             "  dynctl item update users --key id=u1 --add 'tags [\"a\", \"b\"]'",
-            "  dynctl item update users --key id=u1 --delete 'tags [\"b\"]'"})
+            "  dynctl item update users --key id=u1 --delete 'tags [\"b\"]'",
+            "  dynctl item update hits --key id=home \\",
+            "      --update 'SET visits = if_not_exists(visits, 0) + 1'",
+            "  dynctl item update users --key id=u1 \\",
+            "      --update \"SET log = list_append(if_not_exists(log, []), ['login'])\"",
+            "  dynctl item update users --key id=u1 --set status=locked \\",
+            "      --if \"status = 'active' AND contains(tags, 'a')\""})
 public final class ItemUpdateCommand extends DynctlCommand {
     @Parameters(index = "0", paramLabel = "TABLE", description = "The table.")
     String table;
@@ -52,6 +66,13 @@ public final class ItemUpdateCommand extends DynctlCommand {
     @Option(names = "--delete", paramLabel = "'PATH [VALUES]'", description = "Remove elements from a set (repeatable).")
     List<String> delete = new ArrayList<>();
 
+    @Option(names = "--update", paramLabel = "CLAUSES",
+            description = "Update clauses, e.g. \"SET a = a + 1, b = 'x' REMOVE c\" (see above).")
+    String update;
+
+    @Option(names = "--if", paramLabel = "CONDITION", description = "Update only if this holds for the item, e.g. 'version = 3'.")
+    String condition;
+
     @Option(names = "--return-values", paramLabel = "WHAT", defaultValue = "all-new", converter = ReturnValuesConverter.class,
             completionCandidates = ReturnValuesConverter.class,
             description = "What to print: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
@@ -64,7 +85,11 @@ public final class ItemUpdateCommand extends DynctlCommand {
         remove.forEach(clauses::remove);
         add.forEach(clauses::add);
         delete.forEach(clauses::delete);
-        Map<String, AttributeValue> returned = new ItemService(context.clients()).update(table, key.text(), clauses, returnValues);
+        if (update != null) {
+            clauses.expression(update, "--update");
+        }
+        Condition guard = condition == null ? null : Condition.parse(condition, "--if");
+        Map<String, AttributeValue> returned = new ItemService(context.clients()).update(table, key.text(), clauses, returnValues, guard);
         if (!returned.isEmpty()) {
             context.output().item(returned);
         }
