@@ -156,6 +156,8 @@ function _complete_dynctl() {
   # Edge case: if command line has no space after subcommand, then don't assume this subcommand is selected (remkop/picocli#1468).
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} table" ];    then _picocli_dynctl; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} item" ];    then _picocli_dynctl; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sql" ];    then _picocli_dynctl; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} schema" ];    then _picocli_dynctl; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} local" ];    then _picocli_dynctl; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_dynctl; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} table list" ];    then _picocli_dynctl_table; return $?; fi
@@ -173,6 +175,8 @@ function _complete_dynctl() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} item batch-get" ];    then _picocli_dynctl_item; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} item batch-write" ];    then _picocli_dynctl_item; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} item transact" ];    then _picocli_dynctl_item; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} schema check" ];    then _picocli_dynctl_schema; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} schema show" ];    then _picocli_dynctl_schema; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} local start" ];    then _picocli_dynctl_local; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} local stop" ];    then _picocli_dynctl_local; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} local status" ];    then _picocli_dynctl_local; return $?; fi
@@ -180,47 +184,55 @@ function _complete_dynctl() {
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(table)
   local cmds1=(item)
-  local cmds2=(local)
-  local cmds3=(completion)
-  local cmds4=(table list)
-  local cmds5=(table describe)
-  local cmds6=(table create)
-  local cmds7=(table update)
-  local cmds8=(table delete)
-  local cmds9=(table wait)
-  local cmds10=(item put)
-  local cmds11=(item get)
-  local cmds12=(item update)
-  local cmds13=(item delete)
-  local cmds14=(item query)
-  local cmds15=(item scan)
-  local cmds16=(item batch-get)
-  local cmds17=(item batch-write)
-  local cmds18=(item transact)
-  local cmds19=(local start)
-  local cmds20=(local stop)
-  local cmds21=(local status)
+  local cmds2=(sql)
+  local cmds3=(schema)
+  local cmds4=(local)
+  local cmds5=(completion)
+  local cmds6=(table list)
+  local cmds7=(table describe)
+  local cmds8=(table create)
+  local cmds9=(table update)
+  local cmds10=(table delete)
+  local cmds11=(table wait)
+  local cmds12=(item put)
+  local cmds13=(item get)
+  local cmds14=(item update)
+  local cmds15=(item delete)
+  local cmds16=(item query)
+  local cmds17=(item scan)
+  local cmds18=(item batch-get)
+  local cmds19=(item batch-write)
+  local cmds20=(item transact)
+  local cmds21=(schema check)
+  local cmds22=(schema show)
+  local cmds23=(local start)
+  local cmds24=(local stop)
+  local cmds25=(local status)
 
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_dynctl_local_status; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_dynctl_local_stop; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_dynctl_local_start; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_dynctl_item_transact; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_dynctl_item_batchwrite; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_dynctl_item_batchget; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_dynctl_item_scan; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_dynctl_item_query; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_dynctl_item_delete; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_dynctl_item_update; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_dynctl_item_get; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_dynctl_item_put; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_dynctl_table_wait; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_dynctl_table_delete; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_dynctl_table_update; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_dynctl_table_create; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_dynctl_table_describe; return $?; fi
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_dynctl_table_list; return $?; fi
-  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_dynctl_completion; return $?; fi
-  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_dynctl_local; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_dynctl_local_status; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_dynctl_local_stop; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_dynctl_local_start; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_dynctl_schema_show; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_dynctl_schema_check; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_dynctl_item_transact; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_dynctl_item_batchwrite; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_dynctl_item_batchget; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_dynctl_item_scan; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_dynctl_item_query; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_dynctl_item_delete; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_dynctl_item_update; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_dynctl_item_get; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_dynctl_item_put; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_dynctl_table_wait; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_dynctl_table_delete; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_dynctl_table_update; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_dynctl_table_create; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_dynctl_table_describe; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_dynctl_table_list; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_dynctl_completion; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_dynctl_local; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_dynctl_schema; return $?; fi
+  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_dynctl_sql; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_dynctl_item; return $?; fi
   if CompWordsContainsArray "${cmds0[@]}"; then _picocli_dynctl_table; return $?; fi
 
@@ -234,9 +246,9 @@ function _picocli_dynctl() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="table item local completion"
+  local commands="table item sql schema local completion"
   local flag_opts="'--local' '--no-color' '--debug' '-y' '--yes' '--no-input' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
+  local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -258,6 +270,12 @@ function _picocli_dynctl() {
       ;;
     '--query')
       return
+      ;;
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
   esac
 
@@ -278,7 +296,7 @@ function _picocli_dynctl_table() {
 
   local commands="list describe create update delete wait"
   local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
+  local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -300,6 +318,12 @@ function _picocli_dynctl_table() {
       ;;
     '--query')
       return
+      ;;
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
   esac
 
@@ -320,7 +344,7 @@ function _picocli_dynctl_item() {
 
   local commands="put get update delete query scan batch-get batch-write transact"
   local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
+  local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -342,6 +366,120 @@ function _picocli_dynctl_item() {
       ;;
     '--query')
       return
+      ;;
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `sql` subcommand.
+function _picocli_dynctl_sql() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--consistent' '-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
+  local arg_opts="'--param' '--file' '--limit' '--page-size' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
+  local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--param')
+      return
+      ;;
+    '--file')
+      return
+      ;;
+    '--limit')
+      return
+      ;;
+    '--page-size')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+    '--region')
+      return
+      ;;
+    '--endpoint-url')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--query')
+      return
+      ;;
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `schema` subcommand.
+function _picocli_dynctl_schema() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="check show"
+  local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
+  local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
+  local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--profile')
+      return
+      ;;
+    '--region')
+      return
+      ;;
+    '--endpoint-url')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--query')
+      return
+      ;;
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
   esac
 
@@ -362,7 +500,7 @@ function _picocli_dynctl_local() {
 
   local commands="start stop status"
   local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
+  local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -384,6 +522,12 @@ function _picocli_dynctl_local() {
       ;;
     '--query')
       return
+      ;;
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
   esac
 
@@ -404,7 +548,7 @@ function _picocli_dynctl_completion() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
+  local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -426,6 +570,12 @@ function _picocli_dynctl_completion() {
       ;;
     '--query')
       return
+      ;;
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
   esac
   local SHELL_pos_param_args=("bash" "zsh" "fish") # 0-0 values
@@ -452,7 +602,7 @@ function _picocli_dynctl_table_list() {
 
   local commands=""
   local flag_opts="'-l' '--details' '-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
+  local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -474,6 +624,12 @@ function _picocli_dynctl_table_list() {
       ;;
     '--query')
       return
+      ;;
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
   esac
 
@@ -494,7 +650,7 @@ function _picocli_dynctl_table_describe() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
+  local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -517,6 +673,12 @@ function _picocli_dynctl_table_describe() {
     '--query')
       return
       ;;
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -536,7 +698,7 @@ function _picocli_dynctl_table_create() {
 
   local commands=""
   local flag_opts="'--deletion-protection' '--pitr' '--if-not-exists' '--wait' '-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--pk' '--sk' '--gsi' '--lsi' '--billing' '--rcu' '--wcu' '--ttl' '--stream' '--tag' '--timeout' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
+  local arg_opts="'--pk' '--sk' '--gsi' '--lsi' '--billing' '--rcu' '--wcu' '--ttl' '--stream' '--tag' '--timeout' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
   local MODE_option_args=("on-demand" "provisioned") # --billing values
   local VIEW_option_args=("new" "old" "both" "keys") # --stream values
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
@@ -598,6 +760,12 @@ function _picocli_dynctl_table_create() {
     '--query')
       return
       ;;
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -617,7 +785,7 @@ function _picocli_dynctl_table_update() {
 
   local commands=""
   local flag_opts="'--no-ttl' '--no-stream' '--pitr' '--deletion-protection' '--wait' '-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--billing' '--rcu' '--wcu' '--ttl' '--stream' '--add-gsi' '--remove-gsi' '--timeout' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
+  local arg_opts="'--billing' '--rcu' '--wcu' '--ttl' '--stream' '--add-gsi' '--remove-gsi' '--timeout' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
   local MODE_option_args=("on-demand" "provisioned") # --billing values
   local VIEW_option_args=("new" "old" "both" "keys") # --stream values
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
@@ -670,6 +838,12 @@ function _picocli_dynctl_table_update() {
     '--query')
       return
       ;;
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -689,7 +863,7 @@ function _picocli_dynctl_table_delete() {
 
   local commands=""
   local flag_opts="'--if-exists' '--wait' '-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--timeout' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
+  local arg_opts="'--timeout' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -715,6 +889,12 @@ function _picocli_dynctl_table_delete() {
     '--query')
       return
       ;;
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -734,7 +914,7 @@ function _picocli_dynctl_table_wait() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--until' '--timeout' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
+  local arg_opts="'--until' '--timeout' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
   local activedeleted_option_args=("active" "deleted") # --until values
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 
@@ -766,6 +946,12 @@ function _picocli_dynctl_table_wait() {
     '--query')
       return
       ;;
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -785,7 +971,7 @@ function _picocli_dynctl_item_put() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--return-values' '--if' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
+  local arg_opts="'--return-values' '--if' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
   local WHAT_option_args=("none" "all-old" "updated-old" "all-new" "updated-new") # --return-values values
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 
@@ -817,6 +1003,12 @@ function _picocli_dynctl_item_put() {
     '--query')
       return
       ;;
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -836,7 +1028,7 @@ function _picocli_dynctl_item_get() {
 
   local commands=""
   local flag_opts="'--consistent' '-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--key' '--attrs' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
+  local arg_opts="'--key' '--attrs' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -865,6 +1057,12 @@ function _picocli_dynctl_item_get() {
     '--query')
       return
       ;;
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -884,7 +1082,7 @@ function _picocli_dynctl_item_update() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--key' '--set' '--remove' '--add' '--delete' '--update' '--if' '--return-values' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
+  local arg_opts="'--key' '--set' '--remove' '--add' '--delete' '--update' '--if' '--return-values' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
   local WHAT_option_args=("none" "all-old" "updated-old" "all-new" "updated-new") # --return-values values
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 
@@ -934,6 +1132,12 @@ function _picocli_dynctl_item_update() {
     '--query')
       return
       ;;
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -953,7 +1157,7 @@ function _picocli_dynctl_item_delete() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--key' '--return-values' '--if' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
+  local arg_opts="'--key' '--return-values' '--if' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
   local WHAT_option_args=("none" "all-old" "updated-old" "all-new" "updated-new") # --return-values values
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 
@@ -988,6 +1192,12 @@ function _picocli_dynctl_item_delete() {
     '--query')
       return
       ;;
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1007,7 +1217,7 @@ function _picocli_dynctl_item_query() {
 
   local commands=""
   local flag_opts="'--desc' '--consistent' '-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--key' '--sk' '--filter' '--index' '--limit' '--page-size' '--attrs' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
+  local arg_opts="'--key' '--sk' '--filter' '--index' '--limit' '--page-size' '--attrs' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1051,6 +1261,12 @@ function _picocli_dynctl_item_query() {
     '--query')
       return
       ;;
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1070,7 +1286,7 @@ function _picocli_dynctl_item_scan() {
 
   local commands=""
   local flag_opts="'--consistent' '-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--segments' '--filter' '--index' '--limit' '--page-size' '--attrs' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
+  local arg_opts="'--segments' '--filter' '--index' '--limit' '--page-size' '--attrs' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1111,6 +1327,12 @@ function _picocli_dynctl_item_scan() {
     '--query')
       return
       ;;
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1130,7 +1352,7 @@ function _picocli_dynctl_item_batchget() {
 
   local commands=""
   local flag_opts="'--consistent' '--require-all' '-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--key' '--attrs' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
+  local arg_opts="'--key' '--attrs' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1159,6 +1381,12 @@ function _picocli_dynctl_item_batchget() {
     '--query')
       return
       ;;
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1178,7 +1406,7 @@ function _picocli_dynctl_item_batchwrite() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
+  local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1201,6 +1429,12 @@ function _picocli_dynctl_item_batchwrite() {
     '--query')
       return
       ;;
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1220,7 +1454,7 @@ function _picocli_dynctl_item_transact() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--token' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
+  local arg_opts="'--token' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1246,6 +1480,114 @@ function _picocli_dynctl_item_transact() {
     '--query')
       return
       ;;
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `check` subcommand.
+function _picocli_dynctl_schema_check() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
+  local arg_opts="'--segments' '--list' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
+  local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--segments')
+      return
+      ;;
+    '--list')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+    '--region')
+      return
+      ;;
+    '--endpoint-url')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--query')
+      return
+      ;;
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `show` subcommand.
+function _picocli_dynctl_schema_show() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
+  local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
+  local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--profile')
+      return
+      ;;
+    '--region')
+      return
+      ;;
+    '--endpoint-url')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--query')
+      return
+      ;;
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1265,7 +1607,7 @@ function _picocli_dynctl_local_start() {
 
   local commands=""
   local flag_opts="'--in-memory' '-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--port' '--data' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
+  local arg_opts="'--port' '--data' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1297,6 +1639,12 @@ function _picocli_dynctl_local_start() {
     '--query')
       return
       ;;
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1316,7 +1664,7 @@ function _picocli_dynctl_local_stop() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
+  local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1338,6 +1686,12 @@ function _picocli_dynctl_local_stop() {
       ;;
     '--query')
       return
+      ;;
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
   esac
 
@@ -1358,7 +1712,7 @@ function _picocli_dynctl_local_status() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query'"
+  local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1380,6 +1734,12 @@ function _picocli_dynctl_local_status() {
       ;;
     '--query')
       return
+      ;;
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
   esac
 

@@ -189,7 +189,7 @@ public final class UpdateClauses {
     }
 
     /** JSON when the text is one JSON value, else the text itself as a string. */
-    private static JsonNode looseJson(String text) {
+    static JsonNode looseJson(String text) {
         try {
             JsonNode node = STRICT_JSON.readTree(text);
             if (node != null && !node.isMissingNode()) {

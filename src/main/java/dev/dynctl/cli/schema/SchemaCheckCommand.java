@@ -48,7 +48,7 @@ public final class SchemaCheckCommand extends DynctlCommand {
             throw DynctlException.usage("--list must be 0 or more, not " + list + ".");
         }
         TableSchema schema = context.project().requireSchema(table);
-        ScanSpec spec = new ScanSpec(new ItemReadSpec(table, null, false, null, null, List.of()), segments);
+        ScanSpec spec = new ScanSpec(new ItemReadSpec(table, null, false, null, null, List.of(), null), segments);
         SchemaCheck check;
         try (ItemStream items = new ItemService(context.clients()).scan(spec)) {
             check = new SchemaCheck(schema, items.keyNames(), list);
