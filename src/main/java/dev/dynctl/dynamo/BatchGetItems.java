@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -25,6 +26,7 @@ public final class BatchGetItems implements Iterable<Map<String, AttributeValue>
     private final ItemBatchKeys keys;
     private final ItemBatchGetter getter;
     private final List<String> hiddenKeyNames;
+    private final UnaryOperator<Map<String, AttributeValue>> shown;
     private final Set<KeyIdentity> seen = new HashSet<>();
     private final Deque<Map<String, AttributeValue>> ready = new ArrayDeque<>();
     private final List<String> missingShown = new ArrayList<>();
@@ -36,12 +38,15 @@ public final class BatchGetItems implements Iterable<Map<String, AttributeValue>
 
     /**
      * @param hiddenKeyNames key attributes read only to match items to keys (--attrs left them out), removed before printing
+     * @param shown the item as reads show it (the schema's get-transforms)
      */
-    BatchGetItems(KeySchema schema, ItemBatchKeys keys, ItemBatchGetter getter, List<String> hiddenKeyNames) {
+    BatchGetItems(KeySchema schema, ItemBatchKeys keys, ItemBatchGetter getter, List<String> hiddenKeyNames,
+                  UnaryOperator<Map<String, AttributeValue>> shown) {
         this.schema = schema;
         this.keys = keys;
         this.getter = getter;
         this.hiddenKeyNames = hiddenKeyNames;
+        this.shown = shown;
     }
 
     /** Reads the first batch now. */
@@ -106,7 +111,7 @@ public final class BatchGetItems implements Iterable<Map<String, AttributeValue>
 
     /** Key attributes first, as every item is shown; those read only for matching are dropped. */
     private Map<String, AttributeValue> printable(Map<String, AttributeValue> item) {
-        Map<String, AttributeValue> ordered = ItemService.keysFirst(schema, item);
+        Map<String, AttributeValue> ordered = ItemService.keysFirst(schema, shown.apply(item));
         hiddenKeyNames.forEach(ordered::remove);
         return ordered;
     }

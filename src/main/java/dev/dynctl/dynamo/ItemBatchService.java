@@ -4,6 +4,8 @@ import dev.dynctl.aws.AwsErrors;
 import dev.dynctl.aws.Clients;
 import dev.dynctl.error.DynctlException;
 import dev.dynctl.error.ExitCode;
+import dev.dynctl.model.ProjectFile;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -23,9 +25,13 @@ public final class ItemBatchService {
     }
 
     private final Clients clients;
+    private final ProjectFile project;
+    private final Instant now = Instant.now();
 
-    public ItemBatchService(Clients clients) {
+    /** @param project the schemas puts follow and reads show (ProjectFile.empty() for none) */
+    public ItemBatchService(Clients clients, ProjectFile project) {
         this.clients = clients;
+        this.project = project;
     }
 
     /**
@@ -46,7 +52,7 @@ public final class ItemBatchService {
         ItemBatchGetter getter = new ItemBatchGetter(table, schema.names(), how, clients.dynamo()::batchGetItem);
         ItemBatchKeys keys = new ItemBatchKeys(schema, keyTexts, values);
         try {
-            return new BatchGetItems(schema, keys, getter, hidden).start();
+            return new BatchGetItems(schema, keys, getter, hidden, TableRules.of(project, table, now)::read).start();
         } catch (RuntimeException e) {
             keys.close();
             throw e;
@@ -64,6 +70,7 @@ public final class ItemBatchService {
     public WriteResult write(String table, ValueReader values) {
         KeySchema schema = KeySchemas.lookup(clients, table).apply(s -> s);
         ItemBatchWriter writer = new ItemBatchWriter(table, schema.names(), clients.dynamo()::batchWriteItem);
+        TableRules rules = TableRules.of(project, table, now);
         try (ItemBatchRequests requests = new ItemBatchRequests(values, schema)) {
             if (!requests.hasNext()) {
                 throw DynctlException.usage("No writes: " + requests.description() + " held none.", ItemBatchRequests.FORMAT_HINT);
@@ -71,7 +78,7 @@ public final class ItemBatchService {
             while (requests.hasNext()) {
                 ItemBatchRequests.Request request = requests.next();
                 if (request.put()) {
-                    writer.put(itemToPut(schema, request));
+                    writer.put(itemToPut(schema, rules, request));
                 } else {
                     writer.delete(request.attributes());
                 }
@@ -95,16 +102,21 @@ public final class ItemBatchService {
 
     /**
      * Every item batch-write puts passes here before it is sent: the one place where an item is
-     * checked (its key attributes and their types, today).
+     * checked: its key attributes and their types, then the table's schema in the project file.
      */
-    private static Map<String, AttributeValue> itemToPut(KeySchema schema, ItemBatchRequests.Request request) {
+    private static Map<String, AttributeValue> itemToPut(KeySchema schema, TableRules rules, ItemBatchRequests.Request request) {
         try {
             schema.requireKeyIn(request.attributes(), request.origin());
         } catch (DynctlException e) {
             // its hint is about item put's inputs; the message says what the item lacks
             throw new DynctlException(e.exitCode(), e.getMessage(), null, e);
         }
-        return request.attributes();
+        rules.versionAttribute().ifPresent(version -> {
+            throw DynctlException.usage("Table " + schema.table() + " keeps a version in " + version
+                    + ": BatchWriteItem cannot check versions, so batch-write does not put its items.",
+                    "Put them with 'item put' one at a time, in one 'item transact', or with --no-schema to write them as they are.");
+        });
+        return rules.put(request.attributes()).item();
     }
 
     /** A failure after some batches went out: which writes are done, and that running again is safe. */

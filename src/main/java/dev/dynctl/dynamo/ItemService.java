@@ -5,7 +5,10 @@ import dev.dynctl.aws.Clients;
 import dev.dynctl.dynamo.expression.Condition;
 import dev.dynctl.error.DynctlException;
 import dev.dynctl.error.ExitCode;
+import dev.dynctl.model.ProjectFile;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,9 +40,17 @@ public final class ItemService {
     }
 
     private final Clients clients;
+    private final ProjectFile project;
+    private final Instant now = Instant.now();
 
-    public ItemService(Clients clients) {
+    /** @param project the schemas writes follow and reads show (ProjectFile.empty() for none) */
+    public ItemService(Clients clients, ProjectFile project) {
         this.clients = clients;
+        this.project = project;
+    }
+
+    private TableRules rules(String table) {
+        return TableRules.of(project, table, now);
     }
 
     public Map<String, AttributeValue> get(String table, String keyText, boolean consistent, List<String> attributes) {
@@ -57,7 +68,7 @@ public final class ItemService {
                 throw DynctlException.notFound("Item " + KeyText.of(key) + " not found in table " + table + ".",
                         "Check the key with " + where + " on the same target.");
             }
-            return keysFirst(schema, response.item());
+            return keysFirst(schema, rules(table).read(response.item()));
         });
     }
 
@@ -102,17 +113,23 @@ public final class ItemService {
             throw DynctlException.usage("put --if works on one item; " + reader.description() + " holds more.",
                     "Many items are written with BatchWriteItem, which cannot carry a condition: put them one at a time with --if.");
         }
+        TableRules rules = rules(table);
+        rules.versionAttribute().ifPresent(version -> {
+            throw DynctlException.usage("Table " + table + " keeps a version in " + version + ", and " + reader.description()
+                    + " holds more than one item: BatchWriteItem cannot check versions.",
+                    "Put them one at a time, in one 'item transact', or with --no-schema to write them as they are.");
+        });
         KeySchema schema = keys.apply(s -> {
             s.requireKeyIn(first.item(), first.origin());
             return s;
         });
         ItemBatchWriter writer = new ItemBatchWriter(table, schema.names(), dynamo()::batchWriteItem);
         try {
-            writer.put(first.item());
+            writer.put(rules.put(first.item()).item());
             while (reader.hasNext()) {
                 ItemReader.Read read = reader.next();
                 schema.requireKeyIn(read.item(), read.origin());
-                writer.put(read.item());
+                writer.put(rules.put(read.item()).item());
             }
             writer.flush();
         } catch (SdkException e) {
@@ -131,19 +148,40 @@ public final class ItemService {
         return new PutResult(writer.written(), writer.requests(), Map.of());
     }
 
-    private Map<String, AttributeValue> putOne(String table, KeySchema schema, Map<String, AttributeValue> item,
+    private Map<String, AttributeValue> putOne(String table, KeySchema schema, Map<String, AttributeValue> given,
                                                ItemReturnValues returnValues, Condition condition) {
+        TableRules.PreparedPut put = rules(table).put(given);
+        Map<String, AttributeValue> item = put.item();
+        Condition guard = both(condition, put.lock());
         ItemPlaceholders placeholders = new ItemPlaceholders();
-        String expression = condition == null ? null : condition.compile(placeholders);
+        String expression = guard == null ? null : guard.compile(placeholders);
         try {
             return dynamo().putItem(b -> b.tableName(table).item(item).returnValues(returnValues.toSdk())
                     .conditionExpression(expression)
                     .expressionAttributeNames(placeholders.names())
                     .expressionAttributeValues(placeholders.values())
-                    .returnValuesOnConditionCheckFailure(onFailure(condition))).attributes();
+                    .returnValuesOnConditionCheckFailure(onFailure(guard))).attributes();
         } catch (ConditionalCheckFailedException e) {
-            throw ConditionFailure.of(table, schema, keyOf(schema, item), condition, e);
+            throw failure(table, schema, keyOf(schema, item), condition, put.lock(), e);
         }
+    }
+
+    /** The user's condition and the version lock, either of which may be absent. */
+    private static Condition both(Condition condition, VersionLock lock) {
+        if (lock == null) {
+            return condition;
+        }
+        return condition == null ? lock.condition() : Condition.and(condition, lock.condition());
+    }
+
+    /** Which part of a write's condition failed: the version lock (when the item no longer has the version) or --if. */
+    private static DynctlException failure(String table, KeySchema schema, Map<String, AttributeValue> key, Condition condition,
+                                           VersionLock lock, ConditionalCheckFailedException e) {
+        Map<String, AttributeValue> current = e.hasItem() ? e.item() : Map.of();
+        if (lock != null && (condition == null || !lock.heldBy(current))) {
+            return lock.conflict(table, key, current, e);
+        }
+        return ConditionFailure.of(table, schema, key, condition, e);
     }
 
     private static Map<String, AttributeValue> keyOf(KeySchema schema, Map<String, AttributeValue> item) {
@@ -197,13 +235,15 @@ public final class ItemService {
      * @param condition null, or what must hold for the item to be updated (--if)
      */
     public Map<String, AttributeValue> update(String table, String keyText, UpdateClauses clauses, ItemReturnValues returnValues,
-                                              Condition condition) {
+                                              Condition condition, Long expectedVersion) {
         if (clauses.isEmpty()) {
             throw DynctlException.usage("Nothing to update.", "Give at least one of --set, --remove, --add, --delete or --update.");
         }
+        VersionLock lock = rules(table).update(clauses, expectedVersion);
+        Condition guard = both(condition, lock);
         ItemPlaceholders placeholders = new ItemPlaceholders();
         String expression = clauses.compile(placeholders);
-        String conditionExpression = condition == null ? null : condition.compile(placeholders);
+        String conditionExpression = guard == null ? null : guard.compile(placeholders);
         try {
             return KeySchemas.lookup(clients, table).apply(schema -> {
                 Map<String, AttributeValue> key = KeyParser.fullKey(schema, keyText);
@@ -214,9 +254,9 @@ public final class ItemService {
                             .expressionAttributeNames(placeholders.names())
                             .expressionAttributeValues(placeholders.values())
                             .returnValues(returnValues.toSdk())
-                            .returnValuesOnConditionCheckFailure(onFailure(condition))).attributes();
+                            .returnValuesOnConditionCheckFailure(onFailure(guard))).attributes();
                 } catch (ConditionalCheckFailedException e) {
-                    throw ConditionFailure.of(table, schema, key, condition, e);
+                    throw failure(table, schema, key, condition, lock, e);
                 }
             });
         } catch (DynamoDbException e) {
@@ -245,7 +285,8 @@ public final class ItemService {
                     .filterExpression(filter)
                     .expressionAttributeNames(placeholders.names())
                     .expressionAttributeValues(placeholders.values());
-            return ItemStream.start(dynamo().queryPaginator(request.build()).items(), schema.leadingColumns(table), read.limit(), () -> { });
+            Iterable<Map<String, AttributeValue>> items = shown(read.table(), dynamo().queryPaginator(request.build()).items());
+            return ItemStream.start(items, schema.leadingColumns(table), read.limit(), () -> { });
         });
     }
 
@@ -273,12 +314,33 @@ public final class ItemService {
                     .build();
             List<String> columns = schema.leadingColumns(table);
             if (spec.segments() == 1) {
-                return ItemStream.start(dynamo().scanPaginator(request).items(), columns, read.limit(), () -> { });
+                return ItemStream.start(shown(read.table(), dynamo().scanPaginator(request).items()), columns, read.limit(), () -> { });
             }
             ScanSegments segments = new ScanSegments(spec.segments(), segment -> dynamo().scanPaginator(
                     request.toBuilder().segment(segment).totalSegments(spec.segments()).build()).items());
-            return ItemStream.start(segments, columns, read.limit(), segments::close);
+            return ItemStream.start(shown(read.table(), segments), columns, read.limit(), segments::close);
         });
+    }
+
+    /** The items as reads show them: the table schema's get-transforms applied as they stream. */
+    private Iterable<Map<String, AttributeValue>> shown(String table, Iterable<Map<String, AttributeValue>> items) {
+        TableRules rules = rules(table);
+        if (rules.readsUnchanged()) {
+            return items;
+        }
+        return () -> new Iterator<>() {
+            private final Iterator<Map<String, AttributeValue>> read = items.iterator();
+
+            @Override
+            public boolean hasNext() {
+                return read.hasNext();
+            }
+
+            @Override
+            public Map<String, AttributeValue> next() {
+                return rules.read(read.next());
+            }
+        };
     }
 
     private static void checkCounts(ItemReadSpec read) {

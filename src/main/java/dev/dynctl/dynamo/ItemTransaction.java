@@ -3,6 +3,8 @@ package dev.dynctl.dynamo;
 import dev.dynctl.aws.Clients;
 import dev.dynctl.error.DynctlException;
 import dev.dynctl.error.ExitCode;
+import dev.dynctl.model.ProjectFile;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -42,9 +44,12 @@ public final class ItemTransaction {
     }
 
     private final Clients clients;
+    private final ProjectFile project;
 
-    public ItemTransaction(Clients clients) {
+    /** @param project the schemas puts and updates follow (ProjectFile.empty() for none) */
+    public ItemTransaction(Clients clients, ProjectFile project) {
         this.clients = clients;
+        this.project = project;
     }
 
     /**
@@ -53,11 +58,13 @@ public final class ItemTransaction {
      * @param token the idempotency token (ClientRequestToken), or null for one the SDK makes per call
      */
     public Result run(ValueReader values, String token) {
+        Instant now = Instant.now();
         if (token != null && (token.isEmpty() || token.length() > MAX_TOKEN_LENGTH)) {
             throw DynctlException.usage("--token must be 1 to " + MAX_TOKEN_LENGTH + " characters, not " + token.length() + ".",
                     "A UUID fits: --token \"$(uuidgen)\".");
         }
-        List<TransactionOperation> operations = TransactionReader.read(values, table -> KeySchemas.lookup(clients, table).apply(s -> s));
+        List<TransactionOperation> operations = TransactionReader.read(values, table -> KeySchemas.lookup(clients, table).apply(s -> s),
+                table -> TableRules.of(project, table, now));
         try {
             clients.dynamo().transactWriteItems(b -> b.clientRequestToken(token)
                     .transactItems(operations.stream().map(TransactionOperation::request).toList()));

@@ -40,14 +40,19 @@ final class TransactionReader {
             "ExpressionAttributeValues", "ReturnValuesOnConditionCheckFailure");
 
     private final Function<String, KeySchema> schemas;
+    private final Function<String, TableRules> rules;
 
-    private TransactionReader(Function<String, KeySchema> schemas) {
+    private TransactionReader(Function<String, KeySchema> schemas, Function<String, TableRules> rules) {
         this.schemas = schemas;
+        this.rules = rules;
     }
 
-    /** @param schemas the key schema of a table, by name (a table that does not exist fails there) */
-    static List<TransactionOperation> read(ValueReader values, Function<String, KeySchema> schemas) {
-        TransactionReader reader = new TransactionReader(schemas);
+    /**
+     * @param schemas the key schema of a table, by name (a table that does not exist fails there)
+     * @param rules what a table's schema in the project file does to its puts and updates (the AWS CLI's form is sent as written)
+     */
+    static List<TransactionOperation> read(ValueReader values, Function<String, KeySchema> schemas, Function<String, TableRules> rules) {
+        TransactionReader reader = new TransactionReader(schemas, rules);
         List<TransactionOperation> operations = new ArrayList<>();
         Map<List<Object>, TransactionOperation> touched = new HashMap<>();
         int count = 0;
@@ -136,10 +141,12 @@ final class TransactionReader {
         if (!itemNode.isObject()) {
             throw fields.error("put's item must be a map, not " + JsonKinds.of(itemNode) + ".");
         }
-        Map<String, AttributeValue> item = decoded(fields, () -> AttributeCodec.fromAnyJson(itemNode));
-        schema.requireKeyIn(item, fields.origin());
+        Map<String, AttributeValue> given = decoded(fields, () -> AttributeCodec.fromAnyJson(itemNode));
+        schema.requireKeyIn(given, fields.origin());
+        TableRules.PreparedPut prepared = rules.apply(table).put(given);
+        Map<String, AttributeValue> item = prepared.item();
         ItemPlaceholders placeholders = new ItemPlaceholders();
-        Condition condition = condition(fields);
+        Condition condition = guarded(condition(fields), prepared.lock());
         Put put = Put.builder().tableName(table).item(item)
                 .conditionExpression(condition == null ? null : condition.compile(placeholders))
                 .expressionAttributeNames(placeholders.names())
@@ -186,9 +193,9 @@ final class TransactionReader {
         if (clauses.isEmpty()) {
             throw fields.error("update changes nothing: give at least one of set, remove, add, delete or update.");
         }
+        Condition condition = guarded(condition(fields), rules.apply(table).update(clauses, null));
         ItemPlaceholders placeholders = new ItemPlaceholders();
         String updateExpression = clauses.compile(placeholders);
-        Condition condition = condition(fields);
         Update update = Update.builder().tableName(table).key(key)
                 .updateExpression(updateExpression)
                 .conditionExpression(condition == null ? null : condition.compile(placeholders))
@@ -226,6 +233,14 @@ final class TransactionReader {
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                 .build();
         return new Operation("check", table, key, condition, TransactWriteItem.builder().conditionCheck(check).build());
+    }
+
+    /** The operation's condition and the version lock of its table's schema, either of which may be absent. */
+    private static Condition guarded(Condition condition, VersionLock lock) {
+        if (lock == null) {
+            return condition;
+        }
+        return condition == null ? lock.condition() : Condition.and(condition, lock.condition());
     }
 
     /** An entry of the AWS CLI's --transact-items: DynamoDB JSON, expressions with their own placeholders. */

@@ -65,6 +65,21 @@ public final class UpdateClauses {
         return this;
     }
 
+    /** SET path = if_not_exists(path, value): the value only when the item has none (a createdAt). */
+    public UpdateClauses setIfAbsent(String path, AttributeValue value) {
+        AttributePath at = AttributePath.plain(path);
+        actions.add(new UpdateAction(UpdateAction.Kind.SET, at, new Operand.IfNotExists(at, new Operand.Literal(value))));
+        return this;
+    }
+
+    /** SET path = if_not_exists(path, 0) + 1: counts a version up from none. */
+    public UpdateClauses increment(String path) {
+        AttributePath at = AttributePath.plain(path);
+        Operand current = new Operand.IfNotExists(at, new Operand.Literal(AttributeValue.fromN("0")));
+        actions.add(new UpdateAction(UpdateAction.Kind.SET, at, new Operand.Arithmetic(current, "+", new Operand.Literal(AttributeValue.fromN("1")))));
+        return this;
+    }
+
     /** {@code path}. */
     public UpdateClauses remove(String path) {
         actions.add(UpdateAction.remove(AttributePath.plain(path)));

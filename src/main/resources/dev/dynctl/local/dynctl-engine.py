@@ -137,6 +137,9 @@ class EngineApp:
         self.moto_app = moto_app
         self.snapshot = snapshot
         self.identity = json.dumps(identity).encode()
+        # moto checks a write's condition and then writes, unlocked: one write at a time makes
+        # conditional writes atomic, as DynamoDB's are (optimistic locking depends on it)
+        self.write_lock = snapshot.state_lock if snapshot is not None else threading.RLock()
 
     def __call__(self, environ, start_response):
         if environ.get("PATH_INFO") == IDENTITY_PATH:
@@ -144,17 +147,18 @@ class EngineApp:
                                       ("Content-Length", str(len(self.identity)))])
             return [self.identity]
         action = dynamodb_action(environ)
-        if self.snapshot is None or action is None or action.startswith(READ_ONLY_PREFIXES):
+        if action is None or action.startswith(READ_ONLY_PREFIXES):
             return self.moto_app(environ, start_response)
-        with self.snapshot.state_lock:
-            # the body is read inside the lock so that the write is complete before a save may begin
+        with self.write_lock:
+            # the body is read inside the lock so that the write is complete before another (or a save) begins
             result = self.moto_app(environ, start_response)
             try:
                 body = list(result)
             finally:
                 if hasattr(result, "close"):
                     result.close()
-            self.snapshot.dirty.set()
+            if self.snapshot is not None:
+                self.snapshot.dirty.set()
         return body
 
 

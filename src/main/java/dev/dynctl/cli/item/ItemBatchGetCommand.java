@@ -53,6 +53,9 @@ public final class ItemBatchGetCommand extends DynctlCommand {
     @Mixin
     AttributesOption attributes;
 
+    @Mixin
+    SchemaOption schema;
+
     @Override
     protected void run(Context context) {
         List<String> sources = keys;
@@ -63,7 +66,7 @@ public final class ItemBatchGetCommand extends DynctlCommand {
             sources = List.of("-");
         }
         ValueReader values = sources.isEmpty() ? null : ValueReader.of(sources, context::in, ItemBatchKeys.FORMAT_HINT);
-        try (BatchGetItems items = new ItemBatchService(context.clients()).get(table, keyTexts, values, attributes.attributes(), consistent)) {
+        try (BatchGetItems items = new ItemBatchService(context.clients(), schema.project(context)).get(table, keyTexts, values, attributes.attributes(), consistent)) {
             context.output().items(items, items.keyNames());
             report(context, items);
         }

@@ -7,6 +7,7 @@ import dev.dynctl.dynamo.ItemBatchService;
 import dev.dynctl.dynamo.ValueReader;
 import dev.dynctl.error.DynctlException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "batch-write", mixinStandardHelpOptions = true,
@@ -34,13 +35,16 @@ public final class ItemBatchWriteCommand extends DynctlCommand {
             description = "The writes: a JSON, JSON lines or YAML file (also as @FILE or file://FILE), or - for stdin (the default).")
     String file;
 
+    @Mixin
+    SchemaOption schema;
+
     @Override
     protected void run(Context context) {
         if (file == null && context.stdinIsTerminal()) {
             throw DynctlException.usage("No writes given.", "Give a FILE, pipe the writes on stdin, or give - to type them.");
         }
         ValueReader values = ValueReader.file(file == null ? "-" : InputFile.path(file), context::in, ItemBatchRequests.FORMAT_HINT);
-        ItemBatchService.WriteResult result = new ItemBatchService(context.clients()).write(table, values);
+        ItemBatchService.WriteResult result = new ItemBatchService(context.clients(), schema.project(context)).write(table, values);
         context.err().println("Wrote " + Plural.of(result.puts(), "put") + " and " + Plural.of(result.deletes(), "delete") + " to " + table
                 + " (" + Plural.of(result.requests(), "BatchWriteItem request") + ", " + Plural.of(result.retries(), "retry", "retries") + ").");
     }

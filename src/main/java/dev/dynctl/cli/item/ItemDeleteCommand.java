@@ -6,6 +6,7 @@ import dev.dynctl.dynamo.ItemReturnValues;
 import dev.dynctl.dynamo.ItemService;
 import dev.dynctl.dynamo.KeyText;
 import dev.dynctl.dynamo.expression.Condition;
+import dev.dynctl.model.ProjectFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -43,7 +44,7 @@ public final class ItemDeleteCommand extends DynctlCommand {
     @Override
     protected void run(Context context) {
         Condition guard = condition == null ? null : Condition.parse(condition, "--if");
-        ItemService.DeleteResult result = new ItemService(context.clients()).delete(table, key.text(), returnValues, guard);
+        ItemService.DeleteResult result = new ItemService(context.clients(), ProjectFile.empty()).delete(table, key.text(), returnValues, guard);
         String item = KeyText.of(result.key());
         if (result.oldItem().isEmpty()) {
             context.err().println("No item " + item + " in " + table + "; nothing deleted.");

@@ -28,9 +28,12 @@ public final class ItemGetCommand extends DynctlCommand {
     @Mixin
     AttributesOption attributes;
 
+    @Mixin
+    SchemaOption schema;
+
     @Override
     protected void run(Context context) {
-        ItemService items = new ItemService(context.clients());
+        ItemService items = new ItemService(context.clients(), schema.project(context));
         context.output().item(items.get(table, key.text(), consistent, attributes.attributes()));
     }
 }

@@ -11,6 +11,7 @@ import dev.dynctl.error.DynctlException;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -57,13 +58,16 @@ public final class ItemPutCommand extends DynctlCommand {
             description = "Write only if this holds for the item stored now, e.g. 'attribute_not_exists(id)' (one item).")
     String condition;
 
+    @Mixin
+    SchemaOption schema;
+
     @Override
     protected void run(Context context) {
         if (items.isEmpty() && context.stdinIsTerminal()) {
             throw DynctlException.usage("No item given.", "Pass the item as an argument or @file, pipe items on stdin, or give - to type them.");
         }
         Condition guard = condition == null ? null : Condition.parse(condition, "--if");
-        ItemService service = new ItemService(context.clients());
+        ItemService service = new ItemService(context.clients(), schema.project(context));
         ItemService.PutResult result;
         try (ItemReader reader = ItemReader.of(items, context::in)) {
             result = service.put(table, reader, returnValues, guard);

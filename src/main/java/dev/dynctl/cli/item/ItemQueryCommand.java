@@ -46,11 +46,14 @@ public final class ItemQueryCommand extends DynctlCommand {
     @Mixin
     ReadOptions read;
 
+    @Mixin
+    SchemaOption schema;
+
     @Override
     protected void run(Context context) {
         QuerySpec spec = new QuerySpec(read.spec(table), key, sortCondition, descending);
         // closing stops the reading when the output ends early (--limit, or a closed pipe)
-        try (ItemStream items = new ItemService(context.clients()).query(spec)) {
+        try (ItemStream items = new ItemService(context.clients(), schema.project(context)).query(spec)) {
             ReadOptions.print(context, items, spec.read());
         }
     }

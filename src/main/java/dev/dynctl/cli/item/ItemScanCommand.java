@@ -36,11 +36,14 @@ public final class ItemScanCommand extends DynctlCommand {
     @Mixin
     ReadOptions read;
 
+    @Mixin
+    SchemaOption schema;
+
     @Override
     protected void run(Context context) {
         ScanSpec spec = new ScanSpec(read.spec(table), segments);
         // closing stops the segments still reading when the output ends early (--limit, or a closed pipe)
-        try (ItemStream items = new ItemService(context.clients()).scan(spec)) {
+        try (ItemStream items = new ItemService(context.clients(), schema.project(context)).scan(spec)) {
             ReadOptions.print(context, items, spec.read());
         }
     }

@@ -10,6 +10,7 @@ import dev.dynctl.dynamo.TransactionOperation;
 import dev.dynctl.dynamo.ValueReader;
 import dev.dynctl.error.DynctlException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -52,6 +53,9 @@ public final class ItemTransactCommand extends DynctlCommand {
                     + "with it fail. Without it, each run is a new transaction.")
     String token;
 
+    @Mixin
+    SchemaOption schema;
+
     @Override
     protected void run(Context context) {
         if (file == null && context.stdinIsTerminal()) {
@@ -61,7 +65,7 @@ public final class ItemTransactCommand extends DynctlCommand {
                 "The file is a YAML or JSON list of operations such as - put: {table: users, item: {id: u1}}.");
         ItemTransaction.Result result;
         try (values) {
-            result = new ItemTransaction(context.clients()).run(values, token);
+            result = new ItemTransaction(context.clients(), schema.project(context)).run(values, token);
         } catch (TransactionCancelled e) {
             e.reasons().forEach(reason -> context.err().println(line(reason)));
             throw e;

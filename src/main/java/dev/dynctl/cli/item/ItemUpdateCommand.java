@@ -78,6 +78,13 @@ public final class ItemUpdateCommand extends DynctlCommand {
             description = "What to print: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
     ItemReturnValues returnValues;
 
+    @Option(names = "--expect-version", paramLabel = "N",
+            description = "Update only while the item is at version N of the schema's version attribute (0: none yet).")
+    Long expectedVersion;
+
+    @Mixin
+    SchemaOption schema;
+
     @Override
     protected void run(Context context) {
         UpdateClauses clauses = new UpdateClauses();
@@ -89,7 +96,8 @@ public final class ItemUpdateCommand extends DynctlCommand {
             clauses.expression(update, "--update");
         }
         Condition guard = condition == null ? null : Condition.parse(condition, "--if");
-        Map<String, AttributeValue> returned = new ItemService(context.clients()).update(table, key.text(), clauses, returnValues, guard);
+        ItemService items = new ItemService(context.clients(), schema.project(context));
+        Map<String, AttributeValue> returned = items.update(table, key.text(), clauses, returnValues, guard, expectedVersion);
         if (!returned.isEmpty()) {
             context.output().item(returned);
         }

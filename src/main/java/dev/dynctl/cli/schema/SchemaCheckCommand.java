@@ -8,6 +8,7 @@ import dev.dynctl.dynamo.ItemStream;
 import dev.dynctl.dynamo.ScanSpec;
 import dev.dynctl.error.DynctlException;
 import dev.dynctl.error.ExitCode;
+import dev.dynctl.model.ProjectFile;
 import dev.dynctl.model.SchemaCheck;
 import dev.dynctl.model.TableSchema;
 import java.util.List;
@@ -50,7 +51,7 @@ public final class SchemaCheckCommand extends DynctlCommand {
         TableSchema schema = context.project().requireSchema(table);
         ScanSpec spec = new ScanSpec(new ItemReadSpec(table, null, false, null, null, List.of(), null), segments);
         SchemaCheck check;
-        try (ItemStream items = new ItemService(context.clients()).scan(spec)) {
+        try (ItemStream items = new ItemService(context.clients(), ProjectFile.empty()).scan(spec)) {
             check = new SchemaCheck(schema, items.keyNames(), list);
             items.forEach(check::add);
         }
