@@ -55,14 +55,6 @@ public record AttributePath(List<Step> steps) {
         return new AttributePath(steps);
     }
 
-    /** A path in the expression grammar: {@code a.b[0].c}, with `backticks` around names with other characters. */
-    public static AttributePath parse(String text, String source) {
-        TokenCursor tokens = new TokenCursor(new SourceText(text, source));
-        AttributePath path = new OperandParser(tokens).path();
-        tokens.expectEnd("after the path");
-        return path;
-    }
-
     /** The attribute the path starts with. */
     public String attribute() {
         return ((Name) steps.get(0)).name();

@@ -45,27 +45,37 @@ final class ConditionParser {
     }
 
     private ConditionNode or() {
-        List<ConditionNode> all = new ArrayList<>(List.of(and()));
-        while (tokens.acceptWord("or")) {
-            requireConditionAfter("OR");
-            all.add(and());
-        }
+        List<ConditionNode> all = new ArrayList<>();
+        do {
+            ConditionNode next = and();
+            if (next instanceof ConditionNode.Or or) {
+                all.addAll(or.conditions());
+            } else {
+                all.add(next);
+            }
+        } while (tokens.acceptWord("or") && requireConditionAfter("OR"));
         return all.size() == 1 ? all.get(0) : new ConditionNode.Or(List.copyOf(all));
     }
 
     private ConditionNode and() {
-        List<ConditionNode> all = new ArrayList<>(List.of(not()));
-        while (tokens.acceptWord("and")) {
-            requireConditionAfter("AND");
-            all.add(not());
-        }
+        List<ConditionNode> all = new ArrayList<>();
+        do {
+            ConditionNode next = not();
+            if (next instanceof ConditionNode.And and) {
+                all.addAll(and.conditions());
+            } else {
+                all.add(next);
+            }
+        } while (tokens.acceptWord("and") && requireConditionAfter("AND"));
         return all.size() == 1 ? all.get(0) : new ConditionNode.And(List.copyOf(all));
     }
 
-    private void requireConditionAfter(String keyword) {
+    /** A clearer message than "expected a value" for a text that ends in AND or OR; true to go on. */
+    private boolean requireConditionAfter(String keyword) {
         if (tokens.peek().is(Kind.END)) {
             throw tokens.unexpected("expected a condition after " + keyword, null);
         }
+        return true;
     }
 
     private ConditionNode not() {
@@ -92,10 +102,10 @@ final class ConditionParser {
                 && OperandParser.CONDITION_FUNCTIONS.contains(first.value().toLowerCase(Locale.ROOT))) {
             return call();
         }
-        return comparison(operands.operand());
+        return comparison(first, operands.operand());
     }
 
-    private ConditionNode comparison(Operand left) {
+    private ConditionNode comparison(Token start, Operand left) {
         if (tokens.peek().is(Kind.COMPARATOR)) {
             String comparator = tokens.next().value();
             return new ConditionNode.Comparison(left, comparator, operands.operand());
@@ -116,9 +126,12 @@ final class ConditionParser {
             tokens.expect(Kind.RIGHT_PAREN, "',' or ')' in the IN list");
             return new ConditionNode.In(left, List.copyOf(candidates));
         }
-        String hint = left instanceof Operand.Attribute a
-                ? "To test that the attribute is there, write attribute_exists(" + a.text() + ")."
-                : null;
+        String hint = null;
+        if (left instanceof Operand.Attribute a) {
+            hint = tokens.peek().spaced() || tokens.peek().is(Kind.END)
+                    ? "To test that the attribute is there, write attribute_exists(" + a.text() + ")."
+                    : tokens.backticksHint(start);
+        }
         throw tokens.unexpected("expected a comparison (" + COMPARISONS + ") after " + left.text(), hint);
     }
 

@@ -19,7 +19,7 @@ final class LiteralText {
         };
     }
 
-    static String quoted(String s) {
+    private static String quoted(String s) {
         StringBuilder out = new StringBuilder("'");
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -86,7 +86,13 @@ final class TokenCursor {
         return source.error(at.start(), message, hint);
     }
 
-    SourceText source() {
-        return source;
+    /** For a name typed with other characters (first-name): put it in backticks. */
+    String backticksHint(Token start) {
+        String text = source.text();
+        int end = start.start();
+        while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
+            end++;
+        }
+        return "An attribute name with other characters goes in backticks: `" + text.substring(start.start(), end) + "`.";
     }
 }

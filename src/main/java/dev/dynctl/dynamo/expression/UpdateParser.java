@@ -65,12 +65,14 @@ public final class UpdateParser {
     }
 
     private UpdateAction action(UpdateAction.Kind kind) {
+        Token start = tokens.peek();
         AttributePath path = operands.path();
         switch (kind) {
             case SET:
                 Token equals = tokens.peek();
                 if (!equals.is(Kind.COMPARATOR) || !equals.value().equals("=")) {
-                    throw tokens.unexpected("expected '=' after SET " + path.text(), null);
+                    throw tokens.unexpected("expected '=' after SET " + path.text(),
+                            equals.spaced() || equals.is(Kind.END) ? null : tokens.backticksHint(start));
                 }
                 tokens.next();
                 return new UpdateAction(kind, path, value());
