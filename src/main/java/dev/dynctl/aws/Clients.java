@@ -151,7 +151,7 @@ public final class Clients implements AutoCloseable {
         } catch (SdkClientException e) {
             throw new DynctlException(ExitCode.USAGE, "No AWS region is set"
                     + (target.profile() != null ? " for profile '" + target.profile() + "'" : "") + ".",
-                    "Pass --region, set AWS_REGION, or add 'region = …' to the profile in ~/.aws/config (or use --local).");
+                    "Pass --region, set AWS_REGION (or AWS_DEFAULT_REGION), or add 'region = …' to the profile in ~/.aws/config (or use --local).");
         }
     }
 

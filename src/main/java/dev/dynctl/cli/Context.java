@@ -83,7 +83,13 @@ public final class Context implements AutoCloseable {
      */
     public synchronized ProjectFile project() {
         if (project == null) {
-            project = options.project() != null ? ProjectFile.load(options.project()) : ProjectFile.find(Path.of(""));
+            try {
+                project = options.project() != null ? ProjectFile.load(options.project()) : ProjectFile.find(Path.of(""));
+            } catch (DynctlException e) {
+                // a broken file stops item commands on every table: say how to go on without it
+                throw e.hint() != null || e.exitCode() != ExitCode.USAGE ? e : new DynctlException(e.exitCode(), e.getMessage(),
+                        "Fix the project file, or pass --no-schema to write and read items without it.", e);
+            }
         }
         return project;
     }
@@ -133,7 +139,20 @@ public final class Context implements AutoCloseable {
                 throw DynctlException.usage("--endpoint-url '" + shown + "' needs a scheme and host, e.g. http://localhost:8000.");
             }
         }
-        return new Target(options.profile(), options.region(), endpoint, false);
+        return new Target(options.profile(), region(), endpoint, false);
+    }
+
+    /**
+     * --region, else AWS_REGION (read by the SDK), else AWS_DEFAULT_REGION as the AWS CLI reads it
+     * (the SDK does not), else the profile's.
+     */
+    private String region() {
+        Map<String, String> env = terminal.env();
+        if (options.region() != null || env.get("AWS_REGION") != null) {
+            return options.region();
+        }
+        String fallback = env.get("AWS_DEFAULT_REGION");
+        return fallback == null || fallback.isBlank() ? null : fallback;
     }
 
     /**

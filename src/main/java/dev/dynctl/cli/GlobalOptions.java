@@ -12,7 +12,7 @@ public class GlobalOptions {
     String profile;
 
     @Option(names = "--region", scope = ScopeType.INHERIT, paramLabel = "REGION",
-            description = "AWS region (default: AWS_REGION or the profile's region).")
+            description = "AWS region (default: AWS_REGION, AWS_DEFAULT_REGION or the profile's region).")
     String region;
 
     @Option(names = "--endpoint-url", scope = ScopeType.INHERIT, paramLabel = "URL",

@@ -6,6 +6,8 @@ import dev.dynctl.error.DynctlException;
 import dev.dynctl.error.ExitCode;
 import dev.dynctl.model.ProjectFile;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -63,9 +65,14 @@ public final class ItemBatchService {
         return Stream.concat(first.stream(), second.stream()).toList();
     }
 
+    /** One write as it will be sent: a put's item (prepared by the schema) or a delete's key. */
+    private record Write(boolean put, Map<String, AttributeValue> attributes) {
+    }
+
     /**
      * Writes every put and delete the reader holds, 25 at a time as they are read, in their order;
      * a batch never holds two writes to one item. A failure part-way says which writes were done.
+     * With a schema, every put is checked before the first batch (the writes are held until then).
      */
     public WriteResult write(String table, ValueReader values) {
         KeySchema schema = KeySchemas.lookup(clients, table).apply(s -> s);
@@ -75,14 +82,31 @@ public final class ItemBatchService {
             if (!requests.hasNext()) {
                 throw DynctlException.usage("No writes: " + requests.description() + " held none.", ItemBatchRequests.FORMAT_HINT);
             }
-            while (requests.hasNext()) {
-                ItemBatchRequests.Request request = requests.next();
-                if (request.put()) {
-                    writer.put(itemToPut(schema, rules, request));
-                } else {
-                    writer.delete(request.attributes());
+            Iterator<Write> writes = new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return requests.hasNext();
                 }
+
+                @Override
+                public Write next() {
+                    ItemBatchRequests.Request request = requests.next();
+                    return new Write(request.put(), request.put() ? itemToPut(schema, rules, request) : request.attributes());
+                }
+            };
+            if (rules.hasSchema()) {
+                // an item the schema refuses means nothing is written: every put is checked before the first batch
+                List<Write> checked = new ArrayList<>();
+                writes.forEachRemaining(checked::add);
+                writes = checked.iterator();
             }
+            writes.forEachRemaining(write -> {
+                if (write.put()) {
+                    writer.put(write.attributes());
+                } else {
+                    writer.delete(write.attributes());
+                }
+            });
             writer.flush();
         } catch (SdkException e) {
             if (e instanceof DynamoDbException) {
@@ -105,18 +129,19 @@ public final class ItemBatchService {
      * checked: its key attributes and their types, then the table's schema in the project file.
      */
     private static Map<String, AttributeValue> itemToPut(KeySchema schema, TableRules rules, ItemBatchRequests.Request request) {
-        try {
-            schema.requireKeyIn(request.attributes(), request.origin());
-        } catch (DynctlException e) {
-            // its hint is about item put's inputs; the message says what the item lacks
-            throw new DynctlException(e.exitCode(), e.getMessage(), null, e);
-        }
         rules.versionAttribute().ifPresent(version -> {
             throw DynctlException.usage("Table " + schema.table() + " keeps a version in " + version
                     + ": BatchWriteItem cannot check versions, so batch-write does not put its items.",
                     "Put them with 'item put' one at a time, in one 'item transact', or with --no-schema to write them as they are.");
         });
-        return rules.put(request.attributes()).item();
+        Map<String, AttributeValue> item = rules.put(request.attributes()).item();
+        try {
+            schema.requireKeyIn(item, request.origin());
+        } catch (DynctlException e) {
+            // its hint is about item put's inputs; the message says what the item lacks
+            throw new DynctlException(e.exitCode(), e.getMessage(), null, e);
+        }
+        return item;
     }
 
     /** A failure after some batches went out: which writes are done, and that running again is safe. */

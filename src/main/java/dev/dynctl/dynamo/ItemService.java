@@ -84,7 +84,8 @@ public final class ItemService {
      * Puts every item the reader holds: one item with PutItem (so all-old can return what it
      * replaced, and a condition can guard it), more with BatchWriteItem, 25 at a time, as they are
      * read. Each item's key is checked as it is read, so a failure part-way says exactly which
-     * items are in the table.
+     * items are in the table. With a schema, every item is checked before the first batch (and
+     * held until then), so that an item the schema refuses means nothing is written.
      *
      * @param condition null, or what must hold for the one item to be written (--if)
      */
@@ -99,38 +100,33 @@ public final class ItemService {
         }
         ItemReader.Read first = reader.next();
         if (!reader.hasNext()) {
-            Map<String, AttributeValue> old = keys.apply(schema -> {
-                schema.requireKeyIn(first.item(), first.origin());
-                return putOne(table, schema, first.item(), returnValues, condition);
-            });
+            Map<String, AttributeValue> old = keys.apply(schema -> putOne(table, schema, first, returnValues, condition));
             return new PutResult(1, 0, old);
         }
         if (returnValues != ItemReturnValues.NONE) {
-            throw DynctlException.usage("put --return-values " + returnValues + " works on one item; " + reader.description()
-                    + " holds more.", "Put the items without --return-values, or one at a time.");
+            throw DynctlException.usage("put --return-values " + returnValues + " works on one item, and the input ("
+                    + reader.description() + ") holds more.", "Put the items without --return-values, or one at a time.");
         }
         if (condition != null) {
-            throw DynctlException.usage("put --if works on one item; " + reader.description() + " holds more.",
+            throw DynctlException.usage("put --if works on one item, and the input (" + reader.description() + ") holds more.",
                     "Many items are written with BatchWriteItem, which cannot carry a condition: put them one at a time with --if.");
         }
         TableRules rules = rules(table);
         rules.versionAttribute().ifPresent(version -> {
-            throw DynctlException.usage("Table " + table + " keeps a version in " + version + ", and " + reader.description()
-                    + " holds more than one item: BatchWriteItem cannot check versions.",
+            throw DynctlException.usage("Table " + table + " keeps a version in " + version + ", and the input ("
+                    + reader.description() + ") holds more than one item: BatchWriteItem cannot check versions.",
                     "Put them one at a time, in one 'item transact', or with --no-schema to write them as they are.");
         });
-        KeySchema schema = keys.apply(s -> {
-            s.requireKeyIn(first.item(), first.origin());
-            return s;
-        });
+        KeySchema schema = keys.apply(s -> s);
         ItemBatchWriter writer = new ItemBatchWriter(table, schema.names(), dynamo()::batchWriteItem);
         try {
-            writer.put(rules.put(first.item()).item());
-            while (reader.hasNext()) {
-                ItemReader.Read read = reader.next();
-                schema.requireKeyIn(read.item(), read.origin());
-                writer.put(rules.put(read.item()).item());
+            Iterator<Map<String, AttributeValue>> items = prepared(schema, rules, first, reader);
+            if (rules.hasSchema()) {
+                List<Map<String, AttributeValue>> checked = new ArrayList<>();
+                items.forEachRemaining(checked::add);
+                items = checked.iterator();
             }
+            items.forEachRemaining(writer::put);
             writer.flush();
         } catch (SdkException e) {
             if (e instanceof DynamoDbException) {
@@ -148,10 +144,33 @@ public final class ItemService {
         return new PutResult(writer.written(), writer.requests(), Map.of());
     }
 
-    private Map<String, AttributeValue> putOne(String table, KeySchema schema, Map<String, AttributeValue> given,
+    /** The items as they will be written, each prepared by the schema and then its key checked (a default may supply it). */
+    private static Iterator<Map<String, AttributeValue>> prepared(KeySchema schema, TableRules rules, ItemReader.Read first,
+                                                                  ItemReader reader) {
+        return new Iterator<>() {
+            private ItemReader.Read pending = first;
+
+            @Override
+            public boolean hasNext() {
+                return pending != null || reader.hasNext();
+            }
+
+            @Override
+            public Map<String, AttributeValue> next() {
+                ItemReader.Read read = pending != null ? pending : reader.next();
+                pending = null;
+                Map<String, AttributeValue> item = rules.put(read.item()).item();
+                schema.requireKeyIn(item, read.origin());
+                return item;
+            }
+        };
+    }
+
+    private Map<String, AttributeValue> putOne(String table, KeySchema schema, ItemReader.Read given,
                                                ItemReturnValues returnValues, Condition condition) {
-        TableRules.PreparedPut put = rules(table).put(given);
+        TableRules.PreparedPut put = rules(table).put(given.item());
         Map<String, AttributeValue> item = put.item();
+        schema.requireKeyIn(item, given.origin());
         Condition guard = both(condition, put.lock());
         ItemPlaceholders placeholders = new ItemPlaceholders();
         String expression = guard == null ? null : guard.compile(placeholders);
@@ -239,23 +258,34 @@ public final class ItemService {
         if (clauses.isEmpty()) {
             throw DynctlException.usage("Nothing to update.", "Give at least one of --set, --remove, --add, --delete or --update.");
         }
-        VersionLock lock = rules(table).update(clauses, expectedVersion);
-        Condition guard = both(condition, lock);
-        ItemPlaceholders placeholders = new ItemPlaceholders();
-        String expression = clauses.compile(placeholders);
-        String conditionExpression = guard == null ? null : guard.compile(placeholders);
+        TableRules rules = rules(table);
+        VersionLock lock = rules.update(clauses, expectedVersion);
         try {
             return KeySchemas.lookup(clients, table).apply(schema -> {
                 Map<String, AttributeValue> key = KeyParser.fullKey(schema, keyText);
+                // an update cannot supply required attributes, so with a schema that has some it only changes items that exist
+                List<String> required = rules.requiredBeyond(schema.names());
+                Condition existing = required.isEmpty() ? null : Condition.exists(schema.partition().name());
+                Condition guard = both(existing == null ? condition : condition == null ? existing : Condition.and(existing, condition), lock);
+                ItemPlaceholders placeholders = new ItemPlaceholders();
+                String expression = clauses.compile(placeholders);
+                String conditionExpression = guard == null ? null : guard.compile(placeholders);
                 try {
-                    return dynamo().updateItem(b -> b.tableName(table).key(key)
+                    Map<String, AttributeValue> returned = dynamo().updateItem(b -> b.tableName(table).key(key)
                             .updateExpression(expression)
                             .conditionExpression(conditionExpression)
                             .expressionAttributeNames(placeholders.names())
                             .expressionAttributeValues(placeholders.values())
                             .returnValues(returnValues.toSdk())
                             .returnValuesOnConditionCheckFailure(onFailure(guard))).attributes();
+                    return returned.isEmpty() ? returned : rules.read(returned);
                 } catch (ConditionalCheckFailedException e) {
+                    if (existing != null && (!e.hasItem() || e.item().isEmpty())) {
+                        throw DynctlException.notFound("There is no item " + KeyText.of(key) + " in table " + table + ", and its schema "
+                                + "requires " + String.join(", ", required) + ", which an update does not supply: updates only change "
+                                + "items that exist.", "Create the item with 'item put' (which fills defaults and checks required "
+                                + "attributes), or update with --no-schema.");
+                    }
                     throw failure(table, schema, key, condition, lock, e);
                 }
             });
@@ -325,7 +355,7 @@ public final class ItemService {
     /** The items as reads show them: the table schema's get-transforms applied as they stream. */
     private Iterable<Map<String, AttributeValue>> shown(String table, Iterable<Map<String, AttributeValue>> items) {
         TableRules rules = rules(table);
-        if (rules.readsUnchanged()) {
+        if (!rules.hasSchema()) {
             return items;
         }
         return () -> new Iterator<>() {

@@ -128,13 +128,25 @@ public final class TableRules {
         return new VersionLock(version, expectedVersion == 0 ? null : expectedVersion);
     }
 
+    /** The attributes the schema requires besides {@code keyNames}, which only a put can supply; empty without a schema. */
+    public List<String> requiredBeyond(List<String> keyNames) {
+        if (schema == null) {
+            return List.of();
+        }
+        return schema.attributes().attributes().entrySet().stream()
+                .filter(e -> e.getValue().required() && !keyNames.contains(e.getKey()))
+                .map(Map.Entry::getKey)
+                .toList();
+    }
+
     /** The item as reads show it: get-transforms applied. */
     public Map<String, AttributeValue> read(Map<String, AttributeValue> item) {
         return schema == null ? item : schema.prepareForRead(item);
     }
 
-    public boolean readsUnchanged() {
-        return schema == null;
+    /** Whether the table has a schema in the project file (without one, writes and reads pass unchanged). */
+    public boolean hasSchema() {
+        return schema != null;
     }
 
     /** Whether an action's literal is a value stored at its path: a SET's value, an ADD's set elements. */

@@ -132,7 +132,7 @@ final class TransactionReader {
 
     /**
      * Every item a transaction puts passes here before it is sent: the one place where an item is
-     * checked (its key attributes and their types, today).
+     * prepared and checked (the table's schema, then its key attributes and their types).
      */
     private Operation put(TransactionFields fields) {
         String table = fields.requiredText("table");
@@ -142,9 +142,9 @@ final class TransactionReader {
             throw fields.error("put's item must be a map, not " + JsonKinds.of(itemNode) + ".");
         }
         Map<String, AttributeValue> given = decoded(fields, () -> AttributeCodec.fromAnyJson(itemNode));
-        schema.requireKeyIn(given, fields.origin());
         TableRules.PreparedPut prepared = rules.apply(table).put(given);
         Map<String, AttributeValue> item = prepared.item();
+        schema.requireKeyIn(item, fields.origin());
         ItemPlaceholders placeholders = new ItemPlaceholders();
         Condition condition = guarded(condition(fields), prepared.lock());
         Put put = Put.builder().tableName(table).item(item)

@@ -48,7 +48,7 @@ final class SchemaReader {
         schema.requireKnownKeys(where, SCHEMA_KEYS);
         boolean saveUnknown = schema.get("saveUnknown").map(n -> n.asScalar("saveUnknown").asBoolean("saveUnknown")).orElse(true);
         Timestamps timestamps = schema.get("timestamps").map(SchemaReader::timestamps).orElse(null);
-        String version = schema.get("version").map(n -> n.asScalar("version").asText("version")).orElse(null);
+        String version = schema.get("version").map(n -> plainName(n, "version", n.asScalar("version").asText("version"))).orElse(null);
         List<String> implicit = new ArrayList<>();
         if (timestamps != null) {
             timestamps.createdAtAttribute().ifPresent(implicit::add);
@@ -312,11 +312,20 @@ final class SchemaReader {
         if (!settings.has(usual)) {
             return usual;
         }
-        String text = settings.get(usual).orElseThrow().asScalar(usual).asText(usual);
+        YamlNode node = settings.get(usual).orElseThrow();
+        String text = node.asScalar(usual).asText(usual);
         return switch (text) {
             case "true" -> usual;
             case "false" -> null;
-            default -> text;
+            default -> plainName(node, usual, text);
         };
+    }
+
+    /** The name of an attribute dynctl writes itself (a timestamp, the version): one top-level name, never a path. */
+    private static String plainName(YamlNode node, String what, String name) {
+        if (name.isEmpty() || name.indexOf('.') >= 0 || name.indexOf('[') >= 0 || name.indexOf(']') >= 0) {
+            throw node.error(what + " '" + name + "' must be a plain attribute name, without '.', '[' or ']'.");
+        }
+        return name;
     }
 }

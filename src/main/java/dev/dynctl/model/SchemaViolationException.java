@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
  * breaks, up to a few, so that one write refused says what to fix.
  */
 public final class SchemaViolationException extends DynctlException {
-    private static final int SHOWN = 3;
+    private static final int SHOWN = 10;
 
     private final String table;
     private final List<Violation> violations;

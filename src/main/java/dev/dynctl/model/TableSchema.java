@@ -74,10 +74,6 @@ public final class TableSchema {
         return effective.saveUnknown();
     }
 
-    public Optional<Timestamps> timestamps() {
-        return Optional.ofNullable(timestamps);
-    }
-
     /** The optimistic-locking attribute (a number) that put and update increment and condition on. */
     public Optional<String> versionAttribute() {
         return Optional.ofNullable(version);

@@ -4,9 +4,22 @@ import static dev.dynctl.testing.Cli.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dynctl.testing.Cli.Result;
+import dev.dynctl.testing.Engine;
+import dev.dynctl.testing.MotoServer;
 import org.junit.jupiter.api.Test;
 
 class GlobalOptionsTest {
+    @Test
+    void awsDefaultRegionGivesTheRegionAsTheAwsCliReadsIt() {
+        String table = Engine.uniqueName("region");
+        Result r = cli().env("AWS_DEFAULT_REGION", "eu-west-3")
+                .run("--endpoint-url", MotoServer.get().endpoint().toString(), "table", "create", table, "--pk", "id:S",
+                        "--query", "arn", "-o", "text");
+
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.out()).startsWith("arn:aws:dynamodb:eu-west-3:");
+    }
+
     @Test
     void helpListsCommandsAndExamples() {
         Result r = cli().run("--help");

@@ -164,8 +164,10 @@ class ExpressionGarbageProperties {
     void theCommandLineExitsWith0Or2(@ForAll("engineConditions") String filter, @ForAll("updates") String update) {
         Result scan = cli().aws("item", "scan", TABLE, "--filter", filter);
         assertThat(scan.code()).as(filter + "\n" + scan).isIn(0, 2);
+        assertThat(scan.err()).as(filter).doesNotContain("Exception").doesNotContain("\tat ");
         Result updated = cli().aws("item", "update", TABLE, "--key", "id=g1", "--update", update);
         assertThat(updated.code()).as(update + "\n" + updated).isIn(0, 2);
+        assertThat(updated.err()).as(update).doesNotContain("Exception").doesNotContain("\tat ");
         Statistics.label("scan").collect(scan.code());
         Statistics.label("update").collect(updated.code());
     }

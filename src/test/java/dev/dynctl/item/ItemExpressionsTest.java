@@ -118,7 +118,7 @@ class ItemExpressionsTest {
     void putIfRefusesManyItemsAndWritesNone() {
         Result r = cli().stdin("{\"id\": \"a\"}\n{\"id\": \"b\"}\n").aws("item", "put", table, "--if", "attribute_not_exists(id)");
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("put --if works on one item; ", "cannot carry a condition");
+        assertThat(r.err()).contains("put --if works on one item, and the input", "cannot carry a condition");
         assertThat(ItemTables.scanAll(table)).isEmpty();
     }
 

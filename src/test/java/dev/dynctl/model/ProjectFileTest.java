@@ -61,6 +61,16 @@ class ProjectFileTest {
     }
 
     @Test
+    void theVersionAndTimestampsArePlainNames() {
+        assertThatThrownBy(() -> ProjectFile.load(write(dir, "tables:\n  users:\n    schema: {version: meta.rev}\n")))
+                .isInstanceOf(DynctlException.class)
+                .hasMessage(dir.resolve("dynctl.yaml") + ":3:23: version 'meta.rev' must be a plain attribute name, without '.', '[' or ']'.");
+        assertThatThrownBy(() -> ProjectFile.load(write(dir, "tables:\n  users:\n    schema: {timestamps: {createdAt: c.at}}\n")))
+                .isInstanceOf(DynctlException.class)
+                .hasMessageContaining("createdAt 'c.at' must be a plain attribute name");
+    }
+
+    @Test
     void anEmptyFileIsAnEmptyProject() {
         assertThat(ProjectFile.load(write(dir, "# nothing yet\n")).tables()).isEmpty();
     }

@@ -143,14 +143,13 @@ class SchemaWritesTest {
     }
 
     @Test
-    void updateOfANewItemSetsBothTimestamps() {
+    void anUpdateCannotCreateAnItemTheSchemaRequiresMoreOf() {
         Result r = dynctl("item", "update", table, "--key", "id=u6", "--set", "status=active");
 
-        assertThat(r.code()).as(r.toString()).isZero();
-        JsonNode item = json(stored(table, "u6"));
-        assertThat(item.get("status").asText()).isEqualTo("active");
-        assertThat(item.get("createdAt").asText()).matches(ISO_MILLIS);
-        assertThat(item.get("updatedAt").asText()).matches(ISO_MILLIS);
+        assertThat(r.code()).as(r.toString()).isEqualTo(3);
+        assertThat(r.err()).contains("There is no item id=u6 in table " + table + ", and its schema requires email")
+                .contains("item put");
+        assertThat(stored(table, "u6")).isEmpty();
     }
 
     @Test
@@ -165,19 +164,47 @@ class SchemaWritesTest {
     }
 
     @Test
-    void batchWriteChecksEveryPutAndSaysWhatWasWritten() {
+    void oneRefusedItemAmongManyMeansNothingIsWritten() {
         StringBuilder lines = new StringBuilder();
+        StringBuilder items = new StringBuilder();
         for (int i = 0; i < 30; i++) {
             lines.append("{\"put\": {\"id\": \"b").append(i).append("\", \"email\": \" B").append(i).append("@X.ORG\"}}\n");
+            items.append("{\"id\": \"p").append(i).append("\", \"email\": \"p").append(i).append("@x.org\"}\n");
         }
         lines.append("{\"put\": {\"id\": \"bad\", \"email\": \"no-at-sign\"}}\n");
+        items.append("{\"id\": \"pbad\", \"email\": \"no-at-sign\"}\n");
 
-        Result r = cli().stdin(lines.toString()).aws("--project", project.toString(), "item", "batch-write", table);
+        Result batch = cli().stdin(lines.toString()).aws("--project", project.toString(), "item", "batch-write", table);
+        Result put = cli().stdin(items.toString()).aws("--project", project.toString(), "item", "put", table);
 
-        assertThat(r.code()).as(r.toString()).isEqualTo(2);
-        assertThat(r.err()).contains("email").contains("regex").contains("25");
-        assertThat(json(stored(table, "b0")).get("email").asText()).isEqualTo("b0@x.org");
-        assertThat(stored(table, "bad")).isEmpty();
+        assertThat(batch.code()).as(batch.toString()).isEqualTo(2);
+        assertThat(batch.err()).contains("email", "[regex]", "No writes were done.");
+        assertThat(put.code()).as(put.toString()).isEqualTo(2);
+        assertThat(put.err()).contains("email", "[regex]", "No items were written.");
+        assertThat(Engine.dynamo().scan(b -> b.tableName(table)).count()).isZero();
+
+        Result ok = cli().stdin(lines.substring(0, lines.lastIndexOf("{\"put\": {\"id\": \"bad\"")))
+                .aws("--project", project.toString(), "item", "batch-write", table);
+        assertThat(ok.code()).as(ok.toString()).isZero();
+        assertThat(json(stored(table, "b29")).get("email").asText()).isEqualTo("b29@x.org");
+    }
+
+    @Test
+    void aDefaultMaySupplyTheKey() throws Exception {
+        Path generated = Files.writeString(dir.resolve("generated.yaml"), """
+                tables:
+                  notes:
+                    name: %s
+                    schema:
+                      attributes:
+                        id: {type: string, default: uuid}
+                """.formatted(table));
+
+        Result r = cli().aws("--project", generated.toString(), "item", "put", table, "{\"text\": \"hello\"}");
+
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(Engine.dynamo().scan(b -> b.tableName(table)).items())
+                .singleElement().satisfies(item -> assertThat(item.get("id").s()).hasSize(36));
     }
 
     @Test
