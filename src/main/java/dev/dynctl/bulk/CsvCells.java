@@ -70,7 +70,7 @@ final class CsvCells {
         }
         if (value.type() == AttributeValue.Type.S) {
             String s = value.s();
-            return type == ColumnType.S || asJson(s) == null ? s : Json.write(Json.MAPPER.writer(), AttributeCodec.toJson(value));
+            return type == ColumnType.S || !readsAsJson(s) ? s : Json.write(Json.MAPPER.writer(), AttributeCodec.toJson(value));
         }
         if (value.type() == AttributeValue.Type.N) {
             return value.n();
