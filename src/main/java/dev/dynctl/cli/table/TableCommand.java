@@ -7,13 +7,15 @@ import picocli.CommandLine.Command;
 
 @Command(name = "table", mixinStandardHelpOptions = true, synopsisSubcommandLabel = "COMMAND", commandListHeading = "%nCommands:%n",
         description = "Create, inspect, change and delete tables.",
-        subcommands = {TableListCommand.class, TableDescribeCommand.class, TableCreateCommand.class, TableUpdateCommand.class, TableDeleteCommand.class, TableWaitCommand.class},
+        subcommands = {TableListCommand.class, TableDescribeCommand.class, TableCreateCommand.class, TableUpdateCommand.class, TableDeleteCommand.class, TableWaitCommand.class,
+            TableExportCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  dynctl table list -l",
             "  dynctl table create orders --pk customer:S --sk created:N --wait",
             "  dynctl table describe orders",
             "  dynctl table update orders --ttl expires --pitr",
+            "  dynctl table export orders --to orders.ddb.jsonl.gz",
             "  dynctl table delete orders --yes"})
 public final class TableCommand extends GroupCommand {
     /** The service every table command works through, on the run's client and target. */
