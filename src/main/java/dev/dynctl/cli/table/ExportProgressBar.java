@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * The export's progress on standard error: items, items per second and, when the table's
@@ -15,6 +16,7 @@ final class ExportProgressBar implements TableExport.Progress, AutoCloseable {
     private final String table;
     private final PrintWriter err;
     private final int width;
+    private final StandardError line = new StandardError();
     private ProgressBar bar;
     private long max;
 
@@ -31,10 +33,11 @@ final class ExportProgressBar implements TableExport.Progress, AutoCloseable {
                 .setTaskName("Exporting " + table)
                 .setInitialMax(max)
                 .setUnit(" items", 1)
+                // no colour: the bar needs none, and NO_COLOR and --no-color then need no checks
+                .setStyle(ProgressBarStyle.UNICODE_BLOCK)
                 .showSpeed()
                 .setUpdateIntervalMillis(500)
-                .clearDisplayOnFinish()
-                .setConsumer(new StandardError())
+                .setConsumer(line)
                 .build();
     }
 
@@ -52,6 +55,8 @@ final class ExportProgressBar implements TableExport.Progress, AutoCloseable {
     public void close() {
         if (bar != null) {
             bar.close();
+            // cleared here: the library skips its own clearing when the bar closes before its first redraw
+            line.clear();
         }
     }
 

@@ -15,7 +15,6 @@ import picocli.CommandLine.Command;
             "  dynctl table create orders --pk customer:S --sk created:N --wait",
             "  dynctl table describe orders",
             "  dynctl table update orders --ttl expires --pitr",
-            "  dynctl table export orders --to orders.ddb.jsonl.gz",
             "  dynctl table delete orders --yes"})
 public final class TableCommand extends GroupCommand {
     /** The service every table command works through, on the run's client and target. */
