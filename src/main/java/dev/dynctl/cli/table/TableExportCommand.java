@@ -160,7 +160,11 @@ public final class TableExportCommand extends DynctlCommand {
     static final class FormatConverter implements picocli.CommandLine.ITypeConverter<BulkFormat> {
         @Override
         public BulkFormat convert(String value) {
-            return BulkFormat.of(value);
+            try {
+                return BulkFormat.of(value);
+            } catch (DynctlException e) {
+                throw new picocli.CommandLine.TypeConversionException("expected one of " + BulkFormat.labels() + ".");
+            }
         }
     }
 }
