@@ -65,6 +65,16 @@ public final class Context implements AutoCloseable {
         return terminal.stdinIsTerminal();
     }
 
+    /** True when standard error is a terminal: progress is drawn there, and only then. */
+    public boolean stderrIsTerminal() {
+        return terminal.stderrIsTerminal();
+    }
+
+    /** The terminal's width in columns (a default when output is not a terminal). */
+    public int width() {
+        return terminal.width();
+    }
+
     public synchronized Clients clients() {
         if (clients == null) {
             clients = new Clients(target(), options.debug() ? err : null);
@@ -210,17 +220,23 @@ public final class Context implements AutoCloseable {
      * {@code cat items.json | dynctl item put t} prints to a terminal but reads a pipe.
      */
     public record Terminal(InputStream in, boolean stdinIsTerminal, boolean stdoutIsTerminal, int width,
-                           Map<String, String> env) {
+                           Map<String, String> env, boolean stderrIsTerminal) {
+        /** Surroundings whose standard error is not a terminal (no progress bars). */
+        public Terminal(InputStream in, boolean stdinIsTerminal, boolean stdoutIsTerminal, int width, Map<String, String> env) {
+            this(in, stdinIsTerminal, stdoutIsTerminal, width, env, false);
+        }
+
         /**
          * The launcher tells which of stdin and stdout are terminals ([ -t 0 ], [ -t 1 ]) as
-         * -Ddynctl.tty.in and -Ddynctl.tty.out; without them (java -cp …) the JVM's console, which
+         * -Ddynctl.tty.in and -Ddynctl.tty.out (and stderr, [ -t 2 ], as -Ddynctl.tty.err); without them (java -cp …) the JVM's console, which
          * exists only when both are, stands for both.
          */
         public static Terminal system() {
             boolean console = System.console() != null;
             boolean stdin = flag("dynctl.tty.in", console);
             boolean stdout = flag("dynctl.tty.out", console);
-            return new Terminal(System.in, stdin, stdout, TerminalWidth.detect(stdout), System.getenv());
+            boolean stderr = flag("dynctl.tty.err", console);
+            return new Terminal(System.in, stdin, stdout, TerminalWidth.detect(stdout), System.getenv(), stderr);
         }
 
         private static boolean flag(String property, boolean fallback) {
