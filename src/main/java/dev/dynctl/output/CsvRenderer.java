@@ -53,11 +53,6 @@ final class CsvRenderer implements Renderer {
     }
 
     private static String field(String text) {
-        if (text == null) {
-            return "";
-        }
-        boolean quote = text.indexOf(',') >= 0 || text.indexOf('"') >= 0
-                || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0;
-        return quote ? '"' + text.replace("\"", "\"\"") + '"' : text;
+        return text == null ? "" : CsvField.quoted(text);
     }
 }
