@@ -3,7 +3,10 @@ package dev.dynctl.bulk;
 import dev.dynctl.dynamo.KeyAttribute;
 import dev.dynctl.dynamo.KeySchema;
 import dev.dynctl.testing.Engine;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -48,6 +51,16 @@ final class ImportTables {
             items.add(item(i));
         }
         return items;
+    }
+
+    /** The items as DynamoDB JSON lines, the ddb-jsonl format (items of {@link #item} only). */
+    static void writeDdbJsonLines(Path file, List<Map<String, AttributeValue>> items) throws IOException {
+        try (var out = Files.newBufferedWriter(file)) {
+            for (Map<String, AttributeValue> item : items) {
+                out.write("{\"Item\":{\"id\":{\"S\":\"" + item.get("id").s() + "\"},\"n\":{\"N\":\"" + item.get("n").n()
+                        + "\"},\"pad\":{\"S\":\"" + item.get("pad").s() + "\"}}}\n");
+            }
+        }
     }
 
     static List<Map<String, AttributeValue>> scanAll(String table) {
