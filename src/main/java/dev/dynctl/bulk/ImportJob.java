@@ -99,7 +99,12 @@ public final class ImportJob {
         boolean readAll = false;
         try {
             ticker.scheduleWithFixedDelay(() -> {
-                saveCheckpoint();
+                try {
+                    saveCheckpoint();
+                } catch (RuntimeException e) {
+                    // a full disk: better to stop than to write on without a resume point
+                    fail(e);
+                }
                 if (progress != null) {
                     progress.accept(report(began, false));
                 }
@@ -118,7 +123,8 @@ public final class ImportJob {
         } finally {
             stopping = true;
             writers.shutdownNow();
-            ticker.shutdownNow();
+            // not shutdownNow: an interrupt would abort a checkpoint being written
+            ticker.shutdown();
             awaitTermination(writers);
             awaitTermination(ticker);
         }

@@ -148,4 +148,22 @@ class ImportJobTest {
         ranges.complete(100, 125);
         assertThat(ranges.watermark()).isEqualTo(175);
     }
+
+    @Test
+    void theRateLimitHoldsWritesToItsUnitsPerSecond() throws Exception {
+        WriteRateLimit limit = new WriteRateLimit(1000);
+        long began = System.nanoTime();
+        for (int i = 0; i < 60; i++) {
+            limit.acquire(25);
+        }
+        // 1500 units: the first second's 1000 at once, the other 500 at 1000 a second
+        assertThat(Duration.ofNanos(System.nanoTime() - began)).isGreaterThanOrEqualTo(Duration.ofMillis(450));
+    }
+
+    @Test
+    void anItemCostsOneWriteUnitPerKilobyteRoundedUp() {
+        assertThat(ItemSize.writeUnits(Map.of("id", AttributeValue.fromS("a")))).isEqualTo(1);
+        assertThat(ItemSize.writeUnits(Map.of("id", AttributeValue.fromS("a"), "pad", AttributeValue.fromS("x".repeat(1024))))).isEqualTo(2);
+        assertThat(ItemSize.writeUnits(Map.of("id", AttributeValue.fromS("x".repeat(3000))))).isEqualTo(3);
+    }
 }

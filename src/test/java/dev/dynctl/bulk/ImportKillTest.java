@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * leave exactly the input in the table, each item once.
  */
 class ImportKillTest {
-    private static final int ITEMS = 3000;
+    private static final int ITEMS = 4000;
     private static final Duration LIMIT = Duration.ofSeconds(90);
 
     @TempDir
@@ -80,8 +80,9 @@ class ImportKillTest {
         CheckpointFile checkpoint = CheckpointFile.besides(file);
         long reached = 0;
         for (int kill = 0; kill < 3; kill++) {
-            // somewhere in the next quarter of the input, so that every run gets further than the last
-            long point = reached + ThreadLocalRandom.current().nextLong(50, ITEMS / 4);
+            // somewhere in the first three quarters, each run further than the last, well before the end
+            // (a checkpoint read after the kill can be a second's writes past the point)
+            long point = Math.max(reached + 25, kill * ITEMS / 4 + ThreadLocalRandom.current().nextLong(50, ITEMS * 7 / 40));
             Process process = kill == 0 ? start(table, file) : start(table, file, "--resume");
             awaitWatermark(process, checkpoint, point);
             process.destroyForcibly();
