@@ -22,7 +22,7 @@ class TableHelpExamplesTest {
     private static final int WIDTH = 78;
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "list", "describe", "create", "update", "delete", "wait"})
+    @ValueSource(strings = {"", "list", "describe", "create", "update", "delete", "wait", "import"})
     void footerLinesFitSeventyEightColumns(String command) {
         for (String line : footer(command)) {
             assertThat(line.length()).as("'%s' in the help of 'table %s'", line, command).isLessThanOrEqualTo(WIDTH);

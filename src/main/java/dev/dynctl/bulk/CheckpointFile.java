@@ -1,0 +1,93 @@
+package dev.dynctl.bulk;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.dynctl.dynamo.Json;
+import dev.dynctl.error.DynctlException;
+import dev.dynctl.error.ExitCode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * The checkpoint of an import on disk. Written to a temporary file, forced to the disk and renamed
+ * over the old one, so that a crash or kill -9 at any moment leaves either the old or the new
+ * checkpoint, never half of one.
+ */
+public final class CheckpointFile {
+    public static final String SUFFIX = ".import-checkpoint.json";
+
+    private final Path path;
+
+    public CheckpointFile(Path path) {
+        this.path = path.toAbsolutePath().normalize();
+    }
+
+    /** The default place: beside the input, "users.jsonl.gz.import-checkpoint.json". */
+    public static CheckpointFile besides(Path input) {
+        Path absolute = input.toAbsolutePath().normalize();
+        return new CheckpointFile(absolute.resolveSibling(absolute.getFileName() + SUFFIX));
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    public boolean exists() {
+        return Files.exists(path);
+    }
+
+    public Checkpoint read() {
+        try {
+            Checkpoint checkpoint = Json.MAPPER.readValue(path.toFile(), Checkpoint.class);
+            if (checkpoint.version() != Checkpoint.VERSION || checkpoint.input() == null || checkpoint.table() == null) {
+                throw unreadable("it is not a checkpoint this version of dynctl wrote");
+            }
+            return checkpoint;
+        } catch (JsonProcessingException e) {
+            throw unreadable(e.getOriginalMessage());
+        } catch (IOException e) {
+            throw unreadable(e.getMessage());
+        }
+    }
+
+    private DynctlException unreadable(String why) {
+        return new DynctlException(ExitCode.USAGE, "Cannot read the checkpoint " + path + ": " + why + ".",
+                "Pass --restart to start the import over (items already written are written again).");
+    }
+
+    public void write(Checkpoint checkpoint) {
+        Path temporary = path.resolveSibling(path.getFileName() + ".tmp");
+        try {
+            byte[] json = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(checkpoint);
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer buffer = ByteBuffer.wrap(json);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            try {
+                Files.move(temporary, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, path, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the checkpoint " + path, e);
+        }
+    }
+
+    public void delete() {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the checkpoint " + path, e);
+        }
+    }
+}
