@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.BackupDetails;
                 + "indexes and billing mode, and stays until it is deleted.",
         footerHeading = "%nExamples:%n",
         footer = {
-            "  dynctl backup create orders              # named orders-yyyyMMdd-HHmmss (UTC)",
+            "  dynctl backup create orders       # named orders-yyyyMMdd-HHmmss (UTC)",
             "  dynctl backup create orders --name before-migration --wait",
             "  dynctl backup create orders -o json --query arn"})
 public final class BackupCreateCommand extends DynctlCommand {

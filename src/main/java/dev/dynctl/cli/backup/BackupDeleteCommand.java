@@ -15,7 +15,8 @@ import software.amazon.awssdk.services.dynamodb.model.BackupDetails;
         footerHeading = "%nExamples:%n",
         footer = {
             "  dynctl backup delete before-migration     # asks you to type its name",
-            "  dynctl backup delete before-migration --yes"})
+            "  dynctl backup create orders --name nightly",
+            "  dynctl backup delete nightly --yes"})
 public final class BackupDeleteCommand extends DynctlCommand {
     @Parameters(index = "0", paramLabel = "BACKUP", description = "The backup: its ARN, or its name when that is unique.")
     String backup;
