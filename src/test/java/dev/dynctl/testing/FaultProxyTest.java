@@ -44,7 +44,7 @@ class FaultProxyTest {
     void withoutFaultsEveryRequestReachesTheEngine() {
         try (FaultProxy proxy = FaultProxy.to(MotoServer.get().endpoint()).share(0).start();
              DynamoDbClient client = client(proxy.endpoint())) {
-            assertThat(client.listTables().tableNames()).contains(table);
+            assertThat(client.listTables(b -> b.limit(1)).tableNames()).hasSize(1);
             assertThat(client.describeTable(b -> b.tableName(table)).table().tableName()).isEqualTo(table);
             assertThat(proxy.requests()).isEqualTo(2);
             assertThat(proxy.injectedTotal()).isZero();
@@ -111,7 +111,7 @@ class FaultProxyTest {
         try (FaultProxy proxy = FaultProxy.to(MotoServer.get().endpoint()).share(1).faults(Fault.SERVER_ERROR)
                 .only("BatchWriteItem").start();
              DynamoDbClient client = client(proxy.endpoint())) {
-            assertThat(client.listTables().tableNames()).contains(table);
+            assertThat(client.describeTable(b -> b.tableName(table)).table().tableName()).isEqualTo(table);
             client.putItem(b -> b.tableName(table).item(item("single")));
             assertThat(proxy.injectedTotal()).isZero();
             assertThatThrownBy(() -> client.batchWriteItem(b -> b.requestItems(Map.of(table,
