@@ -1,5 +1,6 @@
 package dev.dynctl.cli;
 
+import dev.dynctl.cli.backup.BackupCommand;
 import dev.dynctl.cli.item.ItemCommand;
 import dev.dynctl.cli.local.LocalCommand;
 import dev.dynctl.cli.schema.SchemaCommand;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Mixin;
         versionProvider = VersionProvider.class,
         description = "Create, query and operate Amazon DynamoDB tables, locally or on AWS.",
         synopsisSubcommandLabel = "COMMAND", commandListHeading = "%nCommands:%n",
-        subcommands = {TableCommand.class, ItemCommand.class, SqlCommand.class, SchemaCommand.class, LocalCommand.class, CompletionCommand.class},
+        subcommands = {TableCommand.class, ItemCommand.class, SqlCommand.class, SchemaCommand.class, BackupCommand.class, LocalCommand.class, CompletionCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  dynctl --local table create users --pk id:S --wait",

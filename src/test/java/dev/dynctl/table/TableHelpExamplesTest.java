@@ -22,7 +22,7 @@ class TableHelpExamplesTest {
     private static final int WIDTH = 78;
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "list", "describe", "create", "update", "delete", "wait", "import"})
+    @ValueSource(strings = {"", "list", "describe", "create", "update", "delete", "wait", "import", "truncate"})
     void footerLinesFitSeventyEightColumns(String command) {
         for (String line : footer(command)) {
             assertThat(line.length()).as("'%s' in the help of 'table %s'", line, command).isLessThanOrEqualTo(WIDTH);
@@ -30,7 +30,7 @@ class TableHelpExamplesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "list", "describe", "create", "update", "delete", "wait"})
+    @ValueSource(strings = {"", "list", "describe", "create", "update", "delete", "wait", "truncate"})
     void examplesWorkAsWrittenOnFreshTables(String command) {
         List<List<String>> examples = examples(footer(command));
         assertThat(examples).as("examples of 'table %s'", command).isNotEmpty();

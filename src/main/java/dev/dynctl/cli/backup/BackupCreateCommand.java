@@ -1,0 +1,40 @@
+package dev.dynctl.cli.backup;
+
+import dev.dynctl.cli.Context;
+import dev.dynctl.cli.DynctlCommand;
+import dev.dynctl.dynamo.BackupDescriptions;
+import dev.dynctl.dynamo.BackupService;
+import dev.dynctl.dynamo.TableService;
+import java.time.Instant;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import software.amazon.awssdk.services.dynamodb.model.BackupDetails;
+
+@Command(name = "create", mixinStandardHelpOptions = true,
+        description = "Take an on-demand backup of a table (CreateBackup). The backup keeps the items, keys, "
+                + "indexes and billing mode, and stays until it is deleted.",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  dynctl backup create orders       # named orders-yyyyMMdd-HHmmss (UTC)",
+            "  dynctl backup create orders --name before-migration --wait",
+            "  dynctl backup create orders -o json --query arn"})
+public final class BackupCreateCommand extends DynctlCommand {
+    @Parameters(index = "0", paramLabel = "TABLE", description = "The table to back up.")
+    String table;
+
+    @Option(names = "--name", paramLabel = "NAME",
+            description = "The backup's name (letters, digits, _ - .); default: TABLE-yyyyMMdd-HHmmss in UTC.")
+    String name;
+
+    @Option(names = "--wait", description = "Wait until the backup is AVAILABLE (at most 10m).")
+    boolean wait;
+
+    @Override
+    protected void run(Context context) throws InterruptedException {
+        String backupName = name != null ? name : BackupService.defaultName(table, Instant.now());
+        BackupDetails backup = BackupCommand.service(context).create(table, backupName, wait ? TableService.DEFAULT_TIMEOUT : null);
+        context.err().println("Backup '" + backup.backupName() + "' of table '" + table + "' is " + backup.backupStatusAsString() + ".");
+        context.output().document(BackupDescriptions.details(backup, table));
+    }
+}
