@@ -141,7 +141,7 @@ public final class TableImportCommand extends DynctlCommand {
                 }
                 throw new DynctlException(e.exitCode(), e.getMessage(), resumeHint(e.hint(), checkpointFile), e);
             }
-            context.output().document(document(report));
+            context.output().document(document(table, report));
         }
     }
 
@@ -232,7 +232,7 @@ public final class TableImportCommand extends DynctlCommand {
     }
 
     /** A line on the terminal, redrawn each second; nothing when a script reads the output. */
-    private static Consumer<ImportReport> progress(Context context) {
+    static Consumer<ImportReport> progress(Context context) {
         if (System.console() == null) {
             return null;
         }
@@ -244,13 +244,14 @@ public final class TableImportCommand extends DynctlCommand {
         };
     }
 
-    private static void endProgress(Context context) {
+    static void endProgress(Context context) {
         if (System.console() != null) {
             context.err().println();
         }
     }
 
-    private ObjectNode document(ImportReport report) {
+    /** The final report: what was written, how many requests and retries it took, and how fast. */
+    static ObjectNode document(String table, ImportReport report) {
         ObjectNode document = Json.MAPPER.createObjectNode();
         document.put("table", table);
         document.put("written", report.written());
