@@ -168,6 +168,7 @@ function _complete_dynctl() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} table wait" ];    then _picocli_dynctl_table; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} table export" ];    then _picocli_dynctl_table; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} table import" ];    then _picocli_dynctl_table; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} table copy" ];    then _picocli_dynctl_table; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} item put" ];    then _picocli_dynctl_item; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} item get" ];    then _picocli_dynctl_item; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} item update" ];    then _picocli_dynctl_item; return $?; fi
@@ -198,35 +199,37 @@ function _complete_dynctl() {
   local cmds11=(table wait)
   local cmds12=(table export)
   local cmds13=(table import)
-  local cmds14=(item put)
-  local cmds15=(item get)
-  local cmds16=(item update)
-  local cmds17=(item delete)
-  local cmds18=(item query)
-  local cmds19=(item scan)
-  local cmds20=(item batch-get)
-  local cmds21=(item batch-write)
-  local cmds22=(item transact)
-  local cmds23=(schema check)
-  local cmds24=(schema show)
-  local cmds25=(local start)
-  local cmds26=(local stop)
-  local cmds27=(local status)
+  local cmds14=(table copy)
+  local cmds15=(item put)
+  local cmds16=(item get)
+  local cmds17=(item update)
+  local cmds18=(item delete)
+  local cmds19=(item query)
+  local cmds20=(item scan)
+  local cmds21=(item batch-get)
+  local cmds22=(item batch-write)
+  local cmds23=(item transact)
+  local cmds24=(schema check)
+  local cmds25=(schema show)
+  local cmds26=(local start)
+  local cmds27=(local stop)
+  local cmds28=(local status)
 
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_dynctl_local_status; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_dynctl_local_stop; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_dynctl_local_start; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_dynctl_schema_show; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_dynctl_schema_check; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_dynctl_item_transact; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_dynctl_item_batchwrite; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_dynctl_item_batchget; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_dynctl_item_scan; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_dynctl_item_query; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_dynctl_item_delete; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_dynctl_item_update; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_dynctl_item_get; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_dynctl_item_put; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_dynctl_local_status; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_dynctl_local_stop; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_dynctl_local_start; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_dynctl_schema_show; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_dynctl_schema_check; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_dynctl_item_transact; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_dynctl_item_batchwrite; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_dynctl_item_batchget; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_dynctl_item_scan; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_dynctl_item_query; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_dynctl_item_delete; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_dynctl_item_update; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_dynctl_item_get; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_dynctl_item_put; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_dynctl_table_copy; return $?; fi
   if CompWordsContainsArray "${cmds13[@]}"; then _picocli_dynctl_table_import; return $?; fi
   if CompWordsContainsArray "${cmds12[@]}"; then _picocli_dynctl_table_export; return $?; fi
   if CompWordsContainsArray "${cmds11[@]}"; then _picocli_dynctl_table_wait; return $?; fi
@@ -300,7 +303,7 @@ function _picocli_dynctl_table() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="list describe create update delete wait export import"
+  local commands="list describe create update delete wait export import copy"
   local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
   local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
@@ -1078,6 +1081,75 @@ function _picocli_dynctl_table_import() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--profile')
+      return
+      ;;
+    '--region')
+      return
+      ;;
+    '--endpoint-url')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--query')
+      return
+      ;;
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `copy` subcommand.
+function _picocli_dynctl_table_copy() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--to-local' '--into-existing' '-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
+  local arg_opts="'--to-profile' '--to-region' '--to-endpoint' '--segments' '--concurrency' '--read-rate-limit' '--write-rate-limit' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
+  local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--to-profile')
+      return
+      ;;
+    '--to-region')
+      return
+      ;;
+    '--to-endpoint')
+      return
+      ;;
+    '--segments')
+      return
+      ;;
+    '--concurrency')
+      return
+      ;;
+    '--read-rate-limit')
+      return
+      ;;
+    '--write-rate-limit')
+      return
       ;;
     '--profile')
       return
