@@ -88,6 +88,9 @@ public final class TableCopyCommand extends DynctlCommand {
             TableImportCommand.endProgress(context);
             // the source's errors are translated where they happen; what escapes is the destination's
             throw AwsErrors.translate(e, to.where());
+        } catch (DynctlException e) {
+            TableImportCommand.endProgress(context);
+            throw e;
         }
         ObjectNode document = TableImportCommand.document(destination, report);
         document.put("source", source);
