@@ -169,6 +169,7 @@ function _complete_dynctl() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} table wait" ];    then _picocli_dynctl_table; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} table export" ];    then _picocli_dynctl_table; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} table import" ];    then _picocli_dynctl_table; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} table copy" ];    then _picocli_dynctl_table; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} table truncate" ];    then _picocli_dynctl_table; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} item put" ];    then _picocli_dynctl_item; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} item get" ];    then _picocli_dynctl_item; return $?; fi
@@ -207,49 +208,51 @@ function _complete_dynctl() {
   local cmds12=(table wait)
   local cmds13=(table export)
   local cmds14=(table import)
-  local cmds15=(table truncate)
-  local cmds16=(item put)
-  local cmds17=(item get)
-  local cmds18=(item update)
-  local cmds19=(item delete)
-  local cmds20=(item query)
-  local cmds21=(item scan)
-  local cmds22=(item batch-get)
-  local cmds23=(item batch-write)
-  local cmds24=(item transact)
-  local cmds25=(schema check)
-  local cmds26=(schema show)
-  local cmds27=(backup create)
-  local cmds28=(backup list)
-  local cmds29=(backup describe)
-  local cmds30=(backup restore)
-  local cmds31=(backup delete)
-  local cmds32=(backup pitr)
-  local cmds33=(local start)
-  local cmds34=(local stop)
-  local cmds35=(local status)
+  local cmds15=(table copy)
+  local cmds16=(table truncate)
+  local cmds17=(item put)
+  local cmds18=(item get)
+  local cmds19=(item update)
+  local cmds20=(item delete)
+  local cmds21=(item query)
+  local cmds22=(item scan)
+  local cmds23=(item batch-get)
+  local cmds24=(item batch-write)
+  local cmds25=(item transact)
+  local cmds26=(schema check)
+  local cmds27=(schema show)
+  local cmds28=(backup create)
+  local cmds29=(backup list)
+  local cmds30=(backup describe)
+  local cmds31=(backup restore)
+  local cmds32=(backup delete)
+  local cmds33=(backup pitr)
+  local cmds34=(local start)
+  local cmds35=(local stop)
+  local cmds36=(local status)
 
-  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_dynctl_local_status; return $?; fi
-  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_dynctl_local_stop; return $?; fi
-  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_dynctl_local_start; return $?; fi
-  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_dynctl_backup_pitr; return $?; fi
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_dynctl_backup_delete; return $?; fi
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_dynctl_backup_restore; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_dynctl_backup_describe; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_dynctl_backup_list; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_dynctl_backup_create; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_dynctl_schema_show; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_dynctl_schema_check; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_dynctl_item_transact; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_dynctl_item_batchwrite; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_dynctl_item_batchget; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_dynctl_item_scan; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_dynctl_item_query; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_dynctl_item_delete; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_dynctl_item_update; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_dynctl_item_get; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_dynctl_item_put; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_dynctl_table_truncate; return $?; fi
+  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_dynctl_local_status; return $?; fi
+  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_dynctl_local_stop; return $?; fi
+  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_dynctl_local_start; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_dynctl_backup_pitr; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_dynctl_backup_delete; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_dynctl_backup_restore; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_dynctl_backup_describe; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_dynctl_backup_list; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_dynctl_backup_create; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_dynctl_schema_show; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_dynctl_schema_check; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_dynctl_item_transact; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_dynctl_item_batchwrite; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_dynctl_item_batchget; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_dynctl_item_scan; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_dynctl_item_query; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_dynctl_item_delete; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_dynctl_item_update; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_dynctl_item_get; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_dynctl_item_put; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_dynctl_table_truncate; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_dynctl_table_copy; return $?; fi
   if CompWordsContainsArray "${cmds14[@]}"; then _picocli_dynctl_table_import; return $?; fi
   if CompWordsContainsArray "${cmds13[@]}"; then _picocli_dynctl_table_export; return $?; fi
   if CompWordsContainsArray "${cmds12[@]}"; then _picocli_dynctl_table_wait; return $?; fi
@@ -324,7 +327,7 @@ function _picocli_dynctl_table() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="list describe create update delete wait export import truncate"
+  local commands="list describe create update delete wait export import copy truncate"
   local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
   local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
@@ -1150,6 +1153,75 @@ function _picocli_dynctl_table_import() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--profile')
+      return
+      ;;
+    '--region')
+      return
+      ;;
+    '--endpoint-url')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--query')
+      return
+      ;;
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `copy` subcommand.
+function _picocli_dynctl_table_copy() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--to-local' '--into-existing' '-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
+  local arg_opts="'--to-profile' '--to-region' '--to-endpoint' '--segments' '--concurrency' '--read-rate-limit' '--write-rate-limit' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
+  local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--to-profile')
+      return
+      ;;
+    '--to-region')
+      return
+      ;;
+    '--to-endpoint')
+      return
+      ;;
+    '--segments')
+      return
+      ;;
+    '--concurrency')
+      return
+      ;;
+    '--read-rate-limit')
+      return
+      ;;
+    '--write-rate-limit')
+      return
       ;;
     '--profile')
       return

@@ -50,6 +50,15 @@ public final class ExportManifest {
         return manifest;
     }
 
+    /** Reads a manifest; a file that is not JSON is bad input. */
+    public static JsonNode read(Path path) {
+        try {
+            return Json.MAPPER.readTree(path.toFile());
+        } catch (IOException e) {
+            throw DynctlException.usage("Cannot read the manifest " + path + ": " + e.getMessage().lines().findFirst().orElse("") + ".");
+        }
+    }
+
     public static void write(Path path, JsonNode manifest) {
         try {
             Files.writeString(path, Json.write(Json.MAPPER.writerWithDefaultPrettyPrinter(), manifest) + "\n");

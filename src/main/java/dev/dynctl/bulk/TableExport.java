@@ -91,7 +91,7 @@ public final class TableExport {
         ExportStream counted = new ExportStream(out);
         OutputStream file = request.gzip() ? new GZIPOutputStream(counted, 1 << 16) : new BufferedOutputStream(counted, 1 << 16);
         long items = 0;
-        try (ScanSegments scanned = new ScanSegments(segments, segment -> segmentItems(scan, segment, segments, budget));
+        try (ScanSegments scanned = new ScanSegments(segments, segment -> segmentItems(client, scan, segment, segments, budget));
              ItemOutput output = ItemOutputs.open(request.format(), file, columns(request, details.table()), !request.attributes().isEmpty())) {
             for (Map<String, AttributeValue> item : scanned) {
                 output.write(item);
@@ -121,7 +121,8 @@ public final class TableExport {
     }
 
     /** One segment's items, page by page; with a budget, each page's capacity is paid before the next is asked for. */
-    private Iterable<Map<String, AttributeValue>> segmentItems(ScanRequest scan, int segment, int segments, CapacityBudget budget) {
+    static Iterable<Map<String, AttributeValue>> segmentItems(DynamoDbClient client, ScanRequest scan, int segment, int segments,
+                                                              CapacityBudget budget) {
         ScanRequest request = segments == 1 ? scan : scan.toBuilder().segment(segment).totalSegments(segments).build();
         return () -> client.scanPaginator(request).stream()
                 .peek(page -> {

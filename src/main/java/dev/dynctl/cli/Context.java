@@ -17,6 +17,8 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,6 +31,7 @@ public final class Context implements AutoCloseable {
     private final PrintWriter out;
     private final PrintWriter err;
     private Clients clients;
+    private final List<Clients> otherClients = new ArrayList<>();
     private Output output;
     private ProjectFile project;
 
@@ -130,26 +133,49 @@ public final class Context implements AutoCloseable {
     }
 
     private Target target() {
-        if (options.local()) {
-            if (options.endpointUrl() != null) {
-                throw DynctlException.usage("--local and --endpoint-url both choose the endpoint; pass one of them.");
+        // the local engine's region is --region or its own default, never the environment's
+        return target(options.profile(), options.local() ? options.region() : region(), options.endpointUrl(), options.local(), "");
+    }
+
+    /**
+     * Clients for a second target (`table copy --to-…`), closed with this context. Each null or
+     * false choice is taken from the run's own target; an endpoint or --to-local replaces the
+     * other.
+     */
+    public synchronized Clients otherClients(String profile, String region, String endpointUrl, boolean local) {
+        boolean otherLocal = local || (endpointUrl == null && options.local());
+        String otherEndpoint = endpointUrl != null ? endpointUrl : local ? null : options.endpointUrl();
+        Target other = target(profile != null ? profile : options.profile(), region != null ? region : otherLocal ? options.region() : region(),
+                otherEndpoint,
+                otherLocal, "--to-");
+        Clients made = new Clients(other, options.debug() ? err : null);
+        otherClients.add(made);
+        return made;
+    }
+
+    /** @param prefix "" for the global options, "--to-" for a second target: the options' names in messages */
+    private Target target(String profile, String region, String endpointUrl, boolean local, String prefix) {
+        String endpointOption = prefix.isEmpty() ? "--endpoint-url" : "--to-endpoint";
+        if (local) {
+            if (endpointUrl != null) {
+                throw DynctlException.usage(prefix + "local and " + endpointOption + " both choose the endpoint; pass one of them.");
             }
             URI endpoint = LocalEngine.fromEnvironment(terminal.env()).ensureRunning(err);
-            return Target.local(endpoint, options.region());
+            return Target.local(endpoint, region);
         }
         URI endpoint = null;
-        if (options.endpointUrl() != null) {
-            String shown = Target.redacted(options.endpointUrl());
+        if (endpointUrl != null) {
+            String shown = Target.redacted(endpointUrl);
             try {
-                endpoint = URI.create(options.endpointUrl());
+                endpoint = URI.create(endpointUrl);
             } catch (IllegalArgumentException e) {
-                throw DynctlException.usage("--endpoint-url '" + shown + "' is not a URL.");
+                throw DynctlException.usage(endpointOption + " '" + shown + "' is not a URL.");
             }
             if (endpoint.getScheme() == null || endpoint.getHost() == null) {
-                throw DynctlException.usage("--endpoint-url '" + shown + "' needs a scheme and host, e.g. http://localhost:8000.");
+                throw DynctlException.usage(endpointOption + " '" + shown + "' needs a scheme and host, e.g. http://localhost:8000.");
             }
         }
-        return new Target(options.profile(), region(), endpoint, false);
+        return new Target(profile, region, endpoint, false);
     }
 
     /**
@@ -210,6 +236,8 @@ public final class Context implements AutoCloseable {
             clients.close();
             clients = null;
         }
+        otherClients.forEach(Clients::close);
+        otherClients.clear();
         out.flush();
         err.flush();
     }

@@ -1,10 +1,14 @@
 package dev.dynctl.cli.table;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynctl.aws.AwsErrors;
 import dev.dynctl.aws.Clients;
 import dev.dynctl.bulk.BulkFormat;
 import dev.dynctl.bulk.Checkpoint;
+import dev.dynctl.bulk.DestinationTable;
+import dev.dynctl.bulk.ExportManifest;
+import dev.dynctl.bulk.TableFromDescription;
 import dev.dynctl.bulk.CheckpointFile;
 import dev.dynctl.bulk.ImportInput;
 import dev.dynctl.bulk.ImportJob;
@@ -20,12 +24,12 @@ import dev.dynctl.dynamo.KeySchemas;
 import dev.dynctl.dynamo.TableBilling;
 import dev.dynctl.dynamo.TableDefinition;
 import dev.dynctl.dynamo.TableKeyAttribute;
-import dev.dynctl.dynamo.TableService;
 import dev.dynctl.error.DynctlException;
 import dev.dynctl.error.ExitCode;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +50,8 @@ import software.amazon.awssdk.core.exception.SdkException;
             "  dynctl table import users --from users.ddb.jsonl.gz",
             "  dynctl table import users --from users.csv --concurrency 16",
             "  dynctl table import users --from export/ --rate-limit 500",
-            "  dynctl table import users --from users.jsonl --create --pk id:S",
+            "  dynctl table import users2 --from users.ddb.jsonl.gz --create",
+            "  dynctl table import users --from export/ --create --pk id:S",
             "  dynctl table import users --from users.ddb.jsonl.gz --resume",
             "  gunzip -c users.ddb.jsonl.gz | \\",
             "      dynctl table import users --from - --checkpoint users.ckpt",
@@ -78,13 +83,14 @@ public final class TableImportCommand extends DynctlCommand {
             description = "Write at most this many capacity units a second (1 per KB of each item).")
     double rateLimit;
 
-    @Option(names = "--create", description = "Create the table first (on-demand, keys from --pk/--sk); an existing one with those keys is used.")
+    @Option(names = "--create", description = "Create the table first, as FILE.manifest.json describes it (or on-demand "
+            + "with --pk/--sk when there is no manifest); an existing one with the same keys is used.")
     boolean create;
 
-    @Option(names = "--pk", paramLabel = "ATTR:TYPE", description = "Partition key of the table --create makes, e.g. id:S.")
+    @Option(names = "--pk", paramLabel = "ATTR:TYPE", description = "Partition key of the table --create makes when the input has no manifest, e.g. id:S.")
     String partitionKey;
 
-    @Option(names = "--sk", paramLabel = "ATTR:TYPE", description = "Sort key of the table --create makes.")
+    @Option(names = "--sk", paramLabel = "ATTR:TYPE", description = "Sort key of the table --create makes when the input has no manifest.")
     String sortKey;
 
     @Option(names = "--resume", description = "Continue an interrupted import from its checkpoint.")
@@ -111,7 +117,7 @@ public final class TableImportCommand extends DynctlCommand {
         try (ItemSource source = ItemSources.open(from, format, context.in())) {
             ImportInput input = stdin ? ImportInput.STDIN : ImportInput.of(Path.of(from));
             if (create) {
-                createTable(context);
+                createTable(context, stdin ? null : ExportManifest.beside(Path.of(from)));
             }
             KeySchema keys = KeySchemas.lookup(clients, table).apply(schema -> schema);
             Checkpoint start = startingPoint(checkpointFile, new Checkpoint(input, table, clients.where(), 0, 0));
@@ -135,7 +141,7 @@ public final class TableImportCommand extends DynctlCommand {
                 }
                 throw new DynctlException(e.exitCode(), e.getMessage(), resumeHint(e.hint(), checkpointFile), e);
             }
-            context.output().document(document(report));
+            context.output().document(document(table, report));
         }
     }
 
@@ -143,19 +149,39 @@ public final class TableImportCommand extends DynctlCommand {
         if (resume && restart) {
             throw DynctlException.usage("--resume and --restart contradict each other; pass one of them.");
         }
-        if (create && partitionKey == null) {
-            throw DynctlException.usage("--create needs the table's keys: --pk ATTR:TYPE, and --sk ATTR:TYPE if it has a sort key.");
-        }
         if (!create && (partitionKey != null || sortKey != null)) {
             throw DynctlException.usage("--pk and --sk describe the table --create makes; add --create, or drop them.");
         }
     }
 
-    private void createTable(Context context) throws InterruptedException {
-        TableDefinition definition = new TableDefinition(table, TableKeyAttribute.parse("--pk", partitionKey),
-                sortKey == null ? null : TableKeyAttribute.parse("--sk", sortKey), List.of(), List.of(),
-                TableBilling.ON_DEMAND, null, Map.of(), false, null, false);
-        TableCommand.service(context).create(definition, true, TableService.DEFAULT_TIMEOUT);
+    /** The table from the export's manifest when there is one, else on-demand with --pk/--sk; waited for until ACTIVE. */
+    private void createTable(Context context, Path manifest) throws InterruptedException {
+        boolean described = manifest != null && Files.isRegularFile(manifest);
+        if (described && (partitionKey != null || sortKey != null)) {
+            throw DynctlException.usage("--pk/--sk and the manifest " + manifest + " both give the keys; pass one of them.",
+                    "Drop --pk/--sk to create the table the export describes.");
+        }
+        if (!described && partitionKey == null) {
+            throw DynctlException.usage("--create needs the table's keys: there is no manifest beside the input"
+                            + (manifest == null ? "" : " (" + manifest.getFileName() + ")") + ".",
+                    "Pass --pk ATTR:TYPE, and --sk ATTR:TYPE if it has a sort key.");
+        }
+        TableDefinition definition = described
+                ? TableFromDescription.definition(manifestTable(manifest), table, manifest.getFileName().toString())
+                : new TableDefinition(table, TableKeyAttribute.parse("--pk", partitionKey),
+                        sortKey == null ? null : TableKeyAttribute.parse("--sk", sortKey), List.of(), List.of(),
+                        TableBilling.ON_DEMAND, null, Map.of(), false, null, false);
+        Clients clients = context.clients();
+        new DestinationTable(clients.dynamo(), clients.where()).ensure(definition);
+    }
+
+    private static JsonNode manifestTable(Path manifest) {
+        JsonNode described = ExportManifest.read(manifest).get("table");
+        if (described == null || !described.isObject()) {
+            throw DynctlException.usage("The manifest " + manifest + " has no table definition.",
+                    "Pass --pk/--sk instead, or create the table yourself.");
+        }
+        return described;
     }
 
     /** Where the import starts: the checkpoint's mark with --resume, else the first item. */
@@ -206,7 +232,7 @@ public final class TableImportCommand extends DynctlCommand {
     }
 
     /** A line on the terminal, redrawn each second; nothing when a script reads the output. */
-    private static Consumer<ImportReport> progress(Context context) {
+    static Consumer<ImportReport> progress(Context context) {
         if (System.console() == null) {
             return null;
         }
@@ -218,13 +244,14 @@ public final class TableImportCommand extends DynctlCommand {
         };
     }
 
-    private static void endProgress(Context context) {
+    static void endProgress(Context context) {
         if (System.console() != null) {
             context.err().println();
         }
     }
 
-    private ObjectNode document(ImportReport report) {
+    /** The final report: what was written, how many requests and retries it took, and how fast. */
+    static ObjectNode document(String table, ImportReport report) {
         ObjectNode document = Json.MAPPER.createObjectNode();
         document.put("table", table);
         document.put("written", report.written());
