@@ -1955,13 +1955,16 @@ function _picocli_dynctl_backup_create() {
 
   local commands=""
   local flag_opts="'--wait' '-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--name' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
+  local arg_opts="'--name' '--to-file' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--name')
+      return
+      ;;
+    '--to-file')
       return
       ;;
     '--profile')
@@ -2111,7 +2114,7 @@ function _picocli_dynctl_backup_restore() {
 
   local commands=""
   local flag_opts="'--wait' '-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--to' '--table' '--to-time' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
+  local arg_opts="'--to' '--table' '--to-time' '--from-file' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -2124,6 +2127,9 @@ function _picocli_dynctl_backup_restore() {
       return
       ;;
     '--to-time')
+      return
+      ;;
+    '--from-file')
       return
       ;;
     '--profile')

@@ -217,7 +217,7 @@ public final class BackupService {
     }
 
     /** A restore never overwrites: a table of that name fails before anything is asked of DynamoDB. */
-    private void requireNewTable(String target) {
+    public void requireNewTable(String target) {
         if (TableService.describeOrNull(client, target) != null) {
             throw DynctlException.usage("Table '" + target + "' already exists in " + where + "; a restore makes a new table.",
                     "Pass another name with --to, or delete the table first ('dynctl table delete " + target + "').");

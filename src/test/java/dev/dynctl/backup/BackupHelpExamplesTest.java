@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dynctl.cli.Dynctl;
 import dev.dynctl.testing.Cli.Result;
 import dev.dynctl.testing.Engine;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
@@ -22,6 +24,9 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * existed (restore to a time, describe by ARN) cannot run here; BackupCommandsTest covers them.
  */
 class BackupHelpExamplesTest {
+    @TempDir
+    Path folder;
+
     @ParameterizedTest
     @ValueSource(strings = {"create", "list", "describe", "delete", "pitr"})
     void examplesWorkAsWrittenOnAFreshTable(String command) {
@@ -34,7 +39,8 @@ class BackupHelpExamplesTest {
         if (!command.equals("create")) {
             assertThat(cli().aws("backup", "create", table, "--name", backup).code()).isZero();
         }
-        Map<String, String> fresh = Map.of("orders", table, "before-migration", backup, "nightly", Engine.uniqueName("nightly"));
+        Map<String, String> fresh = Map.of("orders", table, "before-migration", backup, "nightly", Engine.uniqueName("nightly"),
+                "orders.ddb.jsonl.gz", folder.resolve("orders.ddb.jsonl.gz").toString());
         List<List<String>> examples = examples(footer(command));
         assertThat(examples).as("examples of 'backup %s'", command).isNotEmpty();
         for (List<String> example : examples) {

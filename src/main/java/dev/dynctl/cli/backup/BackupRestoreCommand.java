@@ -1,12 +1,16 @@
 package dev.dynctl.cli.backup;
 
+import dev.dynctl.bulk.ExportManifest;
 import dev.dynctl.cli.Context;
 import dev.dynctl.cli.DynctlCommand;
+import dev.dynctl.cli.table.TableImportCommand;
 import dev.dynctl.dynamo.BackupService;
 import dev.dynctl.dynamo.TableDescriptions;
 import dev.dynctl.dynamo.TableDetails;
 import dev.dynctl.dynamo.TableService;
 import dev.dynctl.error.DynctlException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import picocli.CommandLine.Command;
@@ -23,7 +27,8 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
             "  dynctl backup restore --table orders --to-time latest --to orders-now",
             "  dynctl backup restore --table orders --to-time '2h ago' --to orders-2h",
             "  dynctl backup restore --table orders --to-time 2024-05-01T10:15:00Z \\",
-            "      --to orders-may"})
+            "      --to orders-may",
+            "  dynctl backup restore --from-file orders.ddb.jsonl.gz --to orders-copy"})
 public final class BackupRestoreCommand extends DynctlCommand {
     @Parameters(index = "0", arity = "0..1", paramLabel = "BACKUP",
             description = "The backup: its ARN, or its name when that is unique. Not with --table.")
@@ -42,9 +47,26 @@ public final class BackupRestoreCommand extends DynctlCommand {
     @Option(names = "--wait", description = "Wait until the new table is ACTIVE (at most 10m).")
     boolean wait;
 
+    @Option(names = "--from-file", paramLabel = "FILE",
+            description = "Restore a file backup ('backup create --to-file'): create --to from FILE.manifest.json and fill it.")
+    String file;
+
     @Override
     protected void run(Context context) throws InterruptedException {
         BackupService backups = BackupCommand.service(context);
+        if (file != null) {
+            if (backup != null || table != null || time != null) {
+                throw DynctlException.usage("--from-file restores a file backup; name no BACKUP, --table or --to-time with it.");
+            }
+            if (!Files.exists(ExportManifest.beside(Path.of(file)))) {
+                throw DynctlException.usage("No " + ExportManifest.beside(Path.of(file)).getFileName() + " beside " + file
+                        + ": a file backup is the items and that manifest.", "Make one with 'dynctl backup create TABLE --to-file "
+                        + file + "', or load plain items with 'dynctl table import'.");
+            }
+            backups.requireNewTable(target);
+            TableImportCommand.intoNewTable(context, target, file);
+            return;
+        }
         Duration limit = wait ? TableService.DEFAULT_TIMEOUT : null;
         TableDescription restored;
         if (table != null) {

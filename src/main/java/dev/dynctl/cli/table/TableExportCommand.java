@@ -71,6 +71,14 @@ public final class TableExportCommand extends DynctlCommand {
             description = "Export only the items for which this holds, e.g. \"status = 'active'\".")
     String filter;
 
+    /** The whole table to {@code file} with every default, and its manifest: a file backup. */
+    public static void wholeTable(Context context, String table, String file) throws IOException {
+        TableExportCommand export = new TableExportCommand();
+        export.table = table;
+        export.to = file;
+        export.run(context);
+    }
+
     @Override
     protected void run(Context context) throws IOException {
         boolean stdout = to.equals(ItemSources.STDIO);

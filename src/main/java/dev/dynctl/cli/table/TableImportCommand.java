@@ -64,6 +64,8 @@ import software.amazon.awssdk.core.exception.SdkException;
             "after the checkpoint's mark are written again on resume: the same put twice",
             "leaves one item."})
 public final class TableImportCommand extends DynctlCommand {
+    private static final String DEFAULT_CONCURRENCY = "8";
+
     @Parameters(index = "0", paramLabel = "TABLE", description = "The table to write to.")
     String table;
 
@@ -75,7 +77,7 @@ public final class TableImportCommand extends DynctlCommand {
             description = "ddb-jsonl, jsonl, json or csv (default: from the file name; ddb-jsonl for -).")
     BulkFormat format;
 
-    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "8",
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = DEFAULT_CONCURRENCY,
             description = "Batches in flight at once (default: ${DEFAULT-VALUE}).")
     int concurrency;
 
@@ -102,6 +104,16 @@ public final class TableImportCommand extends DynctlCommand {
     @Option(names = "--checkpoint", paramLabel = "FILE",
             description = "Keep the checkpoint here (default: beside the input; needed to resume from -).")
     Path checkpoint;
+
+    /** A new table made from {@code file}'s manifest and filled from the file, with every default: a file backup's restore. */
+    public static void intoNewTable(Context context, String table, String file) throws InterruptedException {
+        TableImportCommand restore = new TableImportCommand();
+        restore.table = table;
+        restore.from = file;
+        restore.create = true;
+        restore.concurrency = Integer.parseInt(DEFAULT_CONCURRENCY);
+        restore.run(context);
+    }
 
     @Override
     protected void run(Context context) throws InterruptedException {
