@@ -2113,7 +2113,7 @@ function _picocli_dynctl_backup_restore() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--wait' '-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
+  local flag_opts="'--wait' '--resume' '-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
   local arg_opts="'--to' '--table' '--to-time' '--from-file' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 

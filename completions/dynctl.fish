@@ -547,6 +547,7 @@ complete -c dynctl -n '__fish_seen_subcommand_from backup; and __fish_seen_subco
 complete -c dynctl -n '__fish_seen_subcommand_from backup; and __fish_seen_subcommand_from restore' -l to-time -r -d 'With --table: latest, 2024-05-01T10:15:00Z, or a time back from now such as \'10m ago\'.'
 complete -c dynctl -n '__fish_seen_subcommand_from backup; and __fish_seen_subcommand_from restore' -l wait -d 'Wait until the new table is ACTIVE (at most 10m).'
 complete -c dynctl -n '__fish_seen_subcommand_from backup; and __fish_seen_subcommand_from restore' -l from-file -r -d 'Restore a file backup (\'backup create --to-file\'): create --to from FILE.manifest.json and fill it.'
+complete -c dynctl -n '__fish_seen_subcommand_from backup; and __fish_seen_subcommand_from restore' -l resume -d 'With --from-file: continue a file restore that was interrupted, from its checkpoint.'
 complete -c dynctl -n '__fish_seen_subcommand_from backup; and __fish_seen_subcommand_from restore' -s h -l help -d 'Show this help message and exit.'
 complete -c dynctl -n '__fish_seen_subcommand_from backup; and __fish_seen_subcommand_from restore' -s V -l version -d 'Print version information and exit.'
 complete -c dynctl -n '__fish_seen_subcommand_from backup; and __fish_seen_subcommand_from restore' -l profile -r -d 'AWS profile from ~/.aws/config (default: AWS_PROFILE or \'default\').'

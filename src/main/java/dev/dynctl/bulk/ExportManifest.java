@@ -7,6 +7,11 @@ import dev.dynctl.dynamo.TableDescriptions;
 import dev.dynctl.dynamo.TableDetails;
 import dev.dynctl.error.DynctlException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -48,6 +53,38 @@ public final class ExportManifest {
         }
         manifest.set("table", TableDescriptions.document(table));
         return manifest;
+    }
+
+    /**
+     * Checks that {@code file} is the one the manifest beside it describes (its byte count and
+     * sha256), so that a file cut short by a failed export is never restored as if whole.
+     */
+    public static void verify(Path file) {
+        JsonNode manifest = read(beside(file));
+        String expected = manifest.path("sha256").asText("");
+        long bytes = manifest.path("bytes").asLong(-1);
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            long read = 0;
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; read += n) {
+                sha.update(buffer, 0, n);
+            }
+            String actual = HexFormat.of().formatHex(sha.digest());
+            if (read != bytes || !actual.equalsIgnoreCase(expected)) {
+                throw DynctlException.usage(file + " is not the file its manifest describes (" + bytes + " bytes, sha256 "
+                        + abbreviated(expected) + "; the file has " + read + " bytes, sha256 " + abbreviated(actual) + ").",
+                        "The export that wrote it may have stopped part-way: export the table again.");
+            }
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw DynctlException.usage("Cannot read " + file + ": " + e.getMessage() + ".");
+        }
+    }
+
+    private static String abbreviated(String sha) {
+        return sha.length() > 12 ? sha.substring(0, 12) + "…" : sha;
     }
 
     /** Reads a manifest; a file that is not JSON is bad input. */

@@ -72,6 +72,32 @@ class FileBackupTest {
     }
 
     @Test
+    void aFileThatIsNotWhatItsManifestSaysIsRefusedAndNoTableIsMade() throws Exception {
+        String table = Engine.uniqueName("cut");
+        Engine.dynamo().createTable(b -> b.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(d -> d.attributeName("id").attributeType(ScalarAttributeType.S))
+                .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH)));
+        for (int i = 0; i < 10; i++) {
+            Map<String, AttributeValue> item = Map.of("id", AttributeValue.fromS("k" + i));
+            Engine.dynamo().putItem(b -> b.tableName(table).item(item));
+        }
+        Path file = folder.resolve("cut.ddb.jsonl");
+        assertThat(cli().aws("backup", "create", table, "--to-file", file.toString()).code()).isZero();
+        List<String> lines = Files.readAllLines(file);
+        Files.write(file, lines.subList(0, 4));
+
+        String target = Engine.uniqueName("from-cut");
+        Result r = cli().aws("backup", "restore", "--from-file", file.toString(), "--to", target);
+
+        assertThat(r.code()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err()).contains("is not the file its manifest describes").contains("export the table again");
+        assertThat(cli().aws("table", "describe", target).code()).isEqualTo(3);
+        Result stdout = cli().aws("backup", "create", table, "--to-file", "-");
+        assertThat(stdout.code()).as(stdout.toString()).isEqualTo(2);
+        assertThat(stdout.out()).isEmpty();
+    }
+
+    @Test
     void aFileWithoutItsManifestIsNotAFileBackup() throws Exception {
         Path file = Files.writeString(folder.resolve("plain.jsonl"), "{\"id\": \"x\"}\n");
 

@@ -46,6 +46,10 @@ public final class BackupCreateCommand extends DynctlCommand {
             if (name != null || wait) {
                 throw DynctlException.usage("--to-file writes a file backup; --name and --wait are for native backups.");
             }
+            if (file.equals("-")) {
+                throw DynctlException.usage("A file backup needs a file: its manifest is written beside it.",
+                        "To stream the items, use 'dynctl table export " + table + " --to -'.");
+            }
             TableExportCommand.wholeTable(context, table, file);
             return;
         }

@@ -51,21 +51,31 @@ public final class BackupRestoreCommand extends DynctlCommand {
             description = "Restore a file backup ('backup create --to-file'): create --to from FILE.manifest.json and fill it.")
     String file;
 
+    @Option(names = "--resume", description = "With --from-file: continue a file restore that was interrupted, from its checkpoint.")
+    boolean resume;
+
     @Override
     protected void run(Context context) throws InterruptedException {
         BackupService backups = BackupCommand.service(context);
         if (file != null) {
-            if (backup != null || table != null || time != null) {
-                throw DynctlException.usage("--from-file restores a file backup; name no BACKUP, --table or --to-time with it.");
+            if (backup != null || table != null || time != null || wait) {
+                throw DynctlException.usage("--from-file restores a file backup; name no BACKUP, --table, --to-time or --wait "
+                        + "with it (it waits for the table itself).");
             }
             if (!Files.exists(ExportManifest.beside(Path.of(file)))) {
                 throw DynctlException.usage("No " + ExportManifest.beside(Path.of(file)).getFileName() + " beside " + file
                         + ": a file backup is the items and that manifest.", "Make one with 'dynctl backup create TABLE --to-file "
                         + file + "', or load plain items with 'dynctl table import'.");
             }
-            backups.requireNewTable(target);
-            TableImportCommand.intoNewTable(context, target, file);
+            ExportManifest.verify(Path.of(file));
+            if (!resume) {
+                backups.requireNewTable(target);
+            }
+            TableImportCommand.intoNewTable(context, target, file, resume);
             return;
+        }
+        if (resume) {
+            throw DynctlException.usage("--resume continues a file restore (--from-file); a native restore runs in DynamoDB.");
         }
         Duration limit = wait ? TableService.DEFAULT_TIMEOUT : null;
         TableDescription restored;

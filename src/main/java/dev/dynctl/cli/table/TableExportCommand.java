@@ -88,6 +88,10 @@ public final class TableExportCommand extends DynctlCommand {
                 rateLimit, attributes, condition);
         TableDetails details = TableCommand.service(context).describe(table);
         Path file = stdout ? null : Path.of(to);
+        if (file != null) {
+            // an earlier export's manifest must not vouch for a file this export may leave unfinished
+            Files.deleteIfExists(ExportManifest.beside(file));
+        }
         AtomicLong exported = new AtomicLong();
         Thread interrupted = new Thread(() -> context.err().println(System.lineSeparator() + "Interrupted: "
                 + (stdout ? "the output holds" : to + " holds") + " the first " + ItemCount.of(exported.get())

@@ -105,12 +105,16 @@ public final class TableImportCommand extends DynctlCommand {
             description = "Keep the checkpoint here (default: beside the input; needed to resume from -).")
     Path checkpoint;
 
-    /** A new table made from {@code file}'s manifest and filled from the file, with every default: a file backup's restore. */
-    public static void intoNewTable(Context context, String table, String file) throws InterruptedException {
+    /**
+     * A new table made from {@code file}'s manifest and filled from the file, with every default: a
+     * file backup's restore ({@code resume}: continue one that was interrupted).
+     */
+    public static void intoNewTable(Context context, String table, String file, boolean resume) throws InterruptedException {
         TableImportCommand restore = new TableImportCommand();
         restore.table = table;
         restore.from = file;
         restore.create = true;
+        restore.resume = resume;
         restore.concurrency = Integer.parseInt(DEFAULT_CONCURRENCY);
         restore.run(context);
     }
@@ -245,7 +249,7 @@ public final class TableImportCommand extends DynctlCommand {
 
     /** A line on the terminal, redrawn each second; nothing when a script reads the output. */
     static Consumer<ImportReport> progress(Context context) {
-        if (System.console() == null) {
+        if (!context.stderrIsTerminal()) {
             return null;
         }
         PrintWriter err = context.err();
@@ -257,7 +261,7 @@ public final class TableImportCommand extends DynctlCommand {
     }
 
     static void endProgress(Context context) {
-        if (System.console() != null) {
+        if (context.stderrIsTerminal()) {
             context.err().println();
         }
     }
