@@ -4,7 +4,7 @@ complete -c dynctl -n '__fish_use_subcommand' -a table -d 'Create, inspect, chan
 complete -c dynctl -n '__fish_use_subcommand' -a item -d 'Read and write items.'
 complete -c dynctl -n '__fish_use_subcommand' -a sql -d 'Run PartiQL statements: SELECT, INSERT, UPDATE, DELETE.'
 complete -c dynctl -n '__fish_use_subcommand' -a schema -d 'Check tables against the schemas of the project file.'
-complete -c dynctl -n '__fish_use_subcommand' -a backup -d 'Native DynamoDB backups and point-in-time recovery: create, list, restore, delete.'
+complete -c dynctl -n '__fish_use_subcommand' -a backup -d 'Backups: native DynamoDB backups, point-in-time recovery, and file backups (--to-file) that go anywhere.'
 complete -c dynctl -n '__fish_use_subcommand' -a local -d 'Run the local DynamoDB engine (moto server) in the background.'
 complete -c dynctl -n '__fish_use_subcommand' -a completion -d 'Print the shell completion script for bash, zsh or fish.'
 complete -c dynctl -n '__fish_use_subcommand' -l profile -r -d 'AWS profile from ~/.aws/config (default: AWS_PROFILE or \'default\').'

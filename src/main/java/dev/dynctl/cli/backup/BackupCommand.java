@@ -6,7 +6,7 @@ import dev.dynctl.dynamo.BackupService;
 import picocli.CommandLine.Command;
 
 @Command(name = "backup", mixinStandardHelpOptions = true, synopsisSubcommandLabel = "COMMAND", commandListHeading = "%nCommands:%n",
-        description = "Native DynamoDB backups and point-in-time recovery: create, list, restore, delete.",
+        description = "Backups: native DynamoDB backups, point-in-time recovery, and file backups (--to-file) that go anywhere.",
         subcommands = {BackupCreateCommand.class, BackupListCommand.class, BackupDescribeCommand.class,
             BackupRestoreCommand.class, BackupDeleteCommand.class, BackupPitrCommand.class},
         footerHeading = "%nExamples:%n",
