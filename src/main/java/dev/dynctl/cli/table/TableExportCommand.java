@@ -116,6 +116,9 @@ public final class TableExportCommand extends DynctlCommand {
                     }
                 }
             });
+        } catch (WriterOutputStream.OutputClosed closed) {
+            // the reader took what it wanted (| head): stop quietly, as every command does on a closed pipe
+            return;
         } catch (SdkException e) {
             throw incomplete(AwsErrors.translate(e, context.clients().where()), file, exported.get());
         } catch (DynctlException e) {

@@ -2,6 +2,7 @@ package dev.dynctl.cli.table;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -15,6 +16,13 @@ import java.nio.charset.StandardCharsets;
  * until its last byte comes.
  */
 final class WriterOutputStream extends OutputStream {
+    /** The reader of standard output has gone (| head): the export stops reading the table. */
+    static final class OutputClosed extends IOException {
+        OutputClosed() {
+            super("standard output was closed");
+        }
+    }
+
     private final Writer out;
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
     private final ByteBuffer bytes = ByteBuffer.allocate(1 << 14);
@@ -47,6 +55,9 @@ final class WriterOutputStream extends OutputStream {
             chars.flip();
             out.append(chars);
             chars.clear();
+            if (out instanceof PrintWriter printed && printed.checkError()) {
+                throw new OutputClosed();
+            }
             if (result.isError()) {
                 result.throwException();
             }
