@@ -1,5 +1,6 @@
 package dev.dynctl.bulk;
 
+import dev.dynctl.aws.AwsErrors;
 import dev.dynctl.aws.Clients;
 import dev.dynctl.dynamo.KeySchema;
 import dev.dynctl.dynamo.KeySchemas;
@@ -10,6 +11,7 @@ import dev.dynctl.dynamo.TableService;
 import dev.dynctl.error.DynctlException;
 import dev.dynctl.error.ExitCode;
 import java.util.function.Consumer;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * Copies a table into another, on the same target or another (profile, region, endpoint): a
@@ -55,17 +57,24 @@ public final class TableCopy {
         TableDefinition definition = TableFromDescription.definition(TableDescriptions.document(source), request.destination(),
                 "the description of " + request.source());
         DestinationTable destination = new DestinationTable(to.dynamo(), to.where());
-        DestinationTable.Outcome outcome = destination.ensure(definition);
-        if (!outcome.created() && !request.intoExisting() && destination.hasItems(request.destination())) {
-            throw new DynctlException(ExitCode.USAGE, "Table '" + request.destination() + "' in " + to.where()
-                    + " already holds items; nothing was copied.",
-                    "Pass --into-existing to write the copy among them (items with the same key are replaced).");
+        DestinationTable.Outcome outcome;
+        KeySchema keys;
+        try {
+            outcome = destination.ensure(definition);
+            if (!outcome.created() && !request.intoExisting() && destination.hasItems(request.destination())) {
+                throw new DynctlException(ExitCode.USAGE, "Table '" + request.destination() + "' in " + to.where()
+                        + " already holds items; nothing was copied.",
+                        "Pass --into-existing to write the copy among them (items with the same key are replaced).");
+            }
+            if (outcome.created()) {
+                // a table of that name deleted earlier in this process may be remembered with other keys
+                KeySchemas.forget(to, request.destination());
+            }
+            keys = KeySchemas.lookup(to, request.destination()).apply(schema -> schema);
+        } catch (SdkException e) {
+            // the destination's refusal (access, limits) names the destination's account and region
+            throw AwsErrors.translate(e, to.where());
         }
-        if (outcome.created()) {
-            // a table of that name deleted earlier in this process may be remembered with other keys
-            KeySchemas.forget(to, request.destination());
-        }
-        KeySchema keys = KeySchemas.lookup(to, request.destination()).apply(schema -> schema);
         int segments = request.segments() == null ? TableExport.defaultSegments(source.table()) : request.segments();
         return new Plan(source, keys, segments, outcome.created());
     }
