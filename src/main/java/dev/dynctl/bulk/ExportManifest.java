@@ -6,6 +6,7 @@ import dev.dynctl.dynamo.Json;
 import dev.dynctl.dynamo.TableDescriptions;
 import dev.dynctl.dynamo.TableDetails;
 import dev.dynctl.error.DynctlException;
+import dev.dynctl.error.ExitCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -100,7 +101,9 @@ public final class ExportManifest {
         try {
             Files.writeString(path, Json.write(Json.MAPPER.writerWithDefaultPrettyPrinter(), manifest) + "\n");
         } catch (IOException e) {
-            throw DynctlException.usage("Cannot write the manifest " + path + ": " + e.getMessage() + ".");
+            // a full disk or a read-only folder is a failure of the run, not bad usage
+            throw new DynctlException(ExitCode.FAILURE, "Cannot write the manifest " + path + ": " + e.getMessage() + ".",
+                    "The items were exported; free space or choose another folder and export again for a manifest.", e);
         }
     }
 }
