@@ -1,7 +1,7 @@
 package dev.dynctl.bulk;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dynctl.dynamo.Json;
+import dev.dynctl.codec.Json;
 import dev.dynctl.error.DynctlException;
 import java.io.BufferedReader;
 import java.io.IOException;

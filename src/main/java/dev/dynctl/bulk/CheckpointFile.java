@@ -1,7 +1,7 @@
 package dev.dynctl.bulk;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.dynctl.dynamo.Json;
+import dev.dynctl.codec.Json;
 import dev.dynctl.error.DynctlException;
 import dev.dynctl.error.ExitCode;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package dev.dynctl.bulk;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dynctl.dynamo.Json;
+import dev.dynctl.codec.Json;
 import dev.dynctl.dynamo.TableDescriptions;
 import dev.dynctl.dynamo.TableDetails;
 import dev.dynctl.error.DynctlException;

@@ -1,8 +1,8 @@
 package dev.dynctl.bulk;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.dynctl.dynamo.AttributeCodec;
-import dev.dynctl.dynamo.Json;
+import dev.dynctl.codec.AttributeCodec;
+import dev.dynctl.codec.Json;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Map;

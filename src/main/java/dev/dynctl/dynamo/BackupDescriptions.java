@@ -1,6 +1,7 @@
 package dev.dynctl.dynamo;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dynctl.codec.Json;
 import java.time.Instant;
 import software.amazon.awssdk.services.dynamodb.model.BackupDescription;
 import software.amazon.awssdk.services.dynamodb.model.BackupDetails;

@@ -1,5 +1,7 @@
 package dev.dynctl.dynamo;
 
+import dev.dynctl.codec.AttributeCodec;
+import dev.dynctl.codec.Json;
 import dev.dynctl.dynamo.expression.Condition;
 import dev.dynctl.error.DynctlException;
 import dev.dynctl.error.ExitCode;

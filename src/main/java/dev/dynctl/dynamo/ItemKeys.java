@@ -1,6 +1,7 @@
 package dev.dynctl.dynamo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.dynctl.codec.AttributeCodec;
 import dev.dynctl.error.DynctlException;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -2,6 +2,8 @@ package dev.dynctl.dynamo;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.dynctl.codec.AttributeCodec;
+import dev.dynctl.codec.Json;
 import dev.dynctl.error.DynctlException;
 import java.math.BigDecimal;
 import java.util.ArrayList;

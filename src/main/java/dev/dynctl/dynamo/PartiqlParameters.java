@@ -2,6 +2,8 @@ package dev.dynctl.dynamo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dynctl.codec.AttributeCodec;
+import dev.dynctl.codec.Json;
 import dev.dynctl.error.DynctlException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,8 @@
 package dev.dynctl.dynamo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.dynctl.codec.AttributeCodec;
+import dev.dynctl.codec.Json;
 import dev.dynctl.dynamo.expression.Condition;
 import dev.dynctl.error.DynctlException;
 import java.util.ArrayList;

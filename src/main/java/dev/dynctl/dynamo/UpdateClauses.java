@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dynctl.codec.AttributeCodec;
+import dev.dynctl.codec.Json;
 import dev.dynctl.dynamo.expression.AttributePath;
 import dev.dynctl.dynamo.expression.Operand;
 import dev.dynctl.dynamo.expression.UpdateAction;

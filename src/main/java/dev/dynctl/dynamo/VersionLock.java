@@ -1,5 +1,6 @@
 package dev.dynctl.dynamo;
 
+import dev.dynctl.codec.AttributeCodec;
 import dev.dynctl.dynamo.expression.Condition;
 import dev.dynctl.error.DynctlException;
 import dev.dynctl.error.ExitCode;

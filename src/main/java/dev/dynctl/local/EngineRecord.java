@@ -2,7 +2,7 @@ package dev.dynctl.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dynctl.dynamo.Json;
+import dev.dynctl.codec.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;

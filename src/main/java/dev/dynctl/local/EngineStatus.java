@@ -1,7 +1,7 @@
 package dev.dynctl.local;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dynctl.dynamo.Json;
+import dev.dynctl.codec.Json;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.dynctl.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dynctl.dynamo.Json;
+import dev.dynctl.codec.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

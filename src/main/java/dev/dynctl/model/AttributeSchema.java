@@ -2,8 +2,8 @@ package dev.dynctl.model;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dynctl.dynamo.AttributeCodec;
-import dev.dynctl.dynamo.Json;
+import dev.dynctl.codec.AttributeCodec;
+import dev.dynctl.codec.Json;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.time.Instant;

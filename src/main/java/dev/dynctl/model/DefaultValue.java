@@ -2,7 +2,7 @@ package dev.dynctl.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.dynctl.dynamo.AttributeCodec;
+import dev.dynctl.codec.AttributeCodec;
 import java.time.Instant;
 import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

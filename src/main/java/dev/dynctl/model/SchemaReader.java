@@ -1,6 +1,6 @@
 package dev.dynctl.model;
 
-import dev.dynctl.dynamo.AttributeCodec;
+import dev.dynctl.codec.AttributeCodec;
 import dev.dynctl.error.DynctlException;
 import dev.dynctl.model.yaml.YamlMapping;
 import dev.dynctl.model.yaml.YamlNode;

@@ -1,7 +1,7 @@
 package dev.dynctl.model;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dynctl.dynamo.Json;
+import dev.dynctl.codec.Json;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.regex.Pattern;

@@ -1,7 +1,7 @@
 package dev.dynctl.model;
 
-import dev.dynctl.dynamo.AttributeCodec;
-import dev.dynctl.dynamo.Json;
+import dev.dynctl.codec.AttributeCodec;
+import dev.dynctl.codec.Json;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** A value as messages show it: compact JSON, cut short, so a message never repeats a whole item. */

@@ -1,8 +1,8 @@
 package dev.dynctl.output;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dynctl.dynamo.AttributeCodec;
-import dev.dynctl.dynamo.Json;
+import dev.dynctl.codec.AttributeCodec;
+import dev.dynctl.codec.Json;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.regex.Pattern;

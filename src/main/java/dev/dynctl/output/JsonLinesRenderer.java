@@ -1,7 +1,7 @@
 package dev.dynctl.output;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dynctl.dynamo.Json;
+import dev.dynctl.codec.Json;
 import java.io.PrintWriter;
 import java.util.Iterator;
 import java.util.List;

@@ -2,8 +2,8 @@ package dev.dynctl.output;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import dev.dynctl.dynamo.AttributeCodec;
-import dev.dynctl.dynamo.Json;
+import dev.dynctl.codec.AttributeCodec;
+import dev.dynctl.codec.Json;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Iterator;

@@ -2,7 +2,7 @@ package dev.dynctl.output;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SequenceWriter;
-import dev.dynctl.dynamo.Json;
+import dev.dynctl.codec.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

@@ -4,7 +4,7 @@ import static dev.dynctl.testing.Cli.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dynctl.dynamo.Json;
+import dev.dynctl.codec.Json;
 import dev.dynctl.testing.Cli;
 import dev.dynctl.testing.Engine;
 import java.io.ByteArrayInputStream;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dynctl.dynamo.AttributeCodec;
-import dev.dynctl.dynamo.Json;
+import dev.dynctl.codec.AttributeCodec;
+import dev.dynctl.codec.Json;
 import dev.dynctl.testing.AwsCli;
 import dev.dynctl.testing.Cli.Result;
 import dev.dynctl.testing.Engine;

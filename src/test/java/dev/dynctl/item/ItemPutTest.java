@@ -9,7 +9,7 @@ import static dev.dynctl.item.ItemTables.scanAll;
 import static dev.dynctl.testing.Cli.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dynctl.dynamo.AttributeCodec;
+import dev.dynctl.codec.AttributeCodec;
 import dev.dynctl.testing.Cli.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,8 +2,8 @@ package dev.dynctl.item;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
-import dev.dynctl.dynamo.AttributeCodec;
-import dev.dynctl.dynamo.Json;
+import dev.dynctl.codec.AttributeCodec;
+import dev.dynctl.codec.Json;
 import dev.dynctl.testing.Engine;
 import java.io.IOException;
 import java.io.UncheckedIOException;

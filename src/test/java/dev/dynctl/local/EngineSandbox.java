@@ -3,7 +3,7 @@ package dev.dynctl.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dynctl.dynamo.Json;
+import dev.dynctl.codec.Json;
 import dev.dynctl.testing.Cli;
 import dev.dynctl.testing.MotoServer;
 import java.io.IOException;

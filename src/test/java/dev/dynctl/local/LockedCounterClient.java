@@ -3,7 +3,7 @@ package dev.dynctl.local;
 import static dev.dynctl.testing.Cli.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dynctl.dynamo.Json;
+import dev.dynctl.codec.Json;
 import dev.dynctl.testing.Cli.Result;
 import java.util.concurrent.ThreadLocalRandom;
 

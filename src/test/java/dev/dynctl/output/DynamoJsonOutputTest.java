@@ -4,7 +4,7 @@ import static dev.dynctl.output.Rendering.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dynctl.dynamo.Json;
+import dev.dynctl.codec.Json;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -6,7 +6,7 @@ import static dev.dynctl.output.Rendering.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dynctl.dynamo.Json;
+import dev.dynctl.codec.Json;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

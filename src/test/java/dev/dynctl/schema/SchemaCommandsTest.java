@@ -4,7 +4,7 @@ import static dev.dynctl.testing.Cli.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dynctl.dynamo.Json;
+import dev.dynctl.codec.Json;
 import dev.dynctl.testing.Cli.Result;
 import dev.dynctl.testing.Engine;
 import java.nio.file.Files;
@@ -33,7 +33,7 @@ class SchemaCommandsTest {
     }
 
     private static void put(String table, String json) throws Exception {
-        Map<String, AttributeValue> item = dev.dynctl.dynamo.AttributeCodec.fromJson(Json.MAPPER.readTree(json));
+        Map<String, AttributeValue> item = dev.dynctl.codec.AttributeCodec.fromJson(Json.MAPPER.readTree(json));
         Engine.dynamo().putItem(b -> b.tableName(table).item(item));
     }
 

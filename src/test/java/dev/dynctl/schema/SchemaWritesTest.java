@@ -4,8 +4,8 @@ import static dev.dynctl.testing.Cli.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dynctl.dynamo.AttributeCodec;
-import dev.dynctl.dynamo.Json;
+import dev.dynctl.codec.AttributeCodec;
+import dev.dynctl.codec.Json;
 import dev.dynctl.testing.Cli.Result;
 import dev.dynctl.testing.Engine;
 import java.nio.file.Files;

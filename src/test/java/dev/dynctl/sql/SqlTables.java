@@ -2,7 +2,7 @@ package dev.dynctl.sql;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
-import dev.dynctl.dynamo.Json;
+import dev.dynctl.codec.Json;
 import dev.dynctl.testing.Engine;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -2,9 +2,9 @@ package dev.dynctl.cli.item;
 
 import dev.dynctl.cli.Context;
 import dev.dynctl.cli.DynctlCommand;
-import dev.dynctl.dynamo.AttributeCodec;
+import dev.dynctl.codec.AttributeCodec;
+import dev.dynctl.codec.Json;
 import dev.dynctl.dynamo.ItemTransaction;
-import dev.dynctl.dynamo.Json;
 import dev.dynctl.dynamo.TransactionCancelled;
 import dev.dynctl.dynamo.TransactionOperation;
 import dev.dynctl.dynamo.ValueReader;

@@ -2,8 +2,8 @@ package dev.dynctl.cli.table;
 
 import dev.dynctl.cli.Context;
 import dev.dynctl.cli.DynctlCommand;
+import dev.dynctl.codec.Json;
 import dev.dynctl.dynamo.ItemCount;
-import dev.dynctl.dynamo.Json;
 import dev.dynctl.dynamo.TableTruncate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

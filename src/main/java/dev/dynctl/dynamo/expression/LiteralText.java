@@ -1,7 +1,7 @@
 package dev.dynctl.dynamo.expression;
 
-import dev.dynctl.dynamo.AttributeCodec;
-import dev.dynctl.dynamo.Json;
+import dev.dynctl.codec.AttributeCodec;
+import dev.dynctl.codec.Json;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** A value as it is typed in an expression: 'text', 42, true, null, or JSON for the rest. */

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dynctl.dynamo.AttributeCodec;
+import dev.dynctl.codec.AttributeCodec;
 import dev.dynctl.dynamo.expression.Token.Kind;
 import dev.dynctl.error.DynctlException;
 import java.math.BigDecimal;

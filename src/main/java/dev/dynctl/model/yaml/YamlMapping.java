@@ -2,7 +2,7 @@ package dev.dynctl.model.yaml;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dynctl.dynamo.Json;
+import dev.dynctl.codec.Json;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;

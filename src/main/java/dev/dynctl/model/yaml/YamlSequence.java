@@ -2,7 +2,7 @@ package dev.dynctl.model.yaml;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import dev.dynctl.dynamo.Json;
+import dev.dynctl.codec.Json;
 import java.util.List;
 
 /** A YAML list. */

@@ -1,4 +1,4 @@
-package dev.dynctl.dynamo;
+package dev.dynctl.codec;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.dynctl.dynamo;
+package dev.dynctl.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

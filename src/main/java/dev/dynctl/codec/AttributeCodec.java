@@ -1,4 +1,4 @@
-package dev.dynctl.dynamo;
+package dev.dynctl.codec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
