@@ -1,6 +1,7 @@
 package dev.dynctl.bulk;
 
 import dev.dynctl.dynamo.KeySchema;
+import dev.dynctl.dynamo.RetryBackoff;
 import dev.dynctl.error.DynctlException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,7 +47,7 @@ public final class ImportJob {
         }
 
         public Settings(KeySchema keys, int concurrency, double rateLimit) {
-            this(keys, concurrency, rateLimit, ImportBackoff.BASE_DELAY);
+            this(keys, concurrency, rateLimit, RetryBackoff.BASE_DELAY);
         }
     }
 

@@ -1,8 +1,9 @@
 package dev.dynctl.bulk;
 
+import dev.dynctl.dynamo.ItemCount;
+import dev.dynctl.dynamo.RetryBackoff;
 import dev.dynctl.error.DynctlException;
 import dev.dynctl.error.ExitCode;
-import dev.dynctl.dynamo.ItemCount;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ final class ImportWriter {
     private final WriteRateLimit rateLimit;
     private final ImportCounters counters;
     private final BooleanSupplier stopping;
-    private final ImportBackoff backoff;
+    private final RetryBackoff backoff;
 
     ImportWriter(String table, Function<BatchWriteItemRequest, BatchWriteItemResponse> batchWrite, WriteRateLimit rateLimit,
                  ImportCounters counters, BooleanSupplier stopping, Duration baseDelay) {
@@ -33,7 +34,7 @@ final class ImportWriter {
         this.rateLimit = rateLimit;
         this.counters = counters;
         this.stopping = stopping;
-        this.backoff = new ImportBackoff(baseDelay);
+        this.backoff = new RetryBackoff(baseDelay);
     }
 
     /** True when the whole batch is written; false when the import stopped before it was. */
@@ -68,7 +69,7 @@ final class ImportWriter {
             }
             if (!backoff.mayRetry(unprocessed.size() < sent.size())) {
                 throw new DynctlException(ExitCode.THROTTLED, ItemCount.was(unprocessed.size()) + " still not written to " + table
-                        + " after " + ImportBackoff.MAX_STALLED + " tries in a row that wrote nothing.",
+                        + " after " + RetryBackoff.MAX_STALLED + " tries in a row that wrote nothing.",
                         "Lower --rate-limit or --concurrency, or raise the table's write capacity (or use on-demand billing).");
             }
             backoff.pause();

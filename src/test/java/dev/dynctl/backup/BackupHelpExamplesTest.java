@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dynctl.cli.Dynctl;
 import dev.dynctl.testing.Cli.Result;
 import dev.dynctl.testing.Engine;
+import dev.dynctl.testing.ShellWords;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,38 +63,9 @@ class BackupHelpExamplesTest {
         List<List<String>> examples = new ArrayList<>();
         for (String line : footer) {
             if (line.startsWith("  dynctl ") && !line.contains("arn:") && !line.endsWith("\\")) {
-                examples.add(words(line.replaceFirst("\\s+#\\s.*$", "").trim()));
+                examples.add(ShellWords.split(line.replaceFirst("\\s+#\\s.*$", "").trim()));
             }
         }
         return examples;
-    }
-
-    private static List<String> words(String line) {
-        List<String> words = new ArrayList<>();
-        StringBuilder word = null;
-        char quote = 0;
-        for (char c : line.toCharArray()) {
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                } else {
-                    word.append(c);
-                }
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-                word = word == null ? new StringBuilder() : word;
-            } else if (c == ' ') {
-                if (word != null) {
-                    words.add(word.toString());
-                    word = null;
-                }
-            } else {
-                word = word == null ? new StringBuilder().append(c) : word.append(c);
-            }
-        }
-        if (word != null) {
-            words.add(word.toString());
-        }
-        return words;
     }
 }

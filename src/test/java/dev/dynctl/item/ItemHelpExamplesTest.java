@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dynctl.testing.AwsCli;
 import dev.dynctl.testing.Cli.Result;
 import dev.dynctl.testing.Engine;
+import dev.dynctl.testing.ShellWords;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -113,7 +114,7 @@ class ItemHelpExamplesTest {
         String command = example;
         if (example.startsWith("echo ")) {
             String[] pipe = example.split("\\|", 2);
-            stdin = words(pipe[0]).get(1) + "\n";
+            stdin = ShellWords.split(pipe[0]).get(1) + "\n";
             command = pipe[1].trim();
         } else if (example.startsWith("dynctl ") && example.contains("| dynctl ")) {
             String[] pipe = example.split("\\| dynctl ", 2);
@@ -126,12 +127,12 @@ class ItemHelpExamplesTest {
                 return null;
             }
             String[] pipe = example.split("\\|", 2);
-            Result aws = AwsCli.run(tables(words(pipe[0])).subList(1, words(pipe[0]).size()).toArray(String[]::new));
+            Result aws = AwsCli.run(tables(ShellWords.split(pipe[0])).subList(1, ShellWords.split(pipe[0]).size()).toArray(String[]::new));
             assertThat(aws.code()).as(aws.toString()).isZero();
             stdin = aws.out();
             command = pipe[1].trim();
         }
-        List<String> words = tables(words(command));
+        List<String> words = tables(ShellWords.split(command));
         assertThat(words.get(0)).isEqualTo("dynctl");
         int redirect = words.indexOf(">");
         List<String> args = new ArrayList<>(words.subList(1, redirect < 0 ? words.size() : redirect));
@@ -183,42 +184,5 @@ class ItemHelpExamplesTest {
 
     private static List<String> tables(List<String> words) {
         return words.stream().map(w -> TABLES.getOrDefault(w, w)).toList();
-    }
-
-    /** Splits a command line as a POSIX shell would: '…' literally, "…" with \" and \\, \ escaping outside quotes. */
-    private static List<String> words(String line) {
-        List<String> words = new ArrayList<>();
-        StringBuilder word = null;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (Character.isWhitespace(c)) {
-                if (word != null) {
-                    words.add(word.toString());
-                    word = null;
-                }
-                continue;
-            }
-            word = word == null ? new StringBuilder() : word;
-            if (c == '\'') {
-                int end = line.indexOf('\'', i + 1);
-                word.append(line, i + 1, end);
-                i = end;
-            } else if (c == '"') {
-                for (i++; line.charAt(i) != '"'; i++) {
-                    if (line.charAt(i) == '\\' && (line.charAt(i + 1) == '"' || line.charAt(i + 1) == '\\')) {
-                        i++;
-                    }
-                    word.append(line.charAt(i));
-                }
-            } else if (c == '\\') {
-                word.append(line.charAt(++i));
-            } else {
-                word.append(c);
-            }
-        }
-        if (word != null) {
-            words.add(word.toString());
-        }
-        return words;
     }
 }

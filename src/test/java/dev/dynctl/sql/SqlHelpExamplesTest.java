@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dynctl.testing.Cli.Result;
 import dev.dynctl.testing.Engine;
+import dev.dynctl.testing.ShellWords;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,7 +49,7 @@ class SqlHelpExamplesTest {
         int run = 0;
         for (String example : examples(help)) {
             assertThat(example.lines()).as(example).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(78));
-            List<String> words = words(example.replace("\\\n", " ").trim());
+            List<String> words = ShellWords.split(example.replace("\\\n", " ").trim());
             assertThat(words.get(0)).isEqualTo("dynctl");
             String stdin = "";
             int redirect = words.indexOf("<");
@@ -97,42 +98,5 @@ class SqlHelpExamplesTest {
             }
         }
         return examples;
-    }
-
-    /** Splits a command line as a POSIX shell would: '…' literally, "…" with \" and \\, \ escaping outside quotes. */
-    private static List<String> words(String line) {
-        List<String> words = new ArrayList<>();
-        StringBuilder word = null;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (Character.isWhitespace(c)) {
-                if (word != null) {
-                    words.add(word.toString());
-                    word = null;
-                }
-                continue;
-            }
-            word = word == null ? new StringBuilder() : word;
-            if (c == '\'') {
-                int end = line.indexOf('\'', i + 1);
-                word.append(line, i + 1, end);
-                i = end;
-            } else if (c == '"') {
-                for (i++; line.charAt(i) != '"'; i++) {
-                    if (line.charAt(i) == '\\' && (line.charAt(i + 1) == '"' || line.charAt(i + 1) == '\\')) {
-                        i++;
-                    }
-                    word.append(line.charAt(i));
-                }
-            } else if (c == '\\') {
-                word.append(line.charAt(++i));
-            } else {
-                word.append(c);
-            }
-        }
-        if (word != null) {
-            words.add(word.toString());
-        }
-        return words;
     }
 }

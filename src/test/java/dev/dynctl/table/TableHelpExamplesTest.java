@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dynctl.cli.Dynctl;
 import dev.dynctl.testing.Cli.Result;
 import dev.dynctl.testing.Engine;
+import dev.dynctl.testing.ShellWords;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -70,41 +71,11 @@ class TableHelpExamplesTest {
             if (text.endsWith("\\")) {
                 current.setLength(current.length() - 1);
             } else {
-                examples.add(words(current.toString()));
+                examples.add(ShellWords.split(current.toString()));
                 current = null;
             }
         }
         return examples;
-    }
-
-    /** Splits as a shell would: on spaces, except inside single or double quotes. */
-    private static List<String> words(String line) {
-        List<String> words = new ArrayList<>();
-        StringBuilder word = null;
-        char quote = 0;
-        for (char c : line.toCharArray()) {
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                } else {
-                    word.append(c);
-                }
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-                word = word == null ? new StringBuilder() : word;
-            } else if (c == ' ') {
-                if (word != null) {
-                    words.add(word.toString());
-                    word = null;
-                }
-            } else {
-                word = word == null ? new StringBuilder().append(c) : word.append(c);
-            }
-        }
-        if (word != null) {
-            words.add(word.toString());
-        }
-        return words;
     }
 
     /** The NAME of 'table SUBCOMMAND NAME ...', or null for 'table list'. */
