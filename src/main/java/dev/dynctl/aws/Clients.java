@@ -12,6 +12,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.profiles.ProfileFile;
@@ -28,6 +29,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class Clients implements AutoCloseable {
     private final Target target;
     private final PrintWriter requestLog;
+    private final List<ExecutionInterceptor> interceptors;
     private boolean profileChecked;
     private SdkHttpClient http;
     private Region region;
@@ -35,8 +37,14 @@ public final class Clients implements AutoCloseable {
 
     /** @param requestLog where --debug prints each call ({@link RequestLog}); null for silence */
     public Clients(Target target, PrintWriter requestLog) {
+        this(target, requestLog, List.of());
+    }
+
+    /** @param interceptors see every call of these clients, e.g. the shell's explain and timing */
+    public Clients(Target target, PrintWriter requestLog, List<ExecutionInterceptor> interceptors) {
         this.target = target;
         this.requestLog = requestLog;
+        this.interceptors = List.copyOf(interceptors);
     }
 
     public Target target() {
@@ -104,6 +112,7 @@ public final class Clients implements AutoCloseable {
         if (requestLog != null) {
             config.addExecutionInterceptor(new RequestLog("DynamoDB", requestLog));
         }
+        interceptors.forEach(config::addExecutionInterceptor);
         return config.build();
     }
 

@@ -28,6 +28,7 @@ import java.util.Map;
 public final class Context implements AutoCloseable {
     private final GlobalOptions options;
     private final Terminal terminal;
+    private final SessionHooks hooks;
     private final PrintWriter out;
     private final PrintWriter err;
     private Clients clients;
@@ -35,9 +36,10 @@ public final class Context implements AutoCloseable {
     private Output output;
     private ProjectFile project;
 
-    Context(GlobalOptions options, Terminal terminal, PrintWriter out, PrintWriter err) {
+    Context(GlobalOptions options, Terminal terminal, SessionHooks hooks, PrintWriter out, PrintWriter err) {
         this.options = options;
         this.terminal = terminal;
+        this.hooks = hooks;
         this.out = out;
         this.err = err;
     }
@@ -80,9 +82,18 @@ public final class Context implements AutoCloseable {
 
     public synchronized Clients clients() {
         if (clients == null) {
-            clients = new Clients(target(), options.debug() ? err : null);
+            PrintWriter requestLog = options.debug() ? err : null;
+            clients = hooks.clients() != null ? hooks.clients().clients(target(), requestLog) : new Clients(target(), requestLog);
         }
         return clients;
+    }
+
+    /**
+     * Ctrl-C runs {@code action} (a bulk job's stop) until the handle is closed, instead of ending
+     * the process (or, in the shell, cancelling the statement).
+     */
+    public Interruption onInterrupt(Runnable action) {
+        return hooks.interrupts().onInterrupt(action);
     }
 
     /** True once clients exist, so error messages can say where a request went. */
@@ -232,10 +243,10 @@ public final class Context implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (clients != null) {
+        if (clients != null && hooks.clients() == null) {
             clients.close();
-            clients = null;
         }
+        clients = null;
         otherClients.forEach(Clients::close);
         otherClients.clear();
         out.flush();

@@ -35,6 +35,7 @@ public final class Dynctl extends GroupCommand implements AutoCloseable {
     GlobalOptions options = new GlobalOptions();
 
     private Context.Terminal terminal = Context.Terminal.system();
+    private SessionHooks hooks = SessionHooks.NONE;
     private Context context;
     private CommandLine commandLine;
     private ErrorHandler errors;
@@ -74,6 +75,12 @@ public final class Dynctl extends GroupCommand implements AutoCloseable {
         return this;
     }
 
+    /** Runs commands inside a shell session: its clients and its Ctrl-C. */
+    public Dynctl withHooks(SessionHooks hooks) {
+        this.hooks = hooks;
+        return this;
+    }
+
     GlobalOptions options() {
         return options;
     }
@@ -84,7 +91,7 @@ public final class Dynctl extends GroupCommand implements AutoCloseable {
 
     synchronized Context context() {
         if (context == null) {
-            context = new Context(options, terminal, commandLine().getOut(), commandLine().getErr());
+            context = new Context(options, terminal, hooks, commandLine().getOut(), commandLine().getErr());
         }
         return context;
     }

@@ -7,6 +7,7 @@ import dev.dynctl.bulk.ImportReport;
 import dev.dynctl.bulk.TableCopy;
 import dev.dynctl.cli.Context;
 import dev.dynctl.cli.DynctlCommand;
+import dev.dynctl.cli.Interruption;
 import dev.dynctl.dynamo.ItemCount;
 import dev.dynctl.error.DynctlException;
 import dev.dynctl.error.ExitCode;
@@ -77,7 +78,7 @@ public final class TableCopyCommand extends DynctlCommand {
         TableCopy copy = new TableCopy(from, to);
         TableCopy.Plan plan = copy.prepare(request);
         ImportReport report;
-        try (InterruptSignal interrupt = InterruptSignal.onInterrupt(copy::stop)) {
+        try (Interruption interrupt = context.onInterrupt(copy::stop)) {
             report = copy.run(request, plan, TableImportCommand.progress(context));
             TableImportCommand.endProgress(context);
             if (interrupt.received()) {

@@ -17,6 +17,7 @@ import dev.dynctl.bulk.ItemSource;
 import dev.dynctl.bulk.ItemSources;
 import dev.dynctl.cli.Context;
 import dev.dynctl.cli.DynctlCommand;
+import dev.dynctl.cli.Interruption;
 import dev.dynctl.codec.Json;
 import dev.dynctl.dynamo.ItemCount;
 import dev.dynctl.dynamo.KeySchema;
@@ -140,7 +141,7 @@ public final class TableImportCommand extends DynctlCommand {
             ImportJob job = new ImportJob(new ImportJob.Settings(keys, concurrency, rateLimit), clients.dynamo()::batchWriteItem,
                     checkpointFile, start);
             ImportReport report;
-            try (InterruptSignal interrupt = InterruptSignal.onInterrupt(job::stop)) {
+            try (Interruption interrupt = context.onInterrupt(job::stop)) {
                 report = job.run(source, progress(context));
                 endProgress(context);
                 if (interrupt.received()) {

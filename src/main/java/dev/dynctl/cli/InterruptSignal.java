@@ -1,4 +1,4 @@
-package dev.dynctl.cli.table;
+package dev.dynctl.cli;
 
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
@@ -9,7 +9,7 @@ import sun.misc.SignalHandler;
  * JVM's own handler is back once the job is over. Java has no public API for this; sun.misc.Signal
  * (module jdk.unsupported) is the one every JDK ships.
  */
-final class InterruptSignal implements AutoCloseable {
+final class InterruptSignal implements Interruption {
     private static final Signal INT = new Signal("INT");
 
     private final SignalHandler previous;
@@ -22,11 +22,13 @@ final class InterruptSignal implements AutoCloseable {
         });
     }
 
-    static InterruptSignal onInterrupt(Runnable action) {
+    /** The process's own Ctrl-C: what {@link Interrupts#SIGNAL} hands out. */
+    static Interruption onInterrupt(Runnable action) {
         return new InterruptSignal(action);
     }
 
-    boolean received() {
+    @Override
+    public boolean received() {
         return received;
     }
 
