@@ -70,6 +70,11 @@ public final class Context implements AutoCloseable {
         return terminal.stdinIsTerminal();
     }
 
+    /** True when standard output is a terminal: tables and colours by default. */
+    public boolean stdoutIsTerminal() {
+        return terminal.stdoutIsTerminal();
+    }
+
     /** True when standard error is a terminal: progress is drawn there, and only then. */
     public boolean stderrIsTerminal() {
         return terminal.stderrIsTerminal();

@@ -6,7 +6,10 @@ import dev.dynctl.cli.local.LocalCommand;
 import dev.dynctl.cli.schema.SchemaCommand;
 import dev.dynctl.cli.sql.SqlCommand;
 import dev.dynctl.cli.table.TableCommand;
+import dev.dynctl.shell.ShellCommand;
+import dev.dynctl.aws.Clients;
 import java.io.PrintWriter;
+import java.util.List;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,7 +21,7 @@ import picocli.CommandLine.Mixin;
         versionProvider = VersionProvider.class,
         description = "Create, query and operate Amazon DynamoDB tables, locally or on AWS.",
         synopsisSubcommandLabel = "COMMAND", commandListHeading = "%nCommands:%n",
-        subcommands = {TableCommand.class, ItemCommand.class, SqlCommand.class, SchemaCommand.class, BackupCommand.class, LocalCommand.class, CompletionCommand.class},
+        subcommands = {TableCommand.class, ItemCommand.class, SqlCommand.class, SchemaCommand.class, BackupCommand.class, ShellCommand.class, LocalCommand.class, CompletionCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  dynctl --local table create users --pk id:S --wait",
@@ -56,8 +59,10 @@ public final class Dynctl extends GroupCommand implements AutoCloseable {
     public CommandLine commandLine() {
         if (commandLine == null) {
             errors = new ErrorHandler(this);
-            commandLine = new CommandLine(this)
-                    .setParameterExceptionHandler(errors)
+            commandLine = new CommandLine(this);
+            // before the settings below, which reach only the subcommands there are when they are made
+            hooks.commands().accept(commandLine);
+            commandLine.setParameterExceptionHandler(errors)
                     .setExecutionStrategy(this::execute)
                     .setCaseInsensitiveEnumValuesAllowed(true)
                     // @path names a data file (item put users @items.json), not a picocli argument file
@@ -75,10 +80,19 @@ public final class Dynctl extends GroupCommand implements AutoCloseable {
         return this;
     }
 
-    /** Runs commands inside a shell session: its clients and its Ctrl-C. */
+    /** Runs commands inside a shell session: its clients, its Ctrl-C and its commands; call before {@link #commandLine()}. */
     public Dynctl withHooks(SessionHooks hooks) {
         this.hooks = hooks;
         return this;
+    }
+
+    /**
+     * The clients a command with these global options would use, from the session's pool, so they
+     * outlive this root (the shell's completion lists the tables of its target with them).
+     */
+    public Clients clients(List<String> globalArguments) {
+        commandLine().parseArgs(globalArguments.toArray(String[]::new));
+        return context().clients();
     }
 
     GlobalOptions options() {

@@ -50,8 +50,8 @@ public class GlobalOptions {
     Path project;
 
     /** --output as users spell it: ddb-json. */
-    static final class FormatLabels extends LabelConverter<Format> {
-        FormatLabels() {
+    public static final class FormatLabels extends LabelConverter<Format> {
+        public FormatLabels() {
             super(Format.class);
         }
     }

@@ -20,4 +20,14 @@ public enum ExitCode {
     public int code() {
         return code;
     }
+
+    /** The exit code with this number (FAILURE for a number not in the table). */
+    public static ExitCode of(int code) {
+        for (ExitCode exit : values()) {
+            if (exit.code == code) {
+                return exit;
+            }
+        }
+        return FAILURE;
+    }
 }
