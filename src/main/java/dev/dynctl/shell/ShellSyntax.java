@@ -71,8 +71,8 @@ final class ShellSyntax {
         int i = 0;
         int n = text.length();
         while (i < n) {
-            while (i < n && Character.isWhitespace(text.charAt(i))) {
-                i++;
+            while (i < n && (Character.isWhitespace(text.charAt(i)) || text.startsWith("\\\n", i))) {
+                i += Character.isWhitespace(text.charAt(i)) ? 1 : 2;
             }
             if (i >= n) {
                 break;

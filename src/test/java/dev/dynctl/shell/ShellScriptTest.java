@@ -1,0 +1,142 @@
+package dev.dynctl.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dynctl.testing.Cli;
+import dev.dynctl.testing.Engine;
+import dev.dynctl.testing.MotoServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Statements piped into the shell or given with --file: run without a prompt, as a script. */
+class ShellScriptTest {
+    private static final String TABLE = Engine.uniqueName("script");
+
+    @BeforeAll
+    static void table() {
+        assertThat(Cli.cli().aws("table", "create", TABLE, "--pk", "id:S", "--wait").code()).isZero();
+    }
+
+    private static Map<String, AttributeValue> item(String id) {
+        return Engine.dynamo().getItem(b -> b.tableName(TABLE).key(Map.of("id", AttributeValue.fromS(id)))).item();
+    }
+
+    @Test
+    void pipedStatementsRunInTurnWithTheTableInUseAndPartiqlOverSeveralLines() {
+        String script = """
+                use %s
+                put {"id": "p1", "name": "Ada", "visits": 1}
+                update id=p1 --update 'SET visits = visits + 1'
+                SELECT name, visits
+                  FROM "%s"
+                  WHERE id = 'p1';
+                get id=p1 --attrs visits
+                """.formatted(TABLE, TABLE);
+        Cli.Result result = Cli.cli().stdin(script).aws("shell", "-o", "jsonl");
+
+        assertThat(result.code()).as(result.toString()).isZero();
+        assertThat(result.out().lines()).containsExactly(
+                "{\"id\":\"p1\",\"name\":\"Ada\",\"visits\":2}",
+                "{\"name\":\"Ada\",\"visits\":2}",
+                "{\"visits\":2}");
+        assertThat(item("p1")).containsEntry("visits", AttributeValue.fromN("2"));
+    }
+
+    @Test
+    void aFailingStatementIsReportedWithItsLineAndTheRestStillRun() {
+        String script = """
+                use %s
+                get id=nobody
+                put {"id": "p2"}
+                """.formatted(TABLE);
+        Cli.Result result = Cli.cli().stdin(script).aws("shell");
+
+        assertThat(result.code()).as(result.toString()).isEqualTo(3);
+        assertThat(result.err()).contains("at stdin:2: get id=nobody", "1 of 3 statements failed (stdin:2).")
+                .doesNotContain("Exception");
+        assertThat(item("p2")).isNotEmpty();
+    }
+
+    @Test
+    void stopOnErrorEndsAtTheFirstFailureWithItsExitCode(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("seed.sql");
+        Files.writeString(script, """
+                -- seed
+                use %s
+                put {"id": "p3"} --if 'attribute_not_exists(id)'
+                put {"id": "p3"} --if 'attribute_not_exists(id)'
+                put {"id": "p4"}
+                """.formatted(TABLE));
+        Cli.Result result = Cli.cli().aws("shell", "--file", script.toString(), "--stop-on-error");
+
+        assertThat(result.code()).as(result.toString()).isEqualTo(4);
+        assertThat(result.err()).contains("at " + script + ":4:");
+        assertThat(item("p3")).isNotEmpty();
+        assertThat(item("p4")).as("the statement after the failure did not run").isEmpty();
+    }
+
+    @Test
+    void aScriptCannotAnswerAQuestionUnlessTheShellWasGivenYes() {
+        String doomed = Engine.uniqueName("doomed");
+        assertThat(Cli.cli().aws("table", "create", doomed, "--pk", "id:S", "--wait").code()).isZero();
+
+        Cli.Result refused = Cli.cli().stdin("table delete " + doomed + "\n").aws("shell");
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).contains("--yes");
+        assertThat(Engine.dynamo().listTables().tableNames()).contains(doomed);
+
+        Cli.Result deleted = Cli.cli().stdin("table delete " + doomed + "\n").aws("shell", "--yes");
+        assertThat(deleted.code()).as(deleted.toString()).isZero();
+        assertThat(Engine.dynamo().listTables().tableNames()).doesNotContain(doomed);
+    }
+
+    @Test
+    void usingATableThatIsNotThereNamesTheNearOnes() {
+        Cli.Result result = Cli.cli().stdin("use " + TABLE.substring(0, TABLE.length() - 1) + "\n").aws("shell");
+
+        assertThat(result.code()).isEqualTo(3);
+        assertThat(result.err()).contains(TABLE);
+    }
+
+    @Test
+    void connectSwitchesTheTargetAndForgetsTheTable() {
+        String script = """
+                use %s
+                connect --endpoint-url %s --region eu-west-3
+                tables
+                connect
+                """.formatted(TABLE, MotoServer.get().endpoint());
+        Cli.Result result = Cli.cli().stdin(script).aws("shell", "-o", "json");
+
+        assertThat(result.code()).as(result.toString()).isZero();
+        assertThat(result.err()).contains("Connected to endpoint " + MotoServer.get().endpoint() + " (region eu-west-3).");
+        assertThat(result.out()).doesNotContain(TABLE);
+    }
+
+    @Test
+    void outputSwitchesTheFormatOfEveryStatementAfterIt() {
+        String script = """
+                put %s {"id": "p5", "count": 1}
+                output yaml
+                get %s id=p5
+                """.formatted(TABLE, TABLE);
+        Cli.Result result = Cli.cli().stdin(script).aws("shell");
+
+        assertThat(result.code()).as(result.toString()).isZero();
+        assertThat(result.out()).contains("id: p5", "count: 1");
+    }
+
+    @Test
+    void helpListsTheShellsCommandsAndHelpCommandShowsItsUsage() {
+        Cli.Result result = Cli.cli().stdin("help\nhelp get\nexit\ntables\n").aws("shell");
+
+        assertThat(result.code()).isZero();
+        assertThat(result.out()).contains("use TABLE", "connect --local", "explain STATEMENT", "Usage:", "--key");
+        assertThat(result.out()).as("exit ends the script").doesNotContain(TABLE);
+    }
+}
