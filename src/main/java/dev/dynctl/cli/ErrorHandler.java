@@ -54,7 +54,7 @@ final class ErrorHandler implements IParameterExceptionHandler {
         PrintWriter err = cmd.getErr();
         err.println(colors.errorText("Error: " + message(e)));
         UnmatchedArgumentException.printSuggestions(e, err);
-        err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage and examples.");
+        err.println("Try '" + cmd.getCommandSpec().qualifiedName().strip() + " --help' for usage and examples.");
         err.flush();
         return ExitCode.USAGE.code();
     }

@@ -46,6 +46,8 @@ final class ShellCommands {
 
     /** Adds the short forms and the shell's commands to the CLI's root, and takes away 'shell' itself. */
     static void addTo(CommandLine root, Session session) {
+        // statements are typed without 'dynctl': usage lines and "Try 'get --help'" say them so
+        root.setCommandName("");
         root.getCommandSpec().removeSubcommand(ShellCommand.NAME);
         SHORT_FORMS.forEach((name, command) -> root.addSubcommand(name, command.get()));
         root.addSubcommand("use", new UseCommand(session));
