@@ -164,7 +164,12 @@ public final class Context implements AutoCloseable {
         Target other = target(profile != null ? profile : options.profile(), region != null ? region : otherLocal ? options.region() : region(),
                 otherEndpoint,
                 otherLocal, "--to-");
-        Clients made = new Clients(other, options.debug() ? err : null);
+        PrintWriter requestLog = options.debug() ? err : null;
+        if (hooks.clients() != null) {
+            // the session's: with its interceptors (explain must stop a copy's writes to the other target too)
+            return hooks.clients().clients(other, requestLog);
+        }
+        Clients made = new Clients(other, requestLog);
         otherClients.add(made);
         return made;
     }

@@ -2,6 +2,8 @@ package dev.dynctl.shell;
 
 import dev.dynctl.aws.ClientPool;
 import dev.dynctl.aws.Clients;
+import dev.dynctl.aws.RequestCapture;
+import dev.dynctl.aws.RequestMeter;
 import dev.dynctl.cli.Context;
 import dev.dynctl.cli.Dynctl;
 import dev.dynctl.cli.SessionHooks;
@@ -33,12 +35,17 @@ final class Shell implements AutoCloseable {
     }
 
     private final Session session;
-    private final ClientPool clients = new ClientPool(List.of());
+    private final RequestMeter meter = new RequestMeter();
+    private final RequestCapture capture = new RequestCapture();
+    // the capture last: it records requests as the other interceptors leave them
+    private final ClientPool clients = new ClientPool(List.of(meter, capture));
+    private final Explain explain;
     private final StatementCancel cancel = new StatementCancel();
     private volatile boolean ended;
 
     Shell(Session session) {
         this.session = session;
+        this.explain = new Explain(capture, session);
     }
 
     Session session() {
@@ -125,11 +132,29 @@ final class Shell implements AutoCloseable {
         return new Outcome(code, failed, ran, first);
     }
 
-    /** Runs one statement as typed; returns its exit code. */
+    /** Runs one statement as typed; returns its exit code. With timing on, says what it took after it. */
     int run(String statement, Io io) {
         String text = statement.strip();
         if (ShellSyntax.isBlankOrComment(text)) {
             return 0;
+        }
+        if (!session.timing()) {
+            return dispatch(text, io);
+        }
+        try (Timing timing = Timing.start(meter)) {
+            int code = dispatch(text, io);
+            if (session.timing() && !ended) {
+                io.err().println(timing.line());
+                io.err().flush();
+            }
+            return code;
+        }
+    }
+
+    private int dispatch(String text, Io io) {
+        Explain.Request explained = Explain.parse(text);
+        if (explained != null) {
+            return explain.run(explained, io, this::dispatch);
         }
         List<String> words = ShellSyntax.isPartiql(text) ? List.of("sql", ShellSyntax.partiql(text))
                 : ShellSyntax.words(ShellSyntax.partiql(text));

@@ -18,8 +18,8 @@ import picocli.CommandLine;
 
 /**
  * The shell's command tree: the CLI's, plus short forms of the commands used most (get for item
- * get, …) and the shell's own commands (use, connect, output, timing, pager). The short forms are
- * the CLI's own command classes under a second name, so they parse, complete and help alike.
+ * get, …) and the shell's own commands (use, connect, output, timing, pager, explain). The short
+ * forms are the CLI's own command classes under a second name, so they parse, complete and help alike.
  */
 final class ShellCommands {
     /** Short form → the CLI command it stands for. */
@@ -55,5 +55,6 @@ final class ShellCommands {
         root.addSubcommand("output", new OutputCommand(session));
         root.addSubcommand("timing", new TimingCommand(session));
         root.addSubcommand("pager", new PagerCommand(session));
+        root.addSubcommand(Explain.NAME, new ExplainCommand());
     }
 }

@@ -46,6 +46,11 @@ final class ShellSyntax {
         if (isBlankOrComment(text)) {
             return true;
         }
+        Explain.Request explained = Explain.parse(text);
+        if (explained != null) {
+            // explain SELECT … goes on until its ';' as the statement would
+            return isComplete(explained.statement());
+        }
         Scan scan = Scan.of(text);
         if (scan.open()) {
             return false;
