@@ -24,6 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
  * Writes a table's items to a stream in one format: a parallel scan whose segments feed one
  * writer (this thread) through {@link ScanSegments}' bounded queue, so memory stays constant and
  * items never interleave mid-line. The bytes written are counted and hashed for the manifest.
+ * {@link #stop} (Ctrl-C) ends it early with what was written so far, well-formed.
  */
 public final class TableExport {
     /** One segment per this many items or bytes of the table, whichever gives more. */
@@ -44,8 +45,13 @@ public final class TableExport {
                           List<String> attributes, Condition filter) {
     }
 
-    /** What was written: items, bytes of the file (compressed when gzip), its SHA-256, and when. */
-    public record Result(long items, long bytes, String sha256, int segments, Instant started, Instant finished) {
+    /**
+     * What was written: items, bytes of the file (compressed when gzip), its SHA-256, and when.
+     *
+     * @param stopped true when {@link #stop} ended the export before the last item
+     */
+    public record Result(long items, long bytes, String sha256, int segments, Instant started, Instant finished,
+                         boolean stopped) {
     }
 
     /** Told of the export's advance, from the writing thread. */
@@ -57,6 +63,8 @@ public final class TableExport {
     }
 
     private final DynamoDbClient client;
+    private volatile boolean stopped;
+    private volatile ScanSegments scanning;
 
     public TableExport(DynamoDbClient client) {
         this.client = client;
@@ -93,17 +101,37 @@ public final class TableExport {
         long items = 0;
         try (ScanSegments scanned = new ScanSegments(segments, segment -> segmentItems(client, scan, segment, segments, budget));
              ItemOutput output = ItemOutputs.open(request.format(), file, columns(request, details.table()), !request.attributes().isEmpty())) {
+            scanning = scanned;
+            if (stopped) {
+                scanned.close();
+            }
             for (Map<String, AttributeValue> item : scanned) {
+                if (stopped) {
+                    break;
+                }
                 output.write(item);
                 progress.exported(++items);
             }
+            // stopped or not, the items written so far make a file that reads to its end
             output.finish();
         }
         if (file instanceof GZIPOutputStream gzip) {
             gzip.finish();
         }
         file.flush();
-        return new Result(items, counted.bytes(), counted.sha256(), segments, started, Instant.now());
+        return new Result(items, counted.bytes(), counted.sha256(), segments, started, Instant.now(), stopped);
+    }
+
+    /**
+     * Asks a running export to end soon (Ctrl-C), from any thread: the scan stops and the items
+     * already written are finished off as a well-formed file.
+     */
+    public void stop() {
+        stopped = true;
+        ScanSegments running = scanning;
+        if (running != null) {
+            running.close();
+        }
     }
 
     private static ScanRequest scanRequest(Request request) {

@@ -3,7 +3,10 @@ package dev.dynctl.cli;
 import dev.dynctl.aws.AwsErrors;
 import dev.dynctl.error.DynctlException;
 import dev.dynctl.error.ExitCode;
+import java.io.InterruptedIOException;
 import java.io.PrintWriter;
+import java.net.SocketTimeoutException;
+import java.nio.channels.ClosedByInterruptException;
 import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Help.Ansi;
@@ -11,6 +14,7 @@ import picocli.CommandLine.Help.ColorScheme;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
+import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
@@ -30,7 +34,9 @@ final class ErrorHandler implements IParameterExceptionHandler {
     int handle(Throwable e, CommandLine cmd) {
         DynctlException error = translate(e);
         PrintWriter err = cmd.getErr();
-        err.println(cmd.getColorScheme().errorText("Error: " + error.getMessage()));
+        // Ctrl-C is the user's wish, not a failure: "Interrupted." alone
+        String prefix = error.exitCode() == ExitCode.INTERRUPTED ? "" : "Error: ";
+        err.println(cmd.getColorScheme().errorText(prefix + error.getMessage()));
         if (error.hint() != null) {
             err.println("Hint: " + error.hint());
         }
@@ -91,16 +97,30 @@ final class ErrorHandler implements IParameterExceptionHandler {
         return text.lines().findFirst().orElse("");
     }
 
+    /**
+     * True when the thread was interrupted (Ctrl-C in the shell) and this is how it ended: the
+     * SDK's AbortedException, an interrupted wait, or I/O cut short (a read timeout is not).
+     */
+    private static boolean interruption(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof AbortedException || t instanceof InterruptedException || t instanceof ClosedByInterruptException
+                    || t instanceof InterruptedIOException && !(t instanceof SocketTimeoutException)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private DynctlException known(Throwable e) {
         if (e instanceof DynctlException d) {
             return d;
         }
+        if (interruption(e)) {
+            return new DynctlException(ExitCode.INTERRUPTED, "Interrupted.");
+        }
         if (e instanceof SdkException sdk) {
             String where = root.where();
             return AwsErrors.translate(sdk, where == null ? "AWS" : where);
-        }
-        if (e instanceof InterruptedException) {
-            return new DynctlException(ExitCode.INTERRUPTED, "Interrupted.");
         }
         if (e instanceof OutOfMemoryError) {
             return new DynctlException(ExitCode.FAILURE, "Out of memory: the Java heap ("

@@ -16,7 +16,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * A parallel scan's items as one stream: each segment is scanned on its own thread into a small
  * bounded queue that the caller drains as it prints, so memory stays constant however large the
- * table. Closing stops the segments still running (after --limit, or on an error).
+ * table. Closing stops the segments still running (after --limit, or on an error); closed from
+ * another thread (a bulk job's stop), it also ends the items of a reader waiting for the next.
  */
 public final class ScanSegments implements Iterable<Map<String, AttributeValue>>, AutoCloseable {
     private static final int MAX_THREADS = 16;
@@ -107,6 +108,9 @@ public final class ScanSegments implements Iterable<Map<String, AttributeValue>>
         public boolean hasNext() {
             while (next == null && segmentsRunning > 0) {
                 Signal signal = take();
+                if (signal == null) {
+                    break;
+                }
                 if (signal.failure() != null) {
                     close();
                     throw rethrown(signal.failure());
@@ -141,9 +145,14 @@ public final class ScanSegments implements Iterable<Map<String, AttributeValue>>
             return new IllegalStateException("a scan segment failed", failure);
         }
 
+        /** The next signal; null once the scan is closed. */
         private Signal take() {
             try {
-                return queue.take();
+                Signal signal = null;
+                while (signal == null && !closed) {
+                    signal = queue.poll(100, TimeUnit.MILLISECONDS);
+                }
+                return signal;
             } catch (InterruptedException e) {
                 close();
                 Thread.currentThread().interrupt();

@@ -12,9 +12,8 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.UserInterruptException;
@@ -52,14 +51,18 @@ final class Shell implements AutoCloseable {
         return session;
     }
 
-    /** Reads and runs statements typed at {@code terminal} until exit or Ctrl-D. */
+    /**
+     * Reads and runs statements typed at {@code terminal} until exit or Ctrl-D. Ctrl-C at the
+     * prompt clears the line; while a statement runs, it stops the statement.
+     */
     void interactive(Terminal terminal, LineReader reader, Context.Terminal surroundings) {
-        Io io = new Io(terminal.writer(), terminal.writer(), surroundings, false);
-        Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> cancel.cancel());
-        ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "dynctl-statement");
-            thread.setDaemon(true);
-            return thread;
+        Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> {
+            if (cancel.running()) {
+                // after the ^C the terminal echoed: what the statement says next starts a line of its own
+                terminal.writer().println();
+                terminal.flush();
+            }
+            cancel.cancel();
         });
         try {
             while (!ended) {
@@ -71,37 +74,69 @@ final class Shell implements AutoCloseable {
                 } catch (EndOfFileException e) {
                     break;
                 }
-                runOn(worker, line, io);
+                runOn(terminal, line, surroundings);
             }
         } finally {
-            worker.shutdownNow();
             terminal.handle(Terminal.Signal.INT, previous);
         }
     }
 
-    /** Runs a statement on the worker thread, so that Ctrl-C can reach it while this one waits. */
-    private void runOn(ExecutorService worker, String statement, Io io) {
-        Future<Integer> done = worker.submit(() -> {
-            cancel.running(Thread.currentThread());
+    /**
+     * Runs a statement on a thread of its own, so that Ctrl-C can reach it while this one waits,
+     * and a statement that will not stop can be left behind. Its results pause at each page
+     * unless the pager is off or the statement says --all.
+     */
+    private void runOn(Terminal terminal, String line, Context.Terminal surroundings) {
+        AllOption.Statement typed = AllOption.strip(line);
+        Pager pager = session.pager() && !typed.all() ? Pager.of(terminal) : null;
+        StatementWriter out = new StatementWriter(terminal, pager, true);
+        StatementWriter err = new StatementWriter(terminal, pager, false);
+        Io io = new Io(new PrintWriter(out), new PrintWriter(err), statementSurroundings(terminal, surroundings), false);
+        StatementCancel.Statement statement = cancel.start(() -> {
             try {
-                return run(statement, io);
+                return run(typed.text(), io);
             } finally {
-                cancel.running(null);
-                Thread.interrupted();
+                io.out().flush();
+                io.err().flush();
             }
         });
+        boolean warned = false;
         while (true) {
             try {
-                done.get();
+                statement.done().get(100, TimeUnit.MILLISECONDS);
+                return;
+            } catch (TimeoutException e) {
+                if (statement.abandoned()) {
+                    out.silence();
+                    err.silence();
+                    say(terminal, "Abandoned the statement: it may still finish in the background, unseen.");
+                    return;
+                }
+                if (!warned && statement.overdue()) {
+                    warned = true;
+                    say(terminal, "Still stopping (a request may be waiting for its answer). Ctrl-C again abandons the statement.");
+                }
+            } catch (ExecutionException e) {
+                // an error outside the command's own handling: one line, as for every other
+                say(terminal, "Error: " + e.getCause());
                 return;
             } catch (InterruptedException e) {
-                cancel.cancel();
-            } catch (ExecutionException e) {
-                io.err().println("Error: " + e.getCause());
-                io.err().flush();
+                Thread.currentThread().interrupt();
                 return;
             }
         }
+    }
+
+    /** The terminal as a statement sees it: its width now, and keys that Ctrl-C stops waiting for. */
+    private static Context.Terminal statementSurroundings(Terminal terminal, Context.Terminal surroundings) {
+        int width = terminal.getWidth() > 0 ? terminal.getWidth() : surroundings.width();
+        return new Context.Terminal(new StatementInput(terminal), surroundings.stdinIsTerminal(), surroundings.stdoutIsTerminal(),
+                width, surroundings.env(), surroundings.stderrIsTerminal());
+    }
+
+    private static void say(Terminal terminal, String line) {
+        terminal.writer().println(line);
+        terminal.flush();
     }
 
     /** Runs a script's statements; with {@code stopOnError} the first failure ends it. */

@@ -81,7 +81,10 @@ final class VirtualShell implements AutoCloseable {
         return shell;
     }
 
-    /** Types the text (use \n for Enter, \t for Tab, \u0003 for Ctrl-C, \u0012 for Ctrl-R). */
+    /**
+     * Types the text (use \n for Enter, \t for Tab, \u0012 for Ctrl-R). \u0003 is Ctrl-C as a key,
+     * which only a program that turned signals off reads (the pager); for the signal, {@link #ctrlC}.
+     */
     VirtualShell type(String text) {
         try {
             keys.write(text.getBytes(StandardCharsets.UTF_8));
@@ -89,6 +92,16 @@ final class VirtualShell implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return this;
+    }
+
+    /**
+     * Ctrl-C as a terminal delivers it: SIGINT to the foreground program, which JLine hands to the
+     * terminal's INT handler. (This terminal's pseudo-terminal belongs to no process, so the key
+     * itself raises nothing.)
+     */
+    VirtualShell ctrlC() {
+        terminal.raise(Terminal.Signal.INT);
         return this;
     }
 

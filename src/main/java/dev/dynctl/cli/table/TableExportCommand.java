@@ -7,10 +7,12 @@ import dev.dynctl.bulk.ItemSources;
 import dev.dynctl.bulk.TableExport;
 import dev.dynctl.cli.Context;
 import dev.dynctl.cli.DynctlCommand;
+import dev.dynctl.cli.Interruption;
 import dev.dynctl.dynamo.ItemCount;
 import dev.dynctl.dynamo.TableDetails;
 import dev.dynctl.dynamo.expression.Condition;
 import dev.dynctl.error.DynctlException;
+import dev.dynctl.error.ExitCode;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -35,8 +37,8 @@ import software.amazon.awssdk.core.exception.SdkException;
             "",
             "The table is read by a parallel scan (one segment per 100,000 items or GiB, up to 16, unless "
                     + "--segments says); memory stays constant. Beside a file goes FILE.manifest.json: the table's "
-                    + "definition, the format, item count, bytes and SHA-256. An interrupted export leaves a partial "
-                    + "file: run it again. See docs/bulk.md."},
+                    + "definition, the format, item count, bytes and SHA-256. Ctrl-C stops the export and leaves a "
+                    + "partial file without a manifest (exit 130): run it again. See docs/bulk.md."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  dynctl table export users --to users.ddb.jsonl.gz",
@@ -93,14 +95,16 @@ public final class TableExportCommand extends DynctlCommand {
             Files.deleteIfExists(ExportManifest.beside(file));
         }
         AtomicLong exported = new AtomicLong();
-        Thread interrupted = new Thread(() -> context.err().println(System.lineSeparator() + "Interrupted: "
-                + (stdout ? "the output holds" : to + " holds") + " the first " + ItemCount.of(exported.get())
-                + " only. Run the export again for all of them."));
-        Runtime.getRuntime().addShutdownHook(interrupted);
+        // Ctrl-C stops the export below; this says the same when the process is ended otherwise (kill)
+        Thread killed = new Thread(() -> context.err().println(System.lineSeparator() + partial(stdout, exported.get())
+                + ". Run the export again for all of them."));
+        Runtime.getRuntime().addShutdownHook(killed);
+        TableExport export = new TableExport(context.clients().dynamo());
         TableExport.Result result;
         try (OutputStream out = stdout ? new WriterOutputStream(context.out()) : Files.newOutputStream(file);
-             ExportProgressBar bar = context.stderrIsTerminal() ? new ExportProgressBar(table, context.err(), context.width()) : null) {
-            result = new TableExport(context.clients().dynamo()).run(request, details, out, new TableExport.Progress() {
+             ExportProgressBar bar = context.stderrIsTerminal() ? new ExportProgressBar(table, context.err(), context.width()) : null;
+             Interruption interrupt = context.onInterrupt(export::stop)) {
+            result = export.run(request, details, out, new TableExport.Progress() {
                 @Override
                 public void started(long expectedItems, int segments) {
                     if (bar != null) {
@@ -124,7 +128,11 @@ public final class TableExportCommand extends DynctlCommand {
         } catch (DynctlException e) {
             throw incomplete(e, file, exported.get());
         } finally {
-            stopWatching(interrupted);
+            stopWatching(killed);
+        }
+        if (result.stopped()) {
+            throw new DynctlException(ExitCode.INTERRUPTED, partial(stdout, result.items()) + (file == null ? "." : " (no manifest)."),
+                    "Run the export again for all of them.");
         }
         if (file != null) {
             ExportManifest.write(ExportManifest.beside(file), ExportManifest.of(file, request, details, result));
@@ -134,7 +142,12 @@ public final class TableExportCommand extends DynctlCommand {
                 + (file == null ? "." : "; manifest in " + ExportManifest.beside(file).getFileName() + "."));
     }
 
-    /** The hook is no longer needed; once the JVM is shutting down (Ctrl-C) it runs and cannot be removed. */
+    /** "Interrupted: users.jsonl holds the first 1200 items only." */
+    private String partial(boolean stdout, long items) {
+        return "Interrupted: " + (stdout ? "the output holds" : to + " holds") + " the first " + ItemCount.of(items) + " only";
+    }
+
+    /** The hook is no longer needed; once the JVM is shutting down it runs and cannot be removed. */
     private static void stopWatching(Thread hook) {
         try {
             Runtime.getRuntime().removeShutdownHook(hook);

@@ -1,0 +1,174 @@
+package dev.dynctl.shell;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import org.jline.terminal.Attributes;
+import org.jline.terminal.Terminal;
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStyle;
+import org.jline.utils.InfoCmp.Capability;
+import org.jline.utils.NonBlockingReader;
+import org.jline.utils.WCWidth;
+
+/**
+ * Follows where a statement's output lands on the terminal (lines, wrapped rows, wide characters;
+ * colour codes take no room) and, once a screenful is shown, asks before the next row: space for
+ * the next page, Enter for the next line, q to stop.
+ */
+final class Pager {
+    /** What the reader asked for at "-- more --". */
+    enum Answer {
+        PAGE, LINE, STOP
+    }
+
+    private static final String PROMPT = "-- more --  space: next page · Enter: next line · q: stop";
+    private static final int ESC = 0x1B;
+
+    private final Terminal terminal;
+    private final int width;
+    /** Rows of output per page: the screen less the row of the prompt. */
+    private final int pageRows;
+    /** Rows completed since the page began. */
+    private int rows;
+    private int column;
+    /** 0 outside an escape sequence; else ESC, '[' (a CSI sequence) or '(' (a charset). */
+    private char escape;
+    private char highSurrogate;
+
+    private Pager(Terminal terminal, int width, int height) {
+        this.terminal = terminal;
+        this.width = width;
+        this.pageRows = height - 1;
+    }
+
+    /** A pager for the terminal's size now; null when the size is unknown or too small to page. */
+    static Pager of(Terminal terminal) {
+        int width = terminal.getWidth();
+        int height = terminal.getHeight();
+        return width < 1 || height < 3 ? null : new Pager(terminal, width, height);
+    }
+
+    /**
+     * Moves past {@code c}, which is about to be written; true when it lands on a row beyond the
+     * page, so that the reader should be asked before it is.
+     */
+    boolean place(char c) {
+        if (escape != 0) {
+            endOfEscape(c);
+            return false;
+        }
+        switch (c) {
+            case ESC -> {
+                escape = ESC;
+                return false;
+            }
+            case '\r' -> {
+                column = 0;
+                return false;
+            }
+            case '\n' -> {
+                boolean beyond = rows >= pageRows;
+                rows++;
+                column = 0;
+                return beyond;
+            }
+            case '\t' -> {
+                return advance(8 - column % 8);
+            }
+            default -> {
+                return advance(width(c));
+            }
+        }
+    }
+
+    private boolean advance(int columns) {
+        if (columns == 0) {
+            return false;
+        }
+        if (column + columns > width) {
+            rows++;
+            column = 0;
+        }
+        column += columns;
+        return rows >= pageRows;
+    }
+
+    private void endOfEscape(char c) {
+        if (escape == ESC) {
+            escape = c == '[' ? '[' : c == '(' || c == ')' ? '(' : 0;
+        } else if (escape == '(' || c >= '@' && c <= '~') {
+            escape = 0;
+        }
+    }
+
+    private int width(char c) {
+        if (Character.isHighSurrogate(c)) {
+            highSurrogate = c;
+            return 0;
+        }
+        int codePoint = Character.isLowSurrogate(c) && highSurrogate != 0 ? Character.toCodePoint(highSurrogate, c) : c;
+        highSurrogate = 0;
+        return Math.max(0, WCWidth.wcwidth(codePoint));
+    }
+
+    /**
+     * Shows the prompt on the row the next output would take and waits for a key; the prompt is
+     * erased again, whatever the answer. Ctrl-C stops, as q does.
+     */
+    Answer ask() {
+        terminal.writer().print(new AttributedString(PROMPT, AttributedStyle.INVERSE).toAnsi(terminal));
+        terminal.flush();
+        Attributes typed = terminal.enterRawMode();
+        // Ctrl-C comes as a key here, and stops as q does, without a signal's new line
+        Attributes keys = terminal.getAttributes();
+        keys.setLocalFlag(Attributes.LocalFlag.ISIG, false);
+        terminal.setAttributes(keys);
+        try {
+            Answer answer = read(terminal.reader());
+            if (answer == Answer.PAGE) {
+                rows = 0;
+            } else if (answer == Answer.LINE) {
+                rows = pageRows - 1;
+            }
+            return answer;
+        } finally {
+            terminal.setAttributes(typed);
+            erasePrompt();
+        }
+    }
+
+    private static Answer read(NonBlockingReader keys) {
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                int key = keys.read(100);
+                switch (key) {
+                    case ' ', 'f' -> {
+                        return Answer.PAGE;
+                    }
+                    case '\r', '\n', 'j' -> {
+                        return Answer.LINE;
+                    }
+                    case 'q', 'Q', 3, NonBlockingReader.EOF -> {
+                        return Answer.STOP;
+                    }
+                    default -> {
+                        // no key yet, or another one (an arrow, a letter): wait on, looking at the interrupt
+                    }
+                }
+            }
+        } catch (InterruptedIOException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            // the terminal is gone: nobody reads the rest
+        }
+        return Answer.STOP;
+    }
+
+    private void erasePrompt() {
+        terminal.puts(Capability.carriage_return);
+        if (!terminal.puts(Capability.clr_eol)) {
+            terminal.writer().print(" ".repeat(Math.min(PROMPT.length(), width - 1)) + "\r");
+        }
+        terminal.flush();
+    }
+}
