@@ -6,7 +6,9 @@ import dev.dynctl.aws.RequestCapture;
 import dev.dynctl.aws.RequestMeter;
 import dev.dynctl.cli.Context;
 import dev.dynctl.cli.Dynctl;
+import dev.dynctl.cli.Interrupts;
 import dev.dynctl.cli.SessionHooks;
+import dev.dynctl.error.ExitCode;
 import java.io.BufferedReader;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -148,6 +150,10 @@ final class Shell implements AutoCloseable {
         for (Statements.Statement statement : Statements.read(source)) {
             int result = run(statement.text(), io);
             ran++;
+            if (result == ExitCode.INTERRUPTED.code()) {
+                // Ctrl-C stopped a job (which kept its resume point): the script ends there too
+                return new Outcome(result, failed + 1, ran, statement);
+            }
             if (result != 0) {
                 failed++;
                 io.err().println("  at " + name + ":" + statement.line() + ": " + statement.text().lines().findFirst().orElse(""));
@@ -219,17 +225,18 @@ final class Shell implements AutoCloseable {
 
     /** The clients of the session's target (for completion), from the pool: made once per target. */
     Clients clients(Context.Terminal surroundings) {
-        try (Dynctl dynctl = new Dynctl().withTerminal(surroundings).withHooks(hooks())) {
+        try (Dynctl dynctl = new Dynctl().withTerminal(surroundings).withHooks(hooks(false))) {
             return dynctl.clients(session.globalArguments(List.of()));
         }
     }
 
-    private SessionHooks hooks() {
-        return new SessionHooks(clients, cancel, root -> ShellCommands.addTo(root, session));
+    /** In a script, Ctrl-C is the process's own SIGINT (there is no prompt to return to); at a terminal, the shell's. */
+    private SessionHooks hooks(boolean script) {
+        return new SessionHooks(clients, script ? Interrupts.SIGNAL : cancel, root -> ShellCommands.addTo(root, session));
     }
 
     private int execute(List<String> words, Io io) {
-        try (Dynctl dynctl = new Dynctl().withTerminal(io.terminal()).withHooks(hooks())) {
+        try (Dynctl dynctl = new Dynctl().withTerminal(io.terminal()).withHooks(hooks(io.script()))) {
             var commandLine = dynctl.commandLine().setOut(io.out()).setErr(io.err());
             List<String> filled = ContextArguments.apply(words, commandLine, session.table());
             List<String> arguments = new ArrayList<>(session.globalArguments(filled));

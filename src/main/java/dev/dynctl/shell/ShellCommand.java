@@ -89,6 +89,9 @@ public final class ShellCommand extends DynctlCommand {
             return;
         }
         String where = name + ":" + outcome.firstFailure().line();
+        if (outcome.code() == ExitCode.INTERRUPTED.code()) {
+            throw new DynctlException(ExitCode.INTERRUPTED, "Interrupted at " + where + "; the statements after it did not run.");
+        }
         throw new DynctlException(ExitCode.of(outcome.code()), outcome.failed() == 1 && outcome.run() > 0
                 ? "1 of " + outcome.run() + " statements failed (" + where + ")."
                 : outcome.failed() + " of " + outcome.run() + " statements failed; the first at " + where + ".");
