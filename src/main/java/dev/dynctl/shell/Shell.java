@@ -7,6 +7,7 @@ import dev.dynctl.cli.Dynctl;
 import dev.dynctl.cli.SessionHooks;
 import java.io.BufferedReader;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -160,6 +161,8 @@ final class Shell implements AutoCloseable {
     /** The clients of the session's target (for completion), from the pool: made once per target. */
     Clients clients(Context.Terminal surroundings) {
         try (Dynctl dynctl = new Dynctl().withTerminal(surroundings).withHooks(hooks())) {
+            // asked for while a line is typed: nothing (such as the local engine starting) may be printed over it
+            dynctl.commandLine().setErr(new PrintWriter(Writer.nullWriter()));
             return dynctl.clients(session.globalArguments(List.of()));
         }
     }
