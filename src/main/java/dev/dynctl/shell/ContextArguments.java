@@ -17,7 +17,7 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  */
 final class ContextArguments {
     /** DynamoDB's rule for table names: a word that breaks it is a key, an item or a file, not a table. */
-    private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
+    static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
     /** The first parameter of these commands names a table that exists (table create's names a new one). */
     private static final Set<String> TABLE_LABELS = Set.of("TABLE", "NAME", "SRC");
 
@@ -42,13 +42,16 @@ final class ContextArguments {
                 }
             }
         }
-        if (table != null && takesTable(leaf) && leavesTableOut(leaf, filled, parsed.positionals())) {
+        // a bare 'use' asks which table is in use: it must not be told
+        boolean asksTable = leaf.userObject() instanceof UseCommand;
+        if (table != null && !asksTable && takesTable(leaf) && leavesTableOut(leaf, filled, parsed.positionals())) {
             filled.add(parsed.positionals().isEmpty() ? parsed.leafEnd() : parsed.positionals().get(0), table);
         }
         return filled;
     }
 
-    private static boolean takesTable(CommandSpec leaf) {
+    /** True when the command's first parameter names a table that exists. */
+    static boolean takesTable(CommandSpec leaf) {
         List<PositionalParamSpec> positionals = leaf.positionalParameters();
         return !positionals.isEmpty() && TABLE_LABELS.contains(positionals.get(0).paramLabel())
                 && !leaf.qualifiedName(" ").endsWith("table create");

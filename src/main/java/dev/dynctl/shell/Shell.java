@@ -11,6 +11,7 @@ import dev.dynctl.cli.SessionHooks;
 import dev.dynctl.error.ExitCode;
 import java.io.BufferedReader;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -40,6 +41,7 @@ final class Shell implements AutoCloseable {
     private final RequestCapture capture = new RequestCapture();
     // the capture last: it records requests as the other interceptors leave them
     private final ClientPool clients = new ClientPool(List.of(meter, capture));
+    private final ClientPool lookups = new ClientPool(List.of());
     private final Explain explain;
     private final StatementCancel cancel = new StatementCancel();
     private volatile boolean ended;
@@ -223,9 +225,15 @@ final class Shell implements AutoCloseable {
         }
     }
 
-    /** The clients of the session's target (for completion), from the pool: made once per target. */
+    /**
+     * The clients of the session's target for completion's lookups: from a pool of their own, so
+     * that explain and timing never see them, made once per target.
+     */
     Clients clients(Context.Terminal surroundings) {
-        try (Dynctl dynctl = new Dynctl().withTerminal(surroundings).withHooks(hooks(false))) {
+        try (Dynctl dynctl = new Dynctl().withTerminal(surroundings)
+                .withHooks(new SessionHooks(lookups, cancel, root -> ShellCommands.addTo(root, session)))) {
+            // asked for while a line is typed: nothing (such as the local engine starting) may be printed over it
+            dynctl.commandLine().setErr(new PrintWriter(Writer.nullWriter()));
             return dynctl.clients(session.globalArguments(List.of()));
         }
     }
@@ -252,5 +260,6 @@ final class Shell implements AutoCloseable {
     @Override
     public void close() {
         clients.close();
+        lookups.close();
     }
 }

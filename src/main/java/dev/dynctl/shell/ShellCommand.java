@@ -29,7 +29,11 @@ import picocli.CommandLine.Option;
             "",
             "With --file, or statements piped in, it runs them without a prompt: a failing statement is "
                     + "reported with its line and the rest still run (--stop-on-error ends at the first), and "
-                    + "the exit code is the first failure's. Questions are not asked in a script: pass --yes."},
+                    + "the exit code is the first failure's. Questions are not asked in a script: pass --yes.",
+            "",
+            "The history is kept in $XDG_STATE_HOME/dynctl/history (else ~/.local/state/dynctl/history), "
+                    + "readable by you only; DYNCTL_HISTORY names another file, or, set empty, keeps none. Lines that "
+                    + "may hold a secret (keys, tokens, passwords) and lines typed with a leading space are not kept."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  dynctl --local shell",
@@ -72,8 +76,8 @@ public final class ShellCommand extends DynctlCommand {
             throw DynctlException.usage("--stop-on-error is for scripts: pass --file FILE, or pipe the statements in.");
         }
         try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
-            LineReader reader = ShellLineReader.build(terminal);
             Context.Terminal surroundings = new Context.Terminal(terminal.input(), true, true, terminal.getWidth(), context.env(), true);
+            LineReader reader = ShellLineReader.build(terminal, shell, surroundings);
             shell.interactive(terminal, reader, surroundings);
         }
     }

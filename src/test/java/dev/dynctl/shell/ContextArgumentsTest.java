@@ -54,6 +54,7 @@ class ContextArgumentsTest {
         assertThat(fill("tables", "users")).containsExactly("tables");
         assertThat(fill("sql 'SELECT * FROM users'", "users")).containsExactly("sql", "SELECT * FROM users");
         assertThat(fill("use orders", "users")).containsExactly("use", "orders");
+        assertThat(fill("use", "users")).containsExactly("use");
         assertThat(fill("get --key id=u1", null)).containsExactly("get", "--key", "id=u1");
     }
 }

@@ -84,7 +84,7 @@ class ShellInterruptTest {
         try (VirtualShell shell = VirtualShell.start()) {
             shell.waitFor("> ");
             shell.type("use " + TABLE);
-            shell.waitFor("use " + TABLE);
+            shell.waitForLine("use " + TABLE);
             shell.ctrlC();
             shell.waitFor(PROMPT);
             shell.type("tables --all\n");

@@ -34,9 +34,13 @@ final class VirtualShell implements AutoCloseable {
     private final Terminal terminal;
     private final Shell shell;
     private final Thread running;
+    private final LineReader reader;
     private int read;
 
-    private VirtualShell(Map<String, String> env, int width, int height) throws IOException {
+    private VirtualShell(Map<String, String> given, int width, int height) throws IOException {
+        Map<String, String> env = new HashMap<>(given);
+        // no test writes the user's own history: a history file only where the test names one
+        env.putIfAbsent("DYNCTL_HISTORY", "");
         PipedInputStream in = new PipedInputStream(keys, 1 << 16);
         OutputStream out = new OutputStream() {
             @Override
@@ -57,8 +61,8 @@ final class VirtualShell implements AutoCloseable {
                 .size(new Size(width, height)).encoding(StandardCharsets.UTF_8).build();
         Connection moto = new Connection(null, Cli.REGION, MotoServer.get().endpoint().toString(), false);
         shell = new Shell(new Session(moto, null, List.of()));
-        LineReader reader = ShellLineReader.build(terminal);
         Context.Terminal surroundings = new Context.Terminal(terminal.input(), true, true, width, env, true);
+        reader = ShellLineReader.build(terminal, shell, surroundings);
         running = new Thread(() -> shell.interactive(terminal, reader, surroundings), "virtual-shell");
         running.setDaemon(true);
         running.start();
@@ -109,6 +113,34 @@ final class VirtualShell implements AutoCloseable {
     String screen() {
         synchronized (screen) {
             return ANSI.matcher(screen.toString(StandardCharsets.UTF_8)).replaceAll("");
+        }
+    }
+
+    /**
+     * Waits until the line being edited is {@code text} (completion redraws the line piecemeal, so
+     * its result is read where the reader keeps it); returns it.
+     */
+    String waitForLine(String text) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        String line = line();
+        while (!line.equals(text) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            line = line();
+        }
+        return line.equals(text) ? line : fail("the line is '" + line + "', not '" + text + "'");
+    }
+
+    private String line() {
+        try {
+            return reader.getBuffer().toString();
+        } catch (RuntimeException e) {
+            // read while the reader's thread changes it: look again
+            return "";
         }
     }
 
