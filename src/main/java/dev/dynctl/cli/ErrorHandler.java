@@ -60,7 +60,9 @@ final class ErrorHandler implements IParameterExceptionHandler {
         PrintWriter err = cmd.getErr();
         err.println(colors.errorText("Error: " + message(e)));
         UnmatchedArgumentException.printSuggestions(e, err);
-        err.println("Try '" + cmd.getCommandSpec().qualifiedName().strip() + " --help' for usage and examples.");
+        String command = cmd.getCommandSpec().qualifiedName().strip();
+        // in the shell the root has no name: its help is 'help'
+        err.println(command.isEmpty() ? "Try 'help' for the commands." : "Try '" + command + " --help' for usage and examples.");
         err.flush();
         return ExitCode.USAGE.code();
     }

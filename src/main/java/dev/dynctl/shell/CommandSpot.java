@@ -15,20 +15,22 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  * @param command the command the words name (the root when they name none)
  * @param path the names of the subcommands from the root to {@code command}
  * @param valueOf the option whose value the word is, or null
- * @param positionals how many parameters come before the word
- * @param firstPositional the first of them, or null
+ * @param parameters the parameters before the word (words that are neither commands, options nor their values)
+ * @param parameterAt where each of them is among the words
+ * @param commandEnd where the words after the command's name begin
  * @param values the options given before the word, by each of their names, with their last values
  */
-record CommandSpot(CommandLine command, List<String> path, OptionSpec valueOf, int positionals, String firstPositional,
-                   Map<String, String> values) {
+record CommandSpot(CommandLine command, List<String> path, OptionSpec valueOf, List<String> parameters, List<Integer> parameterAt,
+                   int commandEnd, Map<String, String> values) {
 
-    /** @param before the words before the one being typed, quotes removed */
+    /** @param before the words before the one being typed (or a whole statement's words), quotes removed */
     static CommandSpot of(CommandLine root, List<String> before) {
         CommandLine current = root;
         List<String> path = new ArrayList<>();
         Map<String, String> values = new HashMap<>();
-        int positionals = 0;
-        String first = null;
+        List<String> parameters = new ArrayList<>();
+        List<Integer> parameterAt = new ArrayList<>();
+        int commandEnd = 0;
         for (int i = 0; i < before.size(); i++) {
             String word = before.get(i);
             if (word.startsWith("-") && word.length() > 1 && !word.equals("--")) {
@@ -40,7 +42,7 @@ record CommandSpot(CommandLine command, List<String> path, OptionSpec valueOf, i
                 String value = nameAndValue.length > 1 ? nameAndValue[1] : null;
                 if (value == null && takesValue(option)) {
                     if (i + 1 == before.size()) {
-                        return new CommandSpot(current, path, option, positionals, first, values);
+                        return new CommandSpot(current, path, option, parameters, parameterAt, commandEnd, values);
                     }
                     value = before.get(++i);
                 }
@@ -49,16 +51,22 @@ record CommandSpot(CommandLine command, List<String> path, OptionSpec valueOf, i
                 }
                 continue;
             }
-            CommandLine subcommand = positionals == 0 ? current.getSubcommands().get(word) : null;
+            CommandLine subcommand = parameters.isEmpty() ? current.getSubcommands().get(word) : null;
             if (subcommand != null) {
                 current = subcommand;
                 path.add(word);
+                commandEnd = i + 1;
             } else {
-                first = positionals == 0 ? word : first;
-                positionals++;
+                parameters.add(word);
+                parameterAt.add(i);
             }
         }
-        return new CommandSpot(current, path, null, positionals, first, values);
+        return new CommandSpot(current, path, null, parameters, parameterAt, commandEnd, values);
+    }
+
+    /** How many parameters come before the word. */
+    int positionals() {
+        return parameters.size();
     }
 
     static boolean takesValue(OptionSpec option) {
@@ -68,7 +76,7 @@ record CommandSpot(CommandLine command, List<String> path, OptionSpec valueOf, i
     /** The parameter the word being typed would be, or null when the command takes no more. */
     PositionalParamSpec positional() {
         for (PositionalParamSpec parameter : command.getCommandSpec().positionalParameters()) {
-            if (parameter.index().contains(positionals)) {
+            if (parameter.index().contains(positionals())) {
                 return parameter;
             }
         }
@@ -85,8 +93,8 @@ record CommandSpot(CommandLine command, List<String> path, OptionSpec valueOf, i
      * table in use (null when neither).
      */
     String table(String inUse) {
-        if (takesTable() && firstPositional != null && ContextArguments.TABLE_NAME.matcher(firstPositional).matches()) {
-            return firstPositional;
+        if (takesTable() && !parameters.isEmpty() && ContextArguments.TABLE_NAME.matcher(parameters.get(0)).matches()) {
+            return parameters.get(0);
         }
         return inUse;
     }

@@ -149,7 +149,8 @@ final class Shell implements AutoCloseable {
         int failed = 0;
         int ran = 0;
         Statements.Statement first = null;
-        for (Statements.Statement statement : Statements.read(source)) {
+        for (Statements statements = new Statements(source, name); statements.hasNext(); ) {
+            Statements.Statement statement = statements.next();
             int result = run(statement.text(), io);
             ran++;
             if (result == ExitCode.INTERRUPTED.code()) {

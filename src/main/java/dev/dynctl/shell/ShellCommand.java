@@ -96,7 +96,7 @@ public final class ShellCommand extends DynctlCommand {
         if (outcome.code() == ExitCode.INTERRUPTED.code()) {
             throw new DynctlException(ExitCode.INTERRUPTED, "Interrupted at " + where + "; the statements after it did not run.");
         }
-        throw new DynctlException(ExitCode.of(outcome.code()), outcome.failed() == 1 && outcome.run() > 0
+        throw new DynctlException(ExitCode.of(outcome.code()), outcome.failed() == 1
                 ? "1 of " + outcome.run() + " statements failed (" + where + ")."
                 : outcome.failed() + " of " + outcome.run() + " statements failed; the first at " + where + ".");
     }
@@ -118,6 +118,9 @@ public final class ShellCommand extends DynctlCommand {
         }
         if (options.project() != null) {
             flags.add(List.of("--project", options.project().toString()));
+        }
+        if (options.query() != null) {
+            flags.add(List.of("--query", options.query()));
         }
         return flags;
     }

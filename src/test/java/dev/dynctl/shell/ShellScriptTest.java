@@ -139,4 +139,35 @@ class ShellScriptTest {
         assertThat(result.out()).contains("use TABLE", "connect --local", "explain STATEMENT", "Usage:", "--key");
         assertThat(result.out()).as("exit ends the script").doesNotContain(TABLE);
     }
+
+    @Test
+    void aScriptThatCannotBeReadIsABadArgumentWithNoStackTrace(@TempDir Path dir) throws Exception {
+        Cli.Result folder = Cli.cli().aws("shell", "-f", dir.toString());
+        assertThat(folder.code()).isEqualTo(2);
+        assertThat(folder.err()).contains("Cannot read " + dir).doesNotContain("Exception");
+
+        Path latin1 = dir.resolve("latin1.sql");
+        Files.write(latin1, "tables\nput {\"id\": \"caf\u00e9\"}\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        Cli.Result garbled = Cli.cli().aws("shell", "-f", latin1.toString());
+        assertThat(garbled.code()).isEqualTo(2);
+        assertThat(garbled.err()).contains("is not UTF-8 text").doesNotContain("Exception");
+    }
+
+    @Test
+    void theShellsQueryAppliesToEveryStatement() {
+        Cli.Result result = Cli.cli().stdin("put %s {\"id\": \"q1\", \"name\": \"Quinn\"}\nget %s id=q1\n".formatted(TABLE, TABLE))
+                .aws("--query", "name", "shell", "-o", "text");
+
+        assertThat(result.code()).as(result.toString()).isZero();
+        assertThat(result.out().strip()).isEqualTo("Quinn");
+    }
+
+    @Test
+    void aTableInUseIsNeverDeletedOrEmptiedWithoutBeingNamed() {
+        Cli.Result result = Cli.cli().stdin("use %s\ntable delete\ntable truncate\n".formatted(TABLE)).aws("--yes", "shell");
+
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.err()).contains("Missing required parameter");
+        assertThat(Engine.dynamo().listTables().tableNames()).contains(TABLE);
+    }
 }

@@ -3,7 +3,10 @@ package dev.dynctl.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
+import java.io.Reader;
 import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ShellSyntaxTest {
@@ -59,12 +62,39 @@ class ShellSyntaxTest {
                 put {"id": "u2",
                      "name": "Grace"}
                 scan""";
-        assertThat(Statements.read(new BufferedReader(new StringReader(script))))
+        List<Statements.Statement> read = new ArrayList<>();
+        new Statements(new BufferedReader(new StringReader(script)), "test.sql").forEachRemaining(read::add);
+        assertThat(read)
                 .extracting(Statements.Statement::line, s -> s.text().lines().findFirst().orElseThrow())
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(2, "use users"),
                         org.assertj.core.groups.Tuple.tuple(3, "SELECT *"),
                         org.assertj.core.groups.Tuple.tuple(8, "put {\"id\": \"u2\","),
                         org.assertj.core.groups.Tuple.tuple(10, "scan"));
+    }
+
+    @Test
+    void aStatementIsHandedOutAsSoonAsItsLastLineIsRead() {
+        Reader pipe = new Reader() {
+            private boolean given;
+
+            @Override
+            public int read(char[] buffer, int offset, int length) {
+                if (given) {
+                    throw new AssertionError("read past the first statement before running it");
+                }
+                given = true;
+                String first = "use users\n";
+                first.getChars(0, first.length(), buffer, offset);
+                return first.length();
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Statements statements = new Statements(new BufferedReader(pipe), "stdin");
+
+        assertThat(statements.next()).isEqualTo(new Statements.Statement("use users", 1));
     }
 }
