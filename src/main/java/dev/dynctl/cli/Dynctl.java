@@ -67,7 +67,9 @@ public final class Dynctl extends GroupCommand implements AutoCloseable {
                     .setCaseInsensitiveEnumValuesAllowed(true)
                     // @path names a data file (item put users @items.json), not a picocli argument file
                     .setExpandAtFiles(false)
-                    .setAbbreviatedOptionsAllowed(false);
+                    .setAbbreviatedOptionsAllowed(false)
+                    // -o table names a format, not the table command
+                    .setAllowSubcommandsAsOptionParameters(true);
             commandLine.setUsageHelpAutoWidth(true);
             HelpLayout.apply(commandLine);
         }

@@ -60,6 +60,11 @@ public final class TableService {
         return table == null ? null : TableDescriptions.summaryRow(table);
     }
 
+    /** Fails as a missing table does (with the names nearby) unless the table exists; one DescribeTable. */
+    public void requireExists(String name) {
+        find(name);
+    }
+
     /** The table with its TTL, point-in-time recovery and tags. */
     public TableDetails describe(String name) {
         TableDescription table = find(name);

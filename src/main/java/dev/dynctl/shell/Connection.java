@@ -31,10 +31,10 @@ record Connection(String profile, String region, String endpointUrl, boolean loc
         return arguments;
     }
 
-    /** The target's short name in the prompt: local, an endpoint's host:port, profile@region or the region. */
+    /** The target's short name in the prompt: local (local@region), an endpoint's host:port, profile@region or the region. */
     String label() {
         if (local) {
-            return "local";
+            return region == null ? "local" : "local@" + region;
         }
         if (endpointUrl != null) {
             try {

@@ -30,6 +30,8 @@ final class OutputCommand extends DynctlCommand {
         if (format != null) {
             session.output(format);
         }
-        context.err().println("Output: " + (session.output() != null ? session.output() : "table") + ".");
+        String chosen = session.output() != null ? session.output().toString()
+                : context.stdoutIsTerminal() ? "table (the default on a terminal)" : "json (the default when piped)";
+        context.err().println("Output: " + chosen + ".");
     }
 }

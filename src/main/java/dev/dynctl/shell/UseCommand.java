@@ -41,7 +41,7 @@ final class UseCommand extends DynctlCommand {
             return;
         }
         // a typo is said now, with the names nearby, not at the next get
-        new TableService(context.clients().dynamo(), context.clients().where()).describe(table);
+        new TableService(context.clients().dynamo(), context.clients().where()).requireExists(table);
         session.use(table);
     }
 }

@@ -34,6 +34,18 @@ class GlobalOptionsTest {
     }
 
     @Test
+    void theTableFormatBeforeTheTableCommandIsAFormat() {
+        String table = Engine.uniqueName("format");
+        assertThat(cli().aws("table", "create", table, "--pk", "id:S").code()).isZero();
+
+        Result r = cli().run("-o", "table", "--endpoint-url", MotoServer.get().endpoint().toString(), "--region", "us-east-1",
+                "table", "list");
+
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.out()).contains(table).doesNotContain("{");
+    }
+
+    @Test
     void unknownFormatIsAUsageError() {
         Result r = cli().run("table", "list", "-o", "xml");
         assertThat(r.code()).isEqualTo(2);

@@ -122,6 +122,9 @@ class ShellScriptTest {
     void outputSwitchesTheFormatOfEveryStatementAfterIt() {
         String script = """
                 put %s {"id": "p5", "count": 1}
+                output
+                output table
+                output
                 output yaml
                 get %s id=p5
                 """.formatted(TABLE, TABLE);
@@ -129,6 +132,7 @@ class ShellScriptTest {
 
         assertThat(result.code()).as(result.toString()).isZero();
         assertThat(result.out()).contains("id: p5", "count: 1");
+        assertThat(result.err()).contains("Output: json (the default when piped).", "Output: table.", "Output: yaml.");
     }
 
     @Test
