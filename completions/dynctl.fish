@@ -2,7 +2,7 @@
 complete -c dynctl -f
 complete -c dynctl -n '__fish_use_subcommand' -a table -d 'Create, inspect, change and delete tables.'
 complete -c dynctl -n '__fish_use_subcommand' -a item -d 'Read and write items.'
-complete -c dynctl -n '__fish_use_subcommand' -a sql -d 'Run PartiQL statements: SELECT, INSERT, UPDATE, DELETE.'
+complete -c dynctl -n '__fish_use_subcommand' -a sql -d 'Run PartiQL statements: SELECT, INSERT, UPDATE, DELETE, and EXISTS(SELECT …), which prints true or false.'
 complete -c dynctl -n '__fish_use_subcommand' -a schema -d 'Check tables against the schemas of the project file.'
 complete -c dynctl -n '__fish_use_subcommand' -a backup -d 'Backups: native DynamoDB backups, point-in-time recovery, and file backups (--to-file) that go anywhere.'
 complete -c dynctl -n '__fish_use_subcommand' -a shell -d 'An interactive shell: every dynctl command without \'dynctl\', PartiQL statements typed directly (until \';\'), \'use TABLE\' so that get, put, query and scan need no table name, completion of commands, options, tables, indexes and attributes, and a history searched with Ctrl-R. Type \'help\' in it for more.'

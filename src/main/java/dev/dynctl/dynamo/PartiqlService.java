@@ -158,7 +158,7 @@ public final class PartiqlService {
         }
         DynctlException translated = AwsErrors.translate(e, clients.where());
         return Optional.of(new DynctlException(translated.exitCode(), translated.getMessage(),
-                "If it is moto (as the local engine is), it runs only part of PartiQL: see 'Where moto differs' in docs/local-engine.md.", e));
+                "If it is moto (as the local engine is), it runs only part of PartiQL: see 'PartiQL' under 'Where moto differs from DynamoDB' in docs/local-engine.md.", e));
     }
 
     private static String message(DynamoDbException e) {

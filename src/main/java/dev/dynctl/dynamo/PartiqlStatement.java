@@ -25,8 +25,10 @@ public final class PartiqlStatement {
     private final boolean returning;
     private final String table;
     private final String index;
+    private final boolean exists;
 
-    private PartiqlStatement(String text, int line, List<AttributeValue> parameters, List<Token> tokens) {
+    private PartiqlStatement(String text, int line, List<AttributeValue> parameters, List<Token> tokens, boolean exists) {
+        this.exists = exists;
         this.text = text;
         this.line = line;
         this.parameters = List.copyOf(parameters);
@@ -69,11 +71,28 @@ public final class PartiqlStatement {
     static PartiqlStatement parsed(PartiqlScanner.Piece piece, List<AttributeValue> parameters) {
         List<Token> tokens = PartiqlScanner.tokens(piece.text());
         Token first = tokens.get(0);
+        if (first.isWord("EXISTS")) {
+            return exists(piece, parameters, tokens);
+        }
         if (first.kind() != Kind.WORD || !RUNNABLE.contains(first.text().toUpperCase(Locale.ROOT))) {
             throw DynctlException.usage("A statement starts with SELECT, INSERT, UPDATE or DELETE, not '" + first.text() + "'.",
                     "See the statements DynamoDB runs: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ql-reference.statements.html");
         }
-        return new PartiqlStatement(piece.text(), piece.line(), parameters, tokens);
+        return new PartiqlStatement(piece.text(), piece.line(), parameters, tokens, false);
+    }
+
+    /**
+     * EXISTS(SELECT …): DynamoDB takes it only inside a transaction, as a condition; on its own it
+     * asks whether the SELECT finds an item, which the SELECT itself answers.
+     */
+    private static PartiqlStatement exists(PartiqlScanner.Piece piece, List<AttributeValue> parameters, List<Token> tokens) {
+        Token last = tokens.get(tokens.size() - 1);
+        if (tokens.size() < 4 || !tokens.get(1).text().equals("(") || !last.text().equals(")") || !tokens.get(2).isWord("SELECT")) {
+            throw DynctlException.usage("EXISTS takes a SELECT in parentheses: EXISTS(SELECT * FROM users WHERE id = 'u1').");
+        }
+        String select = piece.text().substring(tokens.get(1).end(), last.start());
+        List<Token> inner = PartiqlScanner.tokens(select);
+        return new PartiqlStatement(select.strip(), piece.line(), parameters, inner, true);
     }
 
     /** "1 ? placeholder", "2 ? placeholders". */
@@ -131,13 +150,18 @@ public final class PartiqlStatement {
         return placeholders;
     }
 
+    /** True for EXISTS(SELECT …): the answer is whether the SELECT (this statement's text) finds an item. */
+    public boolean isExists() {
+        return exists;
+    }
+
     public boolean isRead() {
         return verb.equals("SELECT");
     }
 
     /** True for a SELECT, and for a write with RETURNING: DynamoDB answers with items. */
     public boolean returnsItems() {
-        return isRead() || returning;
+        return !exists && (isRead() || returning);
     }
 
     public Optional<String> table() {

@@ -174,4 +174,18 @@ class ShellScriptTest {
         assertThat(result.err()).contains("Missing required parameter");
         assertThat(Engine.dynamo().listTables().tableNames()).contains(TABLE);
     }
+
+    @Test
+    void existsTypedDirectlySaysWhetherTheSelectFindsAnItem() {
+        String script = """
+                put %s {"id": "e1"}
+                EXISTS(SELECT * FROM "%s" WHERE id = 'e1');
+                exists (select * from "%s"
+                        where id = 'e2');
+                """.formatted(TABLE, TABLE, TABLE);
+        Cli.Result result = Cli.cli().stdin(script).aws("shell", "-o", "json");
+
+        assertThat(result.code()).as(result.toString()).isZero();
+        assertThat(result.out().lines()).containsExactly("true", "false");
+    }
 }

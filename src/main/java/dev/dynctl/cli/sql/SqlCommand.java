@@ -1,5 +1,6 @@
 package dev.dynctl.cli.sql;
 
+import com.fasterxml.jackson.databind.node.BooleanNode;
 import dev.dynctl.cli.Context;
 import dev.dynctl.cli.DynctlCommand;
 import dev.dynctl.dynamo.ItemStream;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "sql", mixinStandardHelpOptions = true,
-        description = {"Run PartiQL statements: SELECT, INSERT, UPDATE, DELETE.",
+        description = {"Run PartiQL statements: SELECT, INSERT, UPDATE, DELETE, and EXISTS(SELECT …), which prints true "
+                + "or false.",
             "",
             "One statement runs with ExecuteStatement, a --file of them with BatchExecuteStatement. "
                     + "Each ? takes the next --param: JSON when it parses as JSON, else a string (36 is a number; Ada, 01 "
@@ -72,6 +74,12 @@ public final class SqlCommand extends DynctlCommand {
             return;
         }
         PartiqlStatement parsed = PartiqlStatement.of(statement, PartiqlParameters.fromArguments(params));
+        if (parsed.isExists()) {
+            try (ItemStream items = new PartiqlService(context.clients()).execute(parsed, new PartiqlService.Reading(consistent, 1, pageSize))) {
+                context.output().document(BooleanNode.valueOf(items.iterator().hasNext()));
+            }
+            return;
+        }
         PartiqlService.Reading reading = new PartiqlService.Reading(consistent, limit, pageSize);
         // closing stops the reading when the output ends early (--limit, or a closed pipe)
         try (ItemStream items = new PartiqlService(context.clients()).execute(parsed, reading)) {
@@ -93,6 +101,9 @@ public final class SqlCommand extends DynctlCommand {
             context.err().println("Reading statements from the terminal; end with Ctrl-D.");
         }
         List<PartiqlStatement> statements = PartiqlFile.read(file, context::in);
+        statements.stream().filter(PartiqlStatement::isExists).findFirst().ifPresent(exists -> {
+            throw DynctlException.usage("EXISTS runs on its own (dynctl sql \"EXISTS(…)\"), not in a --file batch: line " + exists.line() + ".");
+        });
         PartiqlService service = new PartiqlService(context.clients());
         PartiqlBatch batch = service.batch(statements, consistent);
         try {
