@@ -34,10 +34,17 @@ final class ContextArguments {
             return filled;
         }
         if (spot.wantsKey()) {
-            for (int position : spot.parameterAt()) {
-                String word = filled.get(position);
-                if (word.contains("=") && !word.startsWith("{") && !word.startsWith("[") && !word.startsWith("@")) {
-                    filled.add(position, "--key");
+            List<Integer> at = spot.parameterAt();
+            for (int i = 0; i < at.size(); i++) {
+                if (isKeyPart(filled.get(at.get(i)))) {
+                    // get customer=c1 ordered=2024-05-01: the parts of one key, as --key joins them
+                    int last = i;
+                    while (last + 1 < at.size() && at.get(last + 1) == at.get(last) + 1 && isKeyPart(filled.get(at.get(last + 1)))) {
+                        last++;
+                    }
+                    List<String> parts = new ArrayList<>(filled.subList(at.get(i), at.get(last) + 1));
+                    filled.subList(at.get(i), at.get(last) + 1).clear();
+                    filled.addAll(at.get(i), List.of("--key", String.join(",", parts)));
                     spot = CommandSpot.of(root, filled);
                     break;
                 }
@@ -47,6 +54,10 @@ final class ContextArguments {
             filled.add(spot.parameterAt().isEmpty() ? spot.commandEnd() : spot.parameterAt().get(0), table);
         }
         return filled;
+    }
+
+    private static boolean isKeyPart(String word) {
+        return word.contains("=") && !word.startsWith("{") && !word.startsWith("[") && !word.startsWith("@");
     }
 
     /** True when the command's first parameter names a table that exists. */

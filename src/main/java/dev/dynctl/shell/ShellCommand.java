@@ -97,7 +97,7 @@ public final class ShellCommand extends DynctlCommand {
             throw new DynctlException(ExitCode.INTERRUPTED, "Interrupted at " + where + "; the statements after it did not run.");
         }
         throw new DynctlException(ExitCode.of(outcome.code()), outcome.failed() == 1
-                ? "1 of " + outcome.run() + " statements failed (" + where + ")."
+                ? "1 of " + outcome.run() + (outcome.run() == 1 ? " statement" : " statements") + " failed (" + where + ")."
                 : outcome.failed() + " of " + outcome.run() + " statements failed; the first at " + where + ".");
     }
 

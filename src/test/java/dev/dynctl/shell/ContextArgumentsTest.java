@@ -36,6 +36,8 @@ class ContextArgumentsTest {
         assertThat(fill("query id=u1 --sk 'begins_with 2024'", "users"))
                 .containsExactly("query", "users", "--key", "id=u1", "--sk", "begins_with 2024");
         assertThat(fill("delete id=u1,sk=2", null)).containsExactly("delete", "--key", "id=u1,sk=2");
+        assertThat(fill("get customer=c1 ordered=2024-05-01 --consistent", "orders"))
+                .containsExactly("get", "orders", "--key", "customer=c1,ordered=2024-05-01", "--consistent");
         assertThat(fill("update id=u1 --update 'SET n = 1'", "users"))
                 .containsExactly("update", "users", "--key", "id=u1", "--update", "SET n = 1");
     }
