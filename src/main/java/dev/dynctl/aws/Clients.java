@@ -30,6 +30,9 @@ public final class Clients implements AutoCloseable {
     private final Target target;
     private final PrintWriter requestLog;
     private final List<ExecutionInterceptor> interceptors;
+    /** The session's clients whose SDK client these lend to one statement; null when these are their own. */
+    private final Clients shared;
+    private final RequestScope scope;
     private boolean profileChecked;
     private SdkHttpClient http;
     private Region region;
@@ -45,6 +48,24 @@ public final class Clients implements AutoCloseable {
         this.target = target;
         this.requestLog = requestLog;
         this.interceptors = List.copyOf(interceptors);
+        this.shared = null;
+        this.scope = null;
+    }
+
+    private Clients(Clients shared, RequestScope scope) {
+        this.target = shared.target;
+        this.requestLog = null;
+        this.interceptors = List.of();
+        this.shared = shared;
+        this.scope = scope;
+    }
+
+    /**
+     * These clients as one statement of a session uses them: the same SDK client, with
+     * {@code scope} on every request. Closing them closes nothing: the session's stay open.
+     */
+    Clients scoped(RequestScope scope) {
+        return new Clients(this, scope);
     }
 
     public Target target() {
@@ -52,6 +73,9 @@ public final class Clients implements AutoCloseable {
     }
 
     public synchronized Region region() {
+        if (shared != null) {
+            return shared.region();
+        }
         if (region == null) {
             requireProfile();
             region = resolveRegion();
@@ -65,6 +89,9 @@ public final class Clients implements AutoCloseable {
      * profile is named too: a user who forgot the variable is set must see where requests went.
      */
     public synchronized String where() {
+        if (shared != null) {
+            return shared.where();
+        }
         String regionId;
         try {
             regionId = region().id();
@@ -79,6 +106,9 @@ public final class Clients implements AutoCloseable {
     }
 
     public synchronized DynamoDbClient dynamo() {
+        if (shared != null && dynamo == null) {
+            dynamo = ScopedDynamoDb.of(shared.dynamo(), scope);
+        }
         if (dynamo == null) {
             requireProfile();
             var builder = DynamoDbClient.builder()
@@ -166,6 +196,9 @@ public final class Clients implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (shared != null) {
+            return;
+        }
         if (dynamo != null) {
             dynamo.close();
         }

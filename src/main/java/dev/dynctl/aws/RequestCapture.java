@@ -15,20 +15,25 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.SdkHttpRequest;
 
 /**
- * The shell's explain: while a {@link Recording} is open, every request the clients make is
- * recorded as it would go on the wire (operation and JSON body), and every request but the
- * read-only lookups a command needs to build its own (DescribeTable, DescribeTimeToLive,
- * ListTables: any Describe… or List… operation) is stopped before it is sent.
+ * The shell's explain: every request the clients made with this interceptor make is recorded as
+ * it would go on the wire (operation and JSON body), and every request but the read-only lookups
+ * a command needs to build its own (DescribeTable, DescribeTimeToLive, ListTables: any Describe…
+ * or List… operation) is stopped before it is sent. It is for clients of their own, made for one
+ * statement (one explain): there is no switch that the session's other statements could find on.
  *
  * <p>A request is recorded and stopped when the SDK has marshalled it and no interceptor will
  * change it any more (modifyHttpRequest, this one being last), before the SDK's retries and before
  * signing: a stopped request is never retried, and one whose thread was interrupted (a parallel
  * scan's other segments, once the first has stopped) is still recorded rather than aborted.
+ *
+ * <p>A statement may send several requests side by side (a parallel scan's segments, an import's
+ * writers); a stopped request holds its thread until no other has begun for a moment, so that its
+ * failure does not end the statement before the others are recorded.
  */
 public final class RequestCapture implements ExecutionInterceptor {
     /** How long no new request must begin before the stopped ones end their statement. */
     private static final long QUIET_NANOS = 50_000_000L;
-    /** The longest a stopped request waits for others, and a recording for requests still running. */
+    /** The longest a stopped request waits for others, and {@link #requests()} for requests still running. */
     private static final long MAX_WAIT_NANOS = 2_000_000_000L;
 
     /** One request: its operation, its JSON body, and whether it was sent (a lookup) or stopped. */
@@ -45,16 +50,9 @@ public final class RequestCapture implements ExecutionInterceptor {
     /** Set on a request this interceptor stopped: the SDK may or may not report its failure again. */
     private static final ExecutionAttribute<Boolean> STOPPED = new ExecutionAttribute<>("dynctl.requestCapture.stopped");
 
-    private volatile Recording recording;
-
-    /** Starts recording (and stopping) requests until the recording is closed. */
-    public synchronized Recording start() {
-        if (recording != null) {
-            throw new IllegalStateException("one recording at a time");
-        }
-        recording = new Recording();
-        return recording;
-    }
+    private final List<Request> requests = new ArrayList<>();
+    private int running;
+    private long lastBegun = System.nanoTime();
 
     /** True for the operations that only read a table's or the account's description. */
     static boolean isLookup(String operation) {
@@ -63,25 +61,18 @@ public final class RequestCapture implements ExecutionInterceptor {
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-        Recording current = recording;
-        if (current != null) {
-            current.begun();
-        }
+        begun();
     }
 
     @Override
     public SdkHttpRequest modifyHttpRequest(Context.ModifyHttpRequest context, ExecutionAttributes attributes) {
-        Recording current = recording;
-        if (current == null) {
-            return context.httpRequest();
-        }
         String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
         boolean lookup = isLookup(operation);
-        current.add(new Request(operation, context.requestBody().map(RequestCapture::text).orElse(""), lookup));
+        add(new Request(operation, context.requestBody().map(RequestCapture::text).orElse(""), lookup));
         if (!lookup) {
-            current.settle();
+            settle();
             attributes.putAttribute(STOPPED, true);
-            current.ended();
+            ended();
             throw new Stopped(operation);
         }
         return context.httpRequest();
@@ -98,9 +89,8 @@ public final class RequestCapture implements ExecutionInterceptor {
     }
 
     private void ended(ExecutionAttributes attributes) {
-        Recording current = recording;
-        if (current != null && attributes.getAttribute(STOPPED) == null) {
-            current.ended();
+        if (attributes.getAttribute(STOPPED) == null) {
+            ended();
         }
     }
 
@@ -112,62 +102,42 @@ public final class RequestCapture implements ExecutionInterceptor {
         }
     }
 
-    /**
-     * The requests of one statement. A statement may send several requests side by side (a
-     * parallel scan's segments, an import's writers); a stopped request holds its thread until no
-     * other has begun for a moment, so that its failure does not end the statement before the
-     * others are recorded.
-     */
-    public final class Recording implements AutoCloseable {
-        private final List<Request> requests = new ArrayList<>();
-        private int running;
-        private long lastBegun = System.nanoTime();
+    private synchronized void begun() {
+        running++;
+        lastBegun = System.nanoTime();
+    }
 
-        private synchronized void begun() {
-            running++;
-            lastBegun = System.nanoTime();
-        }
+    private synchronized void ended() {
+        running = Math.max(0, running - 1);
+        notifyAll();
+    }
 
-        private synchronized void ended() {
-            running = Math.max(0, running - 1);
-            notifyAll();
-        }
+    private synchronized void add(Request request) {
+        requests.add(request);
+    }
 
-        private synchronized void add(Request request) {
-            requests.add(request);
-        }
-
-        /** Waits until no request has begun for {@link #QUIET_NANOS}; Ctrl-C ends the wait. */
-        private synchronized void settle() {
-            long deadline = System.nanoTime() + MAX_WAIT_NANOS;
-            try {
-                for (long now = System.nanoTime(); now - lastBegun < QUIET_NANOS && now < deadline; now = System.nanoTime()) {
-                    wait(Math.max(1, (QUIET_NANOS - (now - lastBegun)) / 1_000_000));
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+    /** Waits until no request has begun for {@link #QUIET_NANOS}; Ctrl-C ends the wait. */
+    private synchronized void settle() {
+        long deadline = System.nanoTime() + MAX_WAIT_NANOS;
+        try {
+            for (long now = System.nanoTime(); now - lastBegun < QUIET_NANOS && now < deadline; now = System.nanoTime()) {
+                wait(Math.max(1, (QUIET_NANOS - (now - lastBegun)) / 1_000_000));
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+    }
 
-        /** The requests recorded, in the order they were made, once those still running have ended. */
-        public synchronized List<Request> requests() {
-            long deadline = System.nanoTime() + MAX_WAIT_NANOS;
-            try {
-                while (running > 0 && System.nanoTime() < deadline) {
-                    wait(10);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+    /** The requests recorded, in the order they were made, once those still running have ended. */
+    public synchronized List<Request> requests() {
+        long deadline = System.nanoTime() + MAX_WAIT_NANOS;
+        try {
+            while (running > 0 && System.nanoTime() < deadline) {
+                wait(10);
             }
-            return List.copyOf(requests);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-
-        /** Stops recording: requests are sent again. */
-        @Override
-        public void close() {
-            synchronized (RequestCapture.this) {
-                recording = null;
-            }
-        }
+        return List.copyOf(requests);
     }
 }

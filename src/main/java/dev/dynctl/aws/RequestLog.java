@@ -11,6 +11,7 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
  * --debug's account of every AWS call, on stderr: "→ DynamoDB.GetItem GetItemRequest(…)" before,
  * "← 200 in 12 ms" or the failure after. The request is printed by the SDK's own toString(), which
  * leaves out fields marked sensitive; headers (and with them the signature) are never printed.
+ * A request made for a shell statement is printed where that statement's {@link RequestScope} says.
  */
 public final class RequestLog implements ExecutionInterceptor {
     private static final ExecutionAttribute<Long> STARTED = new ExecutionAttribute<>("dynctl.requestLog.started");
@@ -18,7 +19,10 @@ public final class RequestLog implements ExecutionInterceptor {
     private final String service;
     private final PrintWriter err;
 
-    /** @param service the name printed before each operation, e.g. "DynamoDB" */
+    /**
+     * @param service the name printed before each operation, e.g. "DynamoDB"
+     * @param err where requests without a scope are printed; null for silence
+     */
     public RequestLog(String service, PrintWriter err) {
         this.service = service;
         this.err = err;
@@ -27,19 +31,19 @@ public final class RequestLog implements ExecutionInterceptor {
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
         attributes.putAttribute(STARTED, System.nanoTime());
-        print("→ " + service + "." + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME) + " " + context.request());
+        print(attributes, "→ " + service + "." + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME) + " " + context.request());
     }
 
     @Override
     public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
-        print("← " + context.httpResponse().statusCode() + " in " + elapsed(attributes) + " ms");
+        print(attributes, "← " + context.httpResponse().statusCode() + " in " + elapsed(attributes) + " ms");
     }
 
     @Override
     public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
         String status = context.httpResponse().map(r -> r.statusCode() + " ").orElse("");
         String why = String.valueOf(context.exception().getMessage()).lines().findFirst().orElse("");
-        print("← " + status + "failed in " + elapsed(attributes) + " ms: " + why);
+        print(attributes, "← " + status + "failed in " + elapsed(attributes) + " ms: " + why);
     }
 
     private static long elapsed(ExecutionAttributes attributes) {
@@ -47,8 +51,15 @@ public final class RequestLog implements ExecutionInterceptor {
         return started == null ? 0 : (System.nanoTime() - started) / 1_000_000;
     }
 
-    private synchronized void print(String line) {
-        err.println(line);
-        err.flush();
+    private void print(ExecutionAttributes attributes, String line) {
+        RequestScope scope = RequestScope.of(attributes);
+        PrintWriter sink = scope != null ? scope.log() : err;
+        if (sink == null) {
+            return;
+        }
+        synchronized (sink) {
+            sink.println(line);
+            sink.flush();
+        }
     }
 }

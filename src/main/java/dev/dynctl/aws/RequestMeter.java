@@ -22,10 +22,11 @@ import software.amazon.awssdk.services.dynamodb.model.ExecuteTransactionRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 
 /**
- * The shell's timing: while a {@link Reading} is open, counts the requests the clients send, by
- * operation, and adds up the capacity they consumed, by table. Requests that can report their
- * consumed capacity are asked to (ReturnConsumedCapacity=TOTAL, unless the command chose already),
- * and only while a reading is open: otherwise requests go out as the commands made them.
+ * The shell's timing: counts the requests of a statement that is timed (its {@link RequestScope}
+ * holds a {@link Reading}), by operation, and adds up the capacity they consumed, by table.
+ * Requests that can report their consumed capacity are asked to (ReturnConsumedCapacity=TOTAL,
+ * unless the command chose already) when the meter asks and the statement is timed: otherwise
+ * requests go out as the commands made them.
  */
 public final class RequestMeter implements ExecutionInterceptor {
     private static final String RETURN_CONSUMED_CAPACITY = "ReturnConsumedCapacity";
@@ -39,18 +40,25 @@ public final class RequestMeter implements ExecutionInterceptor {
         }
     }
 
-    private volatile Reading reading;
+    private final boolean asksForCapacity;
 
-    /** Starts counting; a reading started earlier stops counting. */
-    public synchronized Reading start() {
-        reading = new Reading();
-        return reading;
+    /**
+     * @param asksForCapacity false to count what the requests report without changing them (explain
+     *     shows requests as the statement makes them)
+     */
+    public RequestMeter(boolean asksForCapacity) {
+        this.asksForCapacity = asksForCapacity;
+    }
+
+    private static Reading reading(ExecutionAttributes attributes) {
+        RequestScope scope = RequestScope.of(attributes);
+        return scope == null ? null : scope.reading();
     }
 
     @Override
     public SdkRequest modifyRequest(Context.ModifyRequest context, ExecutionAttributes attributes) {
         SdkRequest request = context.request();
-        if (reading == null) {
+        if (!asksForCapacity || reading(attributes) == null) {
             return request;
         }
         Optional<SdkField<?>> field = request.sdkFields().stream().filter(f -> f.memberName().equals(RETURN_CONSUMED_CAPACITY)).findFirst();
@@ -64,7 +72,7 @@ public final class RequestMeter implements ExecutionInterceptor {
 
     @Override
     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-        Reading current = reading;
+        Reading current = reading(attributes);
         if (current != null) {
             current.sent(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
         }
@@ -72,7 +80,7 @@ public final class RequestMeter implements ExecutionInterceptor {
 
     @Override
     public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
-        Reading current = reading;
+        Reading current = reading(attributes);
         SdkRequest request = context.request();
         Optional<Object> asked = request.getValueForField(RETURN_CONSUMED_CAPACITY, Object.class);
         if (current == null || asked.isEmpty() || asked.get().toString().equals(ReturnConsumedCapacity.NONE.toString())) {
@@ -125,8 +133,8 @@ public final class RequestMeter implements ExecutionInterceptor {
         return value == null ? 0 : value;
     }
 
-    /** What the requests of one stretch of time (a statement) sent and consumed. */
-    public final class Reading implements AutoCloseable {
+    /** What the requests of one statement sent and consumed. */
+    public static final class Reading {
         private final Map<String, Integer> requests = new LinkedHashMap<>();
         private final Map<String, Capacity> capacity = new LinkedHashMap<>();
         private final Set<String> unreported = new LinkedHashSet<>();
@@ -156,16 +164,6 @@ public final class RequestMeter implements ExecutionInterceptor {
         /** Operations that were asked for their consumed capacity and answered without it. */
         public synchronized Set<String> unreported() {
             return new LinkedHashSet<>(unreported);
-        }
-
-        /** Stops counting: requests go out as the commands made them again. */
-        @Override
-        public void close() {
-            synchronized (RequestMeter.this) {
-                if (reading == this) {
-                    reading = null;
-                }
-            }
         }
     }
 }

@@ -166,7 +166,7 @@ public final class Context implements AutoCloseable {
                 otherLocal, "--to-");
         PrintWriter requestLog = options.debug() ? err : null;
         if (hooks.clients() != null) {
-            // the session's: with its interceptors (explain must stop a copy's writes to the other target too)
+            // the session's: with its interceptors and the statement's scope (explain must stop a copy's writes to the other target too)
             return hooks.clients().clients(other, requestLog);
         }
         Clients made = new Clients(other, requestLog);

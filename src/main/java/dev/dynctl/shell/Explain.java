@@ -3,14 +3,16 @@ package dev.dynctl.shell;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dynctl.aws.ClientPool;
+import dev.dynctl.aws.ClientSource;
 import dev.dynctl.aws.RequestCapture;
+import dev.dynctl.aws.RequestMeter;
 import dev.dynctl.cli.Context;
 import dev.dynctl.cli.Dynctl;
 import dev.dynctl.cli.GlobalOptions;
 import dev.dynctl.cli.Interrupts;
 import dev.dynctl.cli.SessionHooks;
-import dev.dynctl.cli.table.TableExportCommand;
-import dev.dynctl.cli.table.TableImportCommand;
+import dev.dynctl.cli.WritesFiles;
 import dev.dynctl.codec.Json;
 import dev.dynctl.output.Format;
 import dev.dynctl.output.Output;
@@ -27,8 +29,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * {@code explain STATEMENT}: runs the statement as the shell would, with its requests recorded and
- * stopped before they are sent ({@link RequestCapture}: read-only lookups go through), its own
+ * {@code explain STATEMENT}: runs the statement as the shell would, on clients of its own whose
+ * requests are recorded and stopped before they are sent ({@link RequestCapture}: read-only lookups
+ * go through), so that nothing of it reaches the session's other statements, even when it is
+ * abandoned; and without timing's addition to requests, so that it shows them as sent. Its own
  * output and errors held back, and prints the requests instead: each operation with its JSON body,
  * as the AWS CLI's --cli-input-json takes it. The statement's failure at the first stopped request
  * is explain's doing and is not shown; a failure before it (a usage error, a table that does not
@@ -49,21 +53,19 @@ final class Explain {
     private static final String WHAT = "explain shows the requests of the table, item, backup, schema and sql commands, "
             + "their short forms (get, put, query, …) and PartiQL statements.";
 
-    /** Runs a statement the way the shell does (without timing it again). */
+    /** Runs a statement the way the shell does (without timing it again), its commands on {@code clients}. */
     @FunctionalInterface
     interface StatementRunner {
-        int run(String text, Shell.Io io);
+        int run(String text, Shell.Io io, ClientSource clients);
     }
 
     /** What follows "explain": the statement, and the explanation's format when given before it. */
     record Request(String statement, String format) {
     }
 
-    private final RequestCapture capture;
     private final Session session;
 
-    Explain(RequestCapture capture, Session session) {
-        this.capture = capture;
+    Explain(Session session) {
         this.session = session;
     }
 
@@ -81,8 +83,11 @@ final class Explain {
         return statement.isEmpty() || HELP.contains(first) ? null : new Request(statement, matcher.group("format"));
     }
 
-    /** Explains {@code request}'s statement; returns 0, or the statement's exit code when it fails before a request is stopped. */
-    int run(Request request, Shell.Io io, StatementRunner statements) {
+    /**
+     * Explains {@code request}'s statement; returns 0, or the statement's exit code when it fails
+     * before a request is stopped. The lookups it sends are counted in {@code reading} (null: not timed).
+     */
+    int run(Request request, Shell.Io io, RequestMeter.Reading reading, StatementRunner statements) {
         Format format;
         try {
             format = format(request, io);
@@ -100,9 +105,12 @@ final class Explain {
                 io.terminal().env(), false);
         int code;
         List<RequestCapture.Request> requests;
-        try (RequestCapture.Recording recording = capture.start()) {
-            code = statements.run(request.statement(), new Shell.Io(new PrintWriter(heldOut), new PrintWriter(heldErr), quiet, true));
-            requests = recording.requests();
+        RequestCapture capture = new RequestCapture();
+        // the capture last: it records requests as the others leave them; the meter counts and adds nothing
+        try (ClientPool own = new ClientPool(List.of(new RequestMeter(false), capture))) {
+            code = statements.run(request.statement(), new Shell.Io(new PrintWriter(heldOut), new PrintWriter(heldErr), quiet, true),
+                    own.forStatement(reading));
+            requests = capture.requests();
         }
         print(requests, format, io);
         boolean stopped = requests.stream().anyMatch(r -> !r.sent());
@@ -156,8 +164,9 @@ final class Explain {
 
     /**
      * Why explain does not run the statement, or null. Only DynamoDB commands run: the shell's own
-     * change the session, local starts and stops a process, and export and import write files
-     * (the export, the checkpoint) before their first request.
+     * change the session, local starts and stops a process, and a command that writes files
+     * ({@link WritesFiles}: an export, a file backup, an import's checkpoint) does so before its
+     * first request is stopped.
      */
     private String refusal(String statement) {
         if (parse(statement) != null) {
@@ -180,8 +189,8 @@ final class Explain {
             CommandLine leaf = commands.get(commands.size() - 1);
             Object command = leaf.getCommandSpec().userObject();
             String name = leaf.getCommandSpec().qualifiedName(" ").substring(root.getCommandName().length()).strip();
-            if (command instanceof TableExportCommand || command instanceof TableImportCommand) {
-                return "explain does not run '" + name + "': it writes files (the output, the checkpoint) before its first request.";
+            if (command instanceof WritesFiles files && files.writesFiles()) {
+                return "explain does not run '" + name + "': it writes files (its output, a manifest, a checkpoint) before its first request.";
             }
             if (leaf != root && !DYNAMODB_COMMANDS.contains(command.getClass().getPackageName())) {
                 return "'" + name + "' is not a DynamoDB command. " + WHAT;

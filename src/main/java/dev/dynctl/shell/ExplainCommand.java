@@ -21,7 +21,8 @@ import picocli.CommandLine.Parameters;
             "",
             "A statement that fails before its first request (a usage error, a table that does not exist) shows "
                     + "that error. Confirmations are not asked: pass --yes to see what a delete would send. Not for "
-                    + "export and import (they write files first), local, or the shell's own commands.",
+                    + "what writes files before its first request (export, import, backup create --to-file, backup restore "
+                    + "--from-file), local, or the shell's own commands.",
             "",
             "With -o json (or jsonl, yaml) the explanation is a list of {operation, request, sent}."},
         footerHeading = "%nExamples:%n",

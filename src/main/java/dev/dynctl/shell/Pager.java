@@ -2,6 +2,7 @@ package dev.dynctl.shell;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedString;
@@ -34,6 +35,8 @@ final class Pager {
     /** 0 outside an escape sequence; else ESC, '[' (a CSI sequence) or '(' (a charset). */
     private char escape;
     private char highSurrogate;
+    /** How long the reader has been asked so far: the statement's timing leaves it out. */
+    private final AtomicLong waitedNanos = new AtomicLong();
 
     private Pager(Terminal terminal, int width, int height) {
         this.terminal = terminal;
@@ -111,11 +114,17 @@ final class Pager {
         return Math.max(0, WCWidth.wcwidth(codePoint));
     }
 
+    /** Nanoseconds spent at "-- more --", waiting for a key, since the pager was made. */
+    long waitedNanos() {
+        return waitedNanos.get();
+    }
+
     /**
      * Shows the prompt on the row the next output would take and waits for a key; the prompt is
      * erased again, whatever the answer. Ctrl-C stops, as q does.
      */
     Answer ask() {
+        long asked = System.nanoTime();
         terminal.writer().print(new AttributedString(PROMPT, AttributedStyle.INVERSE).toAnsi(terminal));
         terminal.flush();
         Attributes typed = terminal.enterRawMode();
@@ -134,6 +143,7 @@ final class Pager {
         } finally {
             terminal.setAttributes(typed);
             erasePrompt();
+            waitedNanos.addAndGet(System.nanoTime() - asked);
         }
     }
 

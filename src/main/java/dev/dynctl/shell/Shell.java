@@ -1,8 +1,8 @@
 package dev.dynctl.shell;
 
 import dev.dynctl.aws.ClientPool;
+import dev.dynctl.aws.ClientSource;
 import dev.dynctl.aws.Clients;
-import dev.dynctl.aws.RequestCapture;
 import dev.dynctl.aws.RequestMeter;
 import dev.dynctl.cli.Context;
 import dev.dynctl.cli.Dynctl;
@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.UserInterruptException;
@@ -28,8 +29,16 @@ import org.jline.terminal.Terminal;
  * error and the shell goes on.
  */
 final class Shell implements AutoCloseable {
-    /** Where a statement's output goes and what it may ask of the terminal. */
-    record Io(PrintWriter out, PrintWriter err, Context.Terminal terminal, boolean script) {
+    /**
+     * Where a statement's output goes and what it may ask of the terminal.
+     *
+     * @param pausedNanos how long the output has waited for a key at the pager so far (timing leaves it out)
+     */
+    record Io(PrintWriter out, PrintWriter err, Context.Terminal terminal, boolean script, LongSupplier pausedNanos) {
+        /** Output that never waits at a pager. */
+        Io(PrintWriter out, PrintWriter err, Context.Terminal terminal, boolean script) {
+            this(out, err, terminal, script, () -> 0L);
+        }
     }
 
     /** How a script ended: the first failing statement's exit code (0 when none failed), and where. */
@@ -37,10 +46,8 @@ final class Shell implements AutoCloseable {
     }
 
     private final Session session;
-    private final RequestMeter meter = new RequestMeter();
-    private final RequestCapture capture = new RequestCapture();
-    // the capture last: it records requests as the other interceptors leave them
-    private final ClientPool clients = new ClientPool(List.of(meter, capture));
+    /** The statements' clients: each statement borrows them with its own --debug log and timing. */
+    private final ClientPool clients = new ClientPool(List.of(new RequestMeter(true)));
     private final ClientPool lookups = new ClientPool(List.of());
     private final Explain explain;
     private final StatementCancel cancel = new StatementCancel();
@@ -48,7 +55,7 @@ final class Shell implements AutoCloseable {
 
     Shell(Session session) {
         this.session = session;
-        this.explain = new Explain(capture, session);
+        this.explain = new Explain(session);
     }
 
     Session session() {
@@ -95,7 +102,8 @@ final class Shell implements AutoCloseable {
         Pager pager = session.pager() && !typed.all() ? Pager.of(terminal) : null;
         StatementWriter out = new StatementWriter(terminal, pager, true);
         StatementWriter err = new StatementWriter(terminal, pager, false);
-        Io io = new Io(new PrintWriter(out), new PrintWriter(err), statementSurroundings(terminal, surroundings), false);
+        Io io = new Io(new PrintWriter(out), new PrintWriter(err), statementSurroundings(terminal, surroundings), false,
+                pager == null ? () -> 0L : pager::waitedNanos);
         StatementCancel.Statement statement = cancel.start(() -> {
             try {
                 return run(typed.text(), io);
@@ -183,22 +191,25 @@ final class Shell implements AutoCloseable {
             return 0;
         }
         if (!session.timing()) {
-            return dispatch(text, io);
+            return dispatch(text, io, null, clients.forStatement(null));
         }
-        try (Timing timing = Timing.start(meter)) {
-            int code = dispatch(text, io);
-            if (session.timing() && !ended) {
-                io.err().println(timing.line());
-                io.err().flush();
-            }
-            return code;
+        Timing timing = Timing.start(io.pausedNanos());
+        int code = dispatch(text, io, timing.reading(), clients.forStatement(timing.reading()));
+        if (session.timing() && !ended) {
+            io.err().println(timing.line());
+            io.err().flush();
         }
+        return code;
     }
 
-    private int dispatch(String text, Io io) {
+    /**
+     * @param reading what the statement's requests are counted in (null: not timed)
+     * @param statementClients the clients the statement's commands use, counting in {@code reading}
+     */
+    private int dispatch(String text, Io io, RequestMeter.Reading reading, ClientSource statementClients) {
         Explain.Request explained = Explain.parse(text);
         if (explained != null) {
-            return explain.run(explained, io, this::dispatch);
+            return explain.run(explained, io, reading, (statement, held, own) -> dispatch(statement, held, reading, own));
         }
         List<String> words = ShellSyntax.isPartiql(text) ? List.of("sql", ShellSyntax.partiql(text))
                 : ShellSyntax.words(ShellSyntax.partiql(text));
@@ -218,10 +229,10 @@ final class Shell implements AutoCloseable {
                 }
                 List<String> asked = new ArrayList<>(words.subList(1, words.size()));
                 asked.add("--help");
-                return execute(asked, io);
+                return execute(asked, io, statementClients);
             }
             default -> {
-                return execute(words, io);
+                return execute(words, io, statementClients);
             }
         }
     }
@@ -232,7 +243,7 @@ final class Shell implements AutoCloseable {
      */
     Clients clients(Context.Terminal surroundings) {
         try (Dynctl dynctl = new Dynctl().withTerminal(surroundings)
-                .withHooks(new SessionHooks(lookups, cancel, root -> ShellCommands.addTo(root, session)))) {
+                .withHooks(new SessionHooks(lookups.forStatement(null), cancel, root -> ShellCommands.addTo(root, session)))) {
             // asked for while a line is typed: nothing (such as the local engine starting) may be printed over it
             dynctl.commandLine().setErr(new PrintWriter(Writer.nullWriter()));
             return dynctl.clients(session.globalArguments(List.of()));
@@ -240,12 +251,12 @@ final class Shell implements AutoCloseable {
     }
 
     /** In a script, Ctrl-C is the process's own SIGINT (there is no prompt to return to); at a terminal, the shell's. */
-    private SessionHooks hooks(boolean script) {
-        return new SessionHooks(clients, script ? Interrupts.SIGNAL : cancel, root -> ShellCommands.addTo(root, session));
+    private SessionHooks hooks(boolean script, ClientSource statementClients) {
+        return new SessionHooks(statementClients, script ? Interrupts.SIGNAL : cancel, root -> ShellCommands.addTo(root, session));
     }
 
-    private int execute(List<String> words, Io io) {
-        try (Dynctl dynctl = new Dynctl().withTerminal(io.terminal()).withHooks(hooks(io.script()))) {
+    private int execute(List<String> words, Io io, ClientSource statementClients) {
+        try (Dynctl dynctl = new Dynctl().withTerminal(io.terminal()).withHooks(hooks(io.script(), statementClients))) {
             var commandLine = dynctl.commandLine().setOut(io.out()).setErr(io.err());
             List<String> filled = ContextArguments.apply(words, commandLine, session.table());
             List<String> arguments = new ArrayList<>(session.globalArguments(filled));

@@ -6,28 +6,42 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * One statement timed (timing on): its wall time, the requests it sent by operation, and the
  * capacity they consumed by table, said afterwards in one line:
  * {@code Time: 14 ms · 2 requests (Query ×2) · 3.5 RCU users}.
+ *
+ * <p>The requests are the statement's own (its clients carry {@link #reading()}), whichever thread
+ * made them; a statement abandoned earlier goes on counting in its own reading, never in this one.
+ * The time leaves out what the statement's output spent waiting for a key at "-- more --".
  */
-final class Timing implements AutoCloseable {
+final class Timing {
     private final long started = System.nanoTime();
-    private final RequestMeter.Reading reading;
+    private final RequestMeter.Reading reading = new RequestMeter.Reading();
+    private final LongSupplier pausedNanos;
+    private final long pausedAtStart;
 
-    private Timing(RequestMeter.Reading reading) {
-        this.reading = reading;
+    private Timing(LongSupplier pausedNanos) {
+        this.pausedNanos = pausedNanos;
+        this.pausedAtStart = pausedNanos.getAsLong();
     }
 
-    /** Starts timing now; the meter counts requests (and asks for their capacity) until closed. */
-    static Timing start(RequestMeter meter) {
-        return new Timing(meter.start());
+    /** Starts timing now. @param pausedNanos how long the statement's output has waited at the pager so far */
+    static Timing start(LongSupplier pausedNanos) {
+        return new Timing(pausedNanos);
+    }
+
+    /** What the statement's requests are counted in. */
+    RequestMeter.Reading reading() {
+        return reading;
     }
 
     /** The line for what was sent since the start. */
     String line() {
-        long millis = (System.nanoTime() - started) / 1_000_000;
+        long paused = pausedNanos.getAsLong() - pausedAtStart;
+        long millis = Math.max(0, System.nanoTime() - started - paused) / 1_000_000;
         List<String> parts = new ArrayList<>();
         parts.add("Time: " + (millis < 10_000 ? millis + " ms" : number(millis / 1000.0) + " s"));
         parts.add(requests(reading.requests()));
@@ -73,10 +87,5 @@ final class Timing implements AutoCloseable {
     /** At most two decimals, none when whole: 1, 0.5, 12.25. */
     private static String number(double value) {
         return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
-    }
-
-    @Override
-    public void close() {
-        reading.close();
     }
 }

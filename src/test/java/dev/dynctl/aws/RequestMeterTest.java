@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dynctl.testing.Cli;
 import dev.dynctl.testing.Engine;
 import dev.dynctl.testing.MotoServer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,13 +21,14 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
- * Requests counted by operation and capacity added up by table, asked for only while a reading is
- * open. The figures are moto's (fixed per operation: see docs/local-engine.md).
+ * Requests counted by operation and capacity added up by table, asked for only for a statement
+ * that is timed, each in its own statement's reading. The figures are moto's (fixed per operation:
+ * see docs/local-engine.md).
  */
 class RequestMeterTest {
     private static final String TABLE = Engine.uniqueName("meter");
-    private static final RequestMeter METER = new RequestMeter();
-    private static Clients clients;
+    private static final Target MOTO = Target.local(MotoServer.get().endpoint(), Cli.REGION);
+    private static final ClientPool POOL = new ClientPool(List.of(new RequestMeter(true)));
 
     @BeforeAll
     static void table() {
@@ -31,16 +36,16 @@ class RequestMeterTest {
                 .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
                 .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
                 .billingMode("PAY_PER_REQUEST"));
-        clients = new Clients(Target.local(MotoServer.get().endpoint(), Cli.REGION), null, List.of(METER));
     }
 
     @AfterAll
     static void close() {
-        clients.close();
+        POOL.close();
     }
 
-    private static DynamoDbClient dynamo() {
-        return clients.dynamo();
+    /** The pool's client as a statement counting in {@code reading} (null: not timed) uses it. */
+    private static DynamoDbClient dynamo(RequestMeter.Reading reading) {
+        return POOL.forStatement(reading).clients(MOTO, null).dynamo();
     }
 
     private static Map<String, AttributeValue> key(String id) {
@@ -49,56 +54,88 @@ class RequestMeterTest {
 
     @Test
     void countsRequestsByOperationAndCapacityByTableAsReadOrWrite() {
-        try (RequestMeter.Reading reading = METER.start()) {
-            dynamo().describeTable(b -> b.tableName(TABLE));
-            dynamo().putItem(b -> b.tableName(TABLE).item(key("m1")));
-            dynamo().getItem(b -> b.tableName(TABLE).key(key("m1")));
-            dynamo().query(b -> b.tableName(TABLE).keyConditionExpression("id = :id").expressionAttributeValues(Map.of(":id", AttributeValue.fromS("m1"))));
-            dynamo().query(b -> b.tableName(TABLE).keyConditionExpression("id = :id").expressionAttributeValues(Map.of(":id", AttributeValue.fromS("m2"))));
+        RequestMeter.Reading reading = new RequestMeter.Reading();
+        dynamo(reading).describeTable(b -> b.tableName(TABLE));
+        dynamo(reading).putItem(b -> b.tableName(TABLE).item(key("m1")));
+        dynamo(reading).getItem(b -> b.tableName(TABLE).key(key("m1")));
+        dynamo(reading).query(b -> b.tableName(TABLE).keyConditionExpression("id = :id").expressionAttributeValues(Map.of(":id", AttributeValue.fromS("m1"))));
+        dynamo(reading).query(b -> b.tableName(TABLE).keyConditionExpression("id = :id").expressionAttributeValues(Map.of(":id", AttributeValue.fromS("m2"))));
 
-            assertThat(reading.requests()).containsExactly(Map.entry("DescribeTable", 1), Map.entry("PutItem", 1),
-                    Map.entry("GetItem", 1), Map.entry("Query", 2));
-            // moto: PutItem 1, GetItem 0.5, each Query 1
-            assertThat(reading.capacity()).containsExactly(Map.entry(TABLE, new RequestMeter.Capacity(2.5, 1)));
-            assertThat(reading.unreported()).isEmpty();
-        }
+        assertThat(reading.requests()).containsExactly(Map.entry("DescribeTable", 1), Map.entry("PutItem", 1),
+                Map.entry("GetItem", 1), Map.entry("Query", 2));
+        // moto: PutItem 1, GetItem 0.5, each Query 1
+        assertThat(reading.capacity()).containsExactly(Map.entry(TABLE, new RequestMeter.Capacity(2.5, 1)));
+        assertThat(reading.unreported()).isEmpty();
     }
 
     @Test
-    void asksForCapacityOnlyWhileReading() {
-        try (RequestMeter.Reading reading = METER.start()) {
-            assertThat(dynamo().getItem(b -> b.tableName(TABLE).key(key("m1"))).consumedCapacity()).isNotNull();
-        }
-        assertThat(dynamo().getItem(b -> b.tableName(TABLE).key(key("m1"))).consumedCapacity()).isNull();
+    void asksForCapacityOnlyForATimedStatement() {
+        assertThat(dynamo(new RequestMeter.Reading()).getItem(b -> b.tableName(TABLE).key(key("m1"))).consumedCapacity()).isNotNull();
+        assertThat(dynamo(null).getItem(b -> b.tableName(TABLE).key(key("m1"))).consumedCapacity()).isNull();
     }
 
     @Test
     void aRequestThatChoseItsOwnCapacityReportKeepsIt() {
-        try (RequestMeter.Reading reading = METER.start()) {
-            assertThat(dynamo().getItem(b -> b.tableName(TABLE).key(key("m1")).returnConsumedCapacity(ReturnConsumedCapacity.NONE))
-                    .consumedCapacity()).isNull();
-            assertThat(reading.requests()).containsExactly(Map.entry("GetItem", 1));
-            assertThat(reading.capacity()).isEmpty();
-            assertThat(reading.unreported()).isEmpty();
-        }
+        RequestMeter.Reading reading = new RequestMeter.Reading();
+        assertThat(dynamo(reading).getItem(b -> b.tableName(TABLE).key(key("m1")).returnConsumedCapacity(ReturnConsumedCapacity.NONE))
+                .consumedCapacity()).isNull();
+        assertThat(reading.requests()).containsExactly(Map.entry("GetItem", 1));
+        assertThat(reading.capacity()).isEmpty();
+        assertThat(reading.unreported()).isEmpty();
     }
 
     @Test
     void partiqlIsReadOrWriteByItsVerbAndMotoDoesNotReportIt() {
-        try (RequestMeter.Reading reading = METER.start()) {
-            dynamo().executeStatement(b -> b.statement("SELECT * FROM \"" + TABLE + "\" WHERE id = 'm1'"));
-            assertThat(reading.requests()).containsExactly(Map.entry("ExecuteStatement", 1));
-            assertThat(reading.unreported()).containsExactly("ExecuteStatement");
-        }
+        RequestMeter.Reading reading = new RequestMeter.Reading();
+        dynamo(reading).executeStatement(b -> b.statement("SELECT * FROM \"" + TABLE + "\" WHERE id = 'm1'"));
+        assertThat(reading.requests()).containsExactly(Map.entry("ExecuteStatement", 1));
+        assertThat(reading.unreported()).containsExactly("ExecuteStatement");
     }
 
     @Test
     void aTransactionsSplitIsTakenAsTheAnswerGivesIt() {
-        try (RequestMeter.Reading reading = METER.start()) {
-            dynamo().putItem(b -> b.tableName(TABLE).item(key("t1")));
-            dynamo().transactGetItems(b -> b.transactItems(t -> t.get(g -> g.tableName(TABLE).key(key("t1")))));
-            // moto: 2 read units per item found, with ReadCapacityUnits; the put's 1 is a write by its operation
-            assertThat(reading.capacity()).containsExactly(Map.entry(TABLE, new RequestMeter.Capacity(2, 1)));
+        RequestMeter.Reading reading = new RequestMeter.Reading();
+        dynamo(reading).putItem(b -> b.tableName(TABLE).item(key("t1")));
+        dynamo(reading).transactGetItems(b -> b.transactItems(t -> t.get(g -> g.tableName(TABLE).key(key("t1")))));
+        // moto: 2 read units per item found, with ReadCapacityUnits; the put's 1 is a write by its operation
+        assertThat(reading.capacity()).containsExactly(Map.entry(TABLE, new RequestMeter.Capacity(2, 1)));
+    }
+
+    @Test
+    void eachStatementCountsOnlyItsOwnRequestsWhateverThreadMakesThem() throws Exception {
+        RequestMeter.Reading first = new RequestMeter.Reading();
+        RequestMeter.Reading second = new RequestMeter.Reading();
+        DynamoDbClient earlier = dynamo(first);
+        dynamo(second).putItem(b -> b.tableName(TABLE).item(key("s1")));
+        // the earlier statement goes on (as one abandoned at the prompt does), on threads of its own
+        ExecutorService segments = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> scans = new ArrayList<>();
+            for (int segment = 0; segment < 2; segment++) {
+                int s = segment;
+                scans.add(segments.submit(() -> earlier.scan(b -> b.tableName(TABLE).segment(s).totalSegments(2))));
+            }
+            for (Future<?> scan : scans) {
+                scan.get();
+            }
+        } finally {
+            segments.shutdownNow();
+        }
+        dynamo(second).getItem(b -> b.tableName(TABLE).key(key("s1")));
+
+        assertThat(first.requests()).containsExactly(Map.entry("Scan", 2));
+        assertThat(second.requests()).containsExactly(Map.entry("PutItem", 1), Map.entry("GetItem", 1));
+        assertThat(second.capacity()).containsExactly(Map.entry(TABLE, new RequestMeter.Capacity(0.5, 1)));
+    }
+
+    @Test
+    void aMeterThatDoesNotAskCountsRequestsAsTheyWereMade() {
+        try (ClientPool unchanged = new ClientPool(List.of(new RequestMeter(false)))) {
+            RequestMeter.Reading reading = new RequestMeter.Reading();
+            DynamoDbClient dynamo = unchanged.forStatement(reading).clients(MOTO, null).dynamo();
+            assertThat(dynamo.getItem(b -> b.tableName(TABLE).key(key("m1"))).consumedCapacity()).isNull();
+            assertThat(reading.requests()).containsExactly(Map.entry("GetItem", 1));
+            assertThat(reading.capacity()).isEmpty();
         }
     }
 }

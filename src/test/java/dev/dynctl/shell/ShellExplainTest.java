@@ -9,15 +9,19 @@ import dev.dynctl.testing.AwsCli;
 import dev.dynctl.testing.Cli;
 import dev.dynctl.testing.Engine;
 import dev.dynctl.testing.MotoServer;
+import dev.dynctl.testing.StubEndpoint;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
@@ -26,6 +30,9 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 /** explain prints the requests a statement would send, and sends none of them: the engine is left as it was. */
 class ShellExplainTest {
     private static final String TABLE = Engine.uniqueName("explain");
+
+    @TempDir
+    Path folder;
 
     @BeforeAll
     static void table() {
@@ -208,6 +215,77 @@ class ShellExplainTest {
 
         assertThat(r.out()).contains("Print the DynamoDB requests a statement would send", "explain scan --segments 4");
         assertThat(r.err()).contains("Missing required parameter: 'STATEMENT'");
+    }
+
+    @Test
+    void aBackupToAFileIsNotRunAndAnEarlierBackupIsLeftAsItWas() throws Exception {
+        Path file = folder.resolve("backup.jsonl");
+        Path manifest = folder.resolve("backup.jsonl.manifest.json");
+        Cli.Result backup = Cli.cli().aws("backup", "create", TABLE, "--to-file", file.toString());
+        assertThat(backup.code()).as(backup.toString()).isZero();
+        String items = Files.readString(file);
+        String definition = Files.readString(manifest);
+
+        Cli.Result r = shell("explain backup create " + TABLE + " --to-file " + file + "\n"
+                + "explain backup restore --from-file " + file + " --to " + Engine.uniqueName("explain-restore") + "\n");
+
+        assertThat(r.code()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err()).contains("Error: explain does not run 'backup create': it writes files",
+                "Error: explain does not run 'backup restore': it writes files");
+        assertThat(Files.readString(file)).isEqualTo(items);
+        assertThat(Files.readString(manifest)).isEqualTo(definition);
+        assertThat(folder.resolve("backup.jsonl.import-checkpoint.json")).doesNotExist();
+    }
+
+    @Test
+    void aDebugLogGoesToTheStatementThatAskedForItNotToAnEarlierExplain() {
+        Cli.Result r = shell("explain get " + TABLE + " id=u1 --debug\nget " + TABLE + " id=u1 --debug\n", "-o", "json");
+
+        assertThat(r.code()).as(r.toString()).isZero();
+        // the explain's own log is held back with the rest of its output; the get's is the get's
+        assertThat(r.err()).contains("→ DynamoDB.GetItem", "← 200 in ");
+        assertThat(r.out()).contains("\"Ada\"");
+    }
+
+    @Test
+    void anAbandonedExplainLeavesTheSessionsRequestsAndExplainsAlone() throws Exception {
+        CountDownLatch answer = new CountDownLatch(1);
+        // the explained statement's lookup waits for an answer that comes only when the test ends
+        try (StubEndpoint silent = StubEndpoint.start(operation -> {
+            await(answer);
+            return new StubEndpoint.Answer(400, "{\"__type\": \"com.amazonaws.dynamodb.v20120810#ResourceNotFoundException\"}");
+        }); VirtualShell shell = VirtualShell.start()) {
+            try {
+                shell.waitFor("> ");
+                shell.type("use " + TABLE + "\n");
+                shell.waitFor(":" + TABLE + "> ");
+                shell.type("explain get " + TABLE + "-elsewhere id=u1 --endpoint-url " + silent.endpoint() + "\n");
+                Thread.sleep(1000);
+                shell.ctrlC();
+                shell.waitFor("Still stopping", Duration.ofSeconds(10));
+                shell.ctrlC();
+                assertThat(shell.waitFor(":" + TABLE + "> ", Duration.ofSeconds(5))).contains("Abandoned the statement");
+
+                shell.type("get id=u1\n");
+                assertThat(shell.waitFor(":" + TABLE + "> ")).contains("Ada").doesNotContain("not sent", "Error");
+                shell.type("put {\"id\": \"after-abandon\"}\n");
+                assertThat(shell.waitFor(":" + TABLE + "> ")).doesNotContain("Error");
+                shell.type("explain delete id=u1\n");
+                assertThat(shell.waitFor(":" + TABLE + "> ")).contains("DeleteItem (not sent)").doesNotContain("Error");
+            } finally {
+                answer.countDown();
+            }
+        }
+        assertThat(Engine.dynamo().getItem(b -> b.tableName(TABLE).key(Map.of("id", AttributeValue.fromS("after-abandon")))).hasItem()).isTrue();
+        assertThat(Engine.dynamo().getItem(b -> b.tableName(TABLE).key(Map.of("id", AttributeValue.fromS("u1")))).hasItem()).isTrue();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.dynctl.cli.backup;
 
 import dev.dynctl.cli.Context;
 import dev.dynctl.cli.DynctlCommand;
+import dev.dynctl.cli.WritesFiles;
 import dev.dynctl.cli.table.TableExportCommand;
 import dev.dynctl.dynamo.BackupDescriptions;
 import dev.dynctl.dynamo.BackupService;
@@ -24,7 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.BackupDetails;
             "  dynctl backup create orders --name before-migration --wait",
             "  dynctl backup create orders -o json --query arn",
             "  dynctl backup create orders --to-file orders.ddb.jsonl.gz"})
-public final class BackupCreateCommand extends DynctlCommand {
+public final class BackupCreateCommand extends DynctlCommand implements WritesFiles {
     @Parameters(index = "0", paramLabel = "TABLE", description = "The table to back up.")
     String table;
 
@@ -39,6 +40,12 @@ public final class BackupCreateCommand extends DynctlCommand {
             description = "Back up to a file instead: the items (format from the name, e.g. orders.ddb.jsonl.gz) and "
                     + "FILE.manifest.json with the table's definition; restore with 'backup restore --from-file'.")
     String file;
+
+    /** A file backup: the items and the manifest, an earlier backup's replaced. */
+    @Override
+    public boolean writesFiles() {
+        return file != null;
+    }
 
     @Override
     protected void run(Context context) throws InterruptedException, IOException {

@@ -3,6 +3,7 @@ package dev.dynctl.cli.backup;
 import dev.dynctl.bulk.ExportManifest;
 import dev.dynctl.cli.Context;
 import dev.dynctl.cli.DynctlCommand;
+import dev.dynctl.cli.WritesFiles;
 import dev.dynctl.cli.table.TableImportCommand;
 import dev.dynctl.dynamo.BackupService;
 import dev.dynctl.dynamo.TableDescriptions;
@@ -29,7 +30,7 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
             "  dynctl backup restore --table orders --to-time 2024-05-01T10:15:00Z \\",
             "      --to orders-may",
             "  dynctl backup restore --from-file orders.ddb.jsonl.gz --to orders-copy"})
-public final class BackupRestoreCommand extends DynctlCommand {
+public final class BackupRestoreCommand extends DynctlCommand implements WritesFiles {
     @Parameters(index = "0", arity = "0..1", paramLabel = "BACKUP",
             description = "The backup: its ARN, or its name when that is unique. Not with --table.")
     String backup;
@@ -53,6 +54,12 @@ public final class BackupRestoreCommand extends DynctlCommand {
 
     @Option(names = "--resume", description = "With --from-file: continue a file restore that was interrupted, from its checkpoint.")
     boolean resume;
+
+    /** A file restore: the import's checkpoint beside the file backup. */
+    @Override
+    public boolean writesFiles() {
+        return file != null;
+    }
 
     @Override
     protected void run(Context context) throws InterruptedException {

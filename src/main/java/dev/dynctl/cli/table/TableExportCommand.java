@@ -7,6 +7,7 @@ import dev.dynctl.bulk.ItemSources;
 import dev.dynctl.bulk.TableExport;
 import dev.dynctl.cli.Context;
 import dev.dynctl.cli.DynctlCommand;
+import dev.dynctl.cli.WritesFiles;
 import dev.dynctl.cli.Interruption;
 import dev.dynctl.dynamo.ItemCount;
 import dev.dynctl.dynamo.TableDetails;
@@ -46,7 +47,7 @@ import software.amazon.awssdk.core.exception.SdkException;
             "  dynctl table export events --to events.jsonl --segments 8 --rate-limit 500",
             "  dynctl table export users --to - --format jsonl | jq .name",
             "  dynctl table export users --to active.json --filter \"status = 'active'\""})
-public final class TableExportCommand extends DynctlCommand {
+public final class TableExportCommand extends DynctlCommand implements WritesFiles {
     @Parameters(index = "0", paramLabel = "TABLE", description = "The table.")
     String table;
 
@@ -79,6 +80,12 @@ public final class TableExportCommand extends DynctlCommand {
         export.table = table;
         export.to = file;
         export.run(context);
+    }
+
+    /** The export and, beside it, its manifest (an earlier one deleted first); to standard output, none. */
+    @Override
+    public boolean writesFiles() {
+        return !to.equals(ItemSources.STDIO);
     }
 
     @Override

@@ -17,6 +17,7 @@ import dev.dynctl.bulk.ItemSource;
 import dev.dynctl.bulk.ItemSources;
 import dev.dynctl.cli.Context;
 import dev.dynctl.cli.DynctlCommand;
+import dev.dynctl.cli.WritesFiles;
 import dev.dynctl.cli.Interruption;
 import dev.dynctl.codec.Json;
 import dev.dynctl.dynamo.ItemCount;
@@ -64,7 +65,7 @@ import software.amazon.awssdk.core.exception.SdkException;
             "--checkpoint F); it is deleted when the import completes. Items written",
             "after the checkpoint's mark are written again on resume: the same put twice",
             "leaves one item."})
-public final class TableImportCommand extends DynctlCommand {
+public final class TableImportCommand extends DynctlCommand implements WritesFiles {
     private static final String DEFAULT_CONCURRENCY = "8";
 
     @Parameters(index = "0", paramLabel = "TABLE", description = "The table to write to.")
@@ -118,6 +119,12 @@ public final class TableImportCommand extends DynctlCommand {
         restore.resume = resume;
         restore.concurrency = Integer.parseInt(DEFAULT_CONCURRENCY);
         restore.run(context);
+    }
+
+    /** The checkpoint, saved before the first write: beside the input, or where --checkpoint says. */
+    @Override
+    public boolean writesFiles() {
+        return checkpoint != null || !from.equals(ItemSources.STDIO);
     }
 
     @Override
