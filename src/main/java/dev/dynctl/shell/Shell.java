@@ -212,7 +212,7 @@ final class Shell implements AutoCloseable {
             return explain.run(explained, io, reading, (statement, held, own) -> dispatch(statement, held, reading, own));
         }
         List<String> words = ShellSyntax.isPartiql(text) ? List.of("sql", ShellSyntax.partiql(text))
-                : ShellSyntax.words(ShellSyntax.partiql(text));
+                : text.equals("\\q") ? List.of(text) : ShellSyntax.words(ShellSyntax.partiql(text));
         if (words.isEmpty()) {
             return 0;
         }
@@ -227,9 +227,7 @@ final class Shell implements AutoCloseable {
                     io.out().flush();
                     return 0;
                 }
-                List<String> asked = new ArrayList<>(words.subList(1, words.size()));
-                asked.add("--help");
-                return execute(asked, io, statementClients);
+                return help(words.subList(1, words.size()), io, statementClients);
             }
             default -> {
                 return execute(words, io, statementClients);
@@ -255,6 +253,26 @@ final class Shell implements AutoCloseable {
         return new SessionHooks(statementClients, script ? Interrupts.SIGNAL : cancel, root -> ShellCommands.addTo(root, session));
     }
 
+    /** help COMMAND: the command's --help; PartiQL's verbs are the sql command's. */
+    private int help(List<String> command, Io io, ClientSource statementClients) {
+        List<String> asked = new ArrayList<>(ShellSyntax.isPartiql(String.join(" ", command)) || isPartiqlVerb(command.get(0))
+                ? List.of("sql") : command);
+        try (Dynctl dynctl = new Dynctl().withHooks(hooks(io.script(), statementClients))) {
+            if (!dynctl.commandLine().getSubcommands().containsKey(asked.get(0))) {
+                io.err().println("Error: Unknown command '" + asked.get(0) + "'.");
+                io.err().println("Try 'help' for the commands.");
+                io.err().flush();
+                return ExitCode.USAGE.code();
+            }
+        }
+        asked.add("--help");
+        return execute(asked, io, statementClients);
+    }
+
+    private static boolean isPartiqlVerb(String word) {
+        return ShellSyntax.isPartiql(word + " ");
+    }
+
     private int execute(List<String> words, Io io, ClientSource statementClients) {
         try (Dynctl dynctl = new Dynctl().withTerminal(io.terminal()).withHooks(hooks(io.script(), statementClients))) {
             var commandLine = dynctl.commandLine().setOut(io.out()).setErr(io.err());
@@ -265,7 +283,12 @@ final class Shell implements AutoCloseable {
                 arguments.add("--no-input");
             }
             arguments.addAll(filled);
-            return commandLine.execute(arguments.toArray(String[]::new));
+            int code = commandLine.execute(arguments.toArray(String[]::new));
+            if (code == 0 && filled.size() > 2 && filled.subList(0, 2).equals(List.of("table", "delete")) && filled.contains(session.table())) {
+                // the table in use is gone: the prompt must not go on naming it
+                session.use(null);
+            }
+            return code;
         }
     }
 

@@ -188,4 +188,27 @@ class ShellScriptTest {
         assertThat(result.code()).as(result.toString()).isZero();
         assertThat(result.out().lines()).containsExactly("true", "false");
     }
+
+    @Test
+    void helpForPartiqlIsTheSqlCommandsAndForAnUnknownCommandAnError() {
+        Cli.Result partiql = Cli.cli().stdin("help SELECT\n").aws("shell");
+        assertThat(partiql.code()).isZero();
+        assertThat(partiql.out()).contains("sql", "EXISTS");
+
+        Cli.Result unknown = Cli.cli().stdin("help frobnicate\n\\q\ntables\n").aws("shell");
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).contains("Unknown command 'frobnicate'.", "Try 'help'");
+        assertThat(unknown.out()).as("\\q ended the script").doesNotContain(TABLE);
+    }
+
+    @Test
+    void deletingTheTableInUseForgetsIt() {
+        String doomed = Engine.uniqueName("inuse");
+        assertThat(Cli.cli().aws("table", "create", doomed, "--pk", "id:S", "--wait").code()).isZero();
+
+        Cli.Result result = Cli.cli().stdin("use %s\ntable delete %s\nuse\n".formatted(doomed, doomed)).aws("--yes", "shell");
+
+        assertThat(result.code()).as(result.toString()).isZero();
+        assertThat(result.err()).contains("No table in use");
+    }
 }
