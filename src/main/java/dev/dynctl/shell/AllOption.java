@@ -6,7 +6,8 @@ import java.util.Set;
 /**
  * The shell's {@code --all}: a statement that prints results streams them without the pager's
  * pauses. The shell takes the word out before the command sees it; statements that print no
- * results keep it, so that they refuse it as the unknown option it is for them.
+ * results keep it, so that they refuse it as the unknown option it is for them. It is taken out
+ * in every mode (a script's statements, which never pause, and explain's accept it too).
  */
 final class AllOption {
     static final String NAME = "--all";
@@ -65,6 +66,10 @@ final class AllOption {
     }
 
     private static boolean printsResults(String typed) {
+        Explain.Request explained = Explain.parse(typed);
+        if (explained != null) {
+            return printsResults(explained.statement());
+        }
         if (ShellSyntax.isPartiql(typed)) {
             return true;
         }

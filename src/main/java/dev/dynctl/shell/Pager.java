@@ -3,12 +3,12 @@ package dev.dynctl.shell;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.concurrent.atomic.AtomicLong;
-import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;
 import org.jline.utils.InfoCmp.Capability;
 import org.jline.utils.NonBlockingReader;
+import org.jline.utils.Status;
 import org.jline.utils.WCWidth;
 
 /**
@@ -26,8 +26,9 @@ final class Pager {
     private static final int ESC = 0x1B;
 
     private final Terminal terminal;
+    private final StatementKeys keys;
     private final int width;
-    /** Rows of output per page: the screen less the row of the prompt. */
+    /** Rows of output per page: the screen above the status bar, less the row of the prompt. */
     private final int pageRows;
     /** Rows completed since the page began. */
     private int rows;
@@ -38,17 +39,41 @@ final class Pager {
     /** How long the reader has been asked so far: the statement's timing leaves it out. */
     private final AtomicLong waitedNanos = new AtomicLong();
 
-    private Pager(Terminal terminal, int width, int height) {
+    private Pager(Terminal terminal, StatementKeys keys, int width, int rows) {
         this.terminal = terminal;
+        this.keys = keys;
         this.width = width;
-        this.pageRows = height - 1;
+        this.pageRows = rows - 1;
     }
 
-    /** A pager for the terminal's size now; null when the size is unknown or too small to page. */
-    static Pager of(Terminal terminal) {
+    /**
+     * A pager for the terminal's size now, below the statement {@code typed} after {@code prompt};
+     * null when the size is unknown or too small to page. The output scrolls above JLine's status
+     * bar (the tail-tips' rows and their border, {@link ShellLineReader}), which stays where it is
+     * while a statement runs: only the rows above it are a page's. (Erasing the bar instead gives
+     * the rows back, but JLine's drawing it again at the next prompt moves the cursor up by the
+     * bar's height, over the output, unless the cursor was on the screen's last row.)
+     */
+    static Pager of(Terminal terminal, StatementKeys keys, String prompt, String typed) {
         int width = terminal.getWidth();
-        int height = terminal.getHeight();
-        return width < 1 || height < 3 ? null : new Pager(terminal, width, height);
+        int rows = terminal.getHeight() - Status.getExistingStatus(terminal).map(Status::size).orElse(0);
+        if (width < 1 || rows < 3) {
+            return null;
+        }
+        Pager pager = new Pager(terminal, keys, width, rows);
+        pager.below(prompt, typed);
+        return pager;
+    }
+
+    /**
+     * Counts the rows of the statement as the reader shows it (its lines after the prompt, or
+     * after a continuation prompt as wide), so that the first page keeps it in sight; a statement
+     * taller than that leaves a row of output at least.
+     */
+    private void below(String prompt, String typed) {
+        String indent = " ".repeat(prompt.length());
+        typed.lines().forEach(line -> (indent + line + "\n").chars().forEach(c -> place((char) c)));
+        rows = Math.min(rows, pageRows - 1);
     }
 
     /**
@@ -121,19 +146,19 @@ final class Pager {
 
     /**
      * Shows the prompt on the row the next output would take and waits for a key; the prompt is
-     * erased again, whatever the answer. Ctrl-C stops, as q does.
+     * erased again, whatever the answer. Ctrl-C stops, as q does; so does the statement's abandon.
      */
     Answer ask() {
         long asked = System.nanoTime();
-        terminal.writer().print(new AttributedString(PROMPT, AttributedStyle.INVERSE).toAnsi(terminal));
-        terminal.flush();
-        Attributes typed = terminal.enterRawMode();
-        // Ctrl-C comes as a key here, and stops as q does, without a signal's new line
-        Attributes keys = terminal.getAttributes();
-        keys.setLocalFlag(Attributes.LocalFlag.ISIG, false);
-        terminal.setAttributes(keys);
+        // Ctrl-C comes as a key here, and stops as q does, without a signal's new line; the keys
+        // are raw before the prompt shows, so that none typed as it appears is taken otherwise
+        if (!keys.raw(false)) {
+            return Answer.STOP;
+        }
         try {
-            Answer answer = read(terminal.reader());
+            terminal.writer().print(new AttributedString(PROMPT, AttributedStyle.INVERSE).toAnsi(terminal));
+            terminal.flush();
+            Answer answer = read();
             if (answer == Answer.PAGE) {
                 rows = 0;
             } else if (answer == Answer.LINE) {
@@ -141,13 +166,13 @@ final class Pager {
             }
             return answer;
         } finally {
-            terminal.setAttributes(typed);
+            keys.release();
             erasePrompt();
             waitedNanos.addAndGet(System.nanoTime() - asked);
         }
     }
 
-    private static Answer read(NonBlockingReader keys) {
+    private Answer read() {
         try {
             while (!Thread.currentThread().isInterrupted()) {
                 int key = keys.read(100);

@@ -94,19 +94,20 @@ final class Shell implements AutoCloseable {
 
     /**
      * Runs a statement on a thread of its own, so that Ctrl-C can reach it while this one waits,
-     * and a statement that will not stop can be left behind. Its results pause at each page
-     * unless the pager is off or the statement says --all.
+     * and a statement that will not stop can be left behind (silenced, its keyboard taken back).
+     * Its results pause at each page unless the pager is off or the statement says --all.
      */
     private void runOn(Terminal terminal, String line, Context.Terminal surroundings) {
-        AllOption.Statement typed = AllOption.strip(line);
-        Pager pager = session.pager() && !typed.all() ? Pager.of(terminal) : null;
-        StatementWriter out = new StatementWriter(terminal, pager, true);
-        StatementWriter err = new StatementWriter(terminal, pager, false);
-        Io io = new Io(new PrintWriter(out), new PrintWriter(err), statementSurroundings(terminal, surroundings), false,
+        StatementKeys keys = new StatementKeys(terminal);
+        Pager pager = session.pager() && !AllOption.strip(line).all() ? Pager.of(terminal, keys, session.prompt(), line) : null;
+        OpenLine open = new OpenLine();
+        StatementWriter out = new StatementWriter(terminal, pager, true, open);
+        StatementWriter err = new StatementWriter(terminal, pager, false, open);
+        Io io = new Io(new PrintWriter(out), new PrintWriter(err), statementSurroundings(terminal, keys, surroundings), false,
                 pager == null ? () -> 0L : pager::waitedNanos);
         StatementCancel.Statement statement = cancel.start(() -> {
             try {
-                return run(typed.text(), io);
+                return run(line, io);
             } finally {
                 io.out().flush();
                 io.err().flush();
@@ -121,16 +122,17 @@ final class Shell implements AutoCloseable {
                 if (statement.abandoned()) {
                     out.silence();
                     err.silence();
-                    say(terminal, "Abandoned the statement: it may still finish in the background, unseen.");
+                    keys.abandon();
+                    say(terminal, open, "Abandoned the statement: it may still finish in the background, unseen.");
                     return;
                 }
                 if (!warned && statement.overdue()) {
                     warned = true;
-                    say(terminal, "Still stopping (a request may be waiting for its answer). Ctrl-C again abandons the statement.");
+                    say(terminal, open, "Still stopping (a request may be waiting for its answer). Ctrl-C again abandons the statement.");
                 }
             } catch (ExecutionException e) {
                 // an error outside the command's own handling: one line, as for every other
-                say(terminal, "Error: " + e.getCause());
+                say(terminal, open, "Error: " + e.getCause());
                 return;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -140,13 +142,15 @@ final class Shell implements AutoCloseable {
     }
 
     /** The terminal as a statement sees it: its width now, and keys that Ctrl-C stops waiting for. */
-    private static Context.Terminal statementSurroundings(Terminal terminal, Context.Terminal surroundings) {
+    private static Context.Terminal statementSurroundings(Terminal terminal, StatementKeys keys, Context.Terminal surroundings) {
         int width = terminal.getWidth() > 0 ? terminal.getWidth() : surroundings.width();
-        return new Context.Terminal(new StatementInput(terminal), surroundings.stdinIsTerminal(), surroundings.stdoutIsTerminal(),
+        return new Context.Terminal(new StatementInput(terminal, keys), surroundings.stdinIsTerminal(), surroundings.stdoutIsTerminal(),
                 width, surroundings.env(), surroundings.stderrIsTerminal());
     }
 
-    private static void say(Terminal terminal, String line) {
+    /** The shell's own word on the statement, on a line of its own. */
+    private static void say(Terminal terminal, OpenLine open, String line) {
+        terminal.writer().print(open.end());
         terminal.writer().println(line);
         terminal.flush();
     }
@@ -186,7 +190,8 @@ final class Shell implements AutoCloseable {
 
     /** Runs one statement as typed; returns its exit code. With timing on, says what it took after it. */
     int run(String statement, Io io) {
-        String text = statement.strip();
+        // the shell's --all (no pauses) is no option of the command's, in any mode: taken out here
+        String text = AllOption.strip(statement).text().strip();
         if (ShellSyntax.isBlankOrComment(text)) {
             return 0;
         }

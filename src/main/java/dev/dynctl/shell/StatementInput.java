@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
-import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
 import org.jline.utils.NonBlockingReader;
 
@@ -15,7 +14,8 @@ import org.jline.utils.NonBlockingReader;
  * and edited (backspace) here rather than by the terminal: a read from a terminal in line mode
  * waits for Enter whatever happens, so Ctrl-C could not stop it, and a statement given up on
  * would take the next line typed at the prompt. Ctrl-C ends the read with "Interrupted."; Ctrl-D
- * on an empty line is the end of input.
+ * on an empty line is the end of input, and so is everything once the statement is abandoned
+ * ({@link StatementKeys}).
  */
 final class StatementInput extends InputStream {
     private static final int CTRL_D = 4;
@@ -23,12 +23,14 @@ final class StatementInput extends InputStream {
     private static final int DELETE = 127;
 
     private final Terminal terminal;
+    private final StatementKeys keys;
     private byte[] line = new byte[0];
     private int next;
     private boolean ended;
 
-    StatementInput(Terminal terminal) {
+    StatementInput(Terminal terminal, StatementKeys keys) {
         this.terminal = terminal;
+        this.keys = keys;
     }
 
     @Override
@@ -66,12 +68,13 @@ final class StatementInput extends InputStream {
 
     /** The next line with its newline; empty at the end of input. */
     private byte[] readLine() throws IOException {
-        Attributes typed = terminal.enterRawMode();
+        if (!keys.raw(true)) {
+            return new byte[0];
+        }
         try {
-            NonBlockingReader keys = terminal.reader();
             StringBuilder text = new StringBuilder();
             while (true) {
-                int key = read(keys);
+                int key = next();
                 if (key == NonBlockingReader.EOF || key == CTRL_D && text.isEmpty()) {
                     return new byte[0];
                 }
@@ -88,12 +91,12 @@ final class StatementInput extends InputStream {
                 }
             }
         } finally {
-            terminal.setAttributes(typed);
+            keys.release();
         }
     }
 
     /** The next key; Ctrl-C (which interrupts the statement) ends the read. */
-    private static int read(NonBlockingReader keys) throws IOException {
+    private int next() throws IOException {
         try {
             while (true) {
                 if (Thread.interrupted()) {

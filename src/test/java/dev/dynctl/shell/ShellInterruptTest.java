@@ -6,6 +6,10 @@ import dev.dynctl.testing.Cli;
 import dev.dynctl.testing.Engine;
 import dev.dynctl.testing.MotoServer;
 import dev.dynctl.testing.StubEndpoint;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,8 +17,12 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.jline.terminal.Attributes;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Ctrl-C in the shell: it stops the running statement (a bulk job keeps its resume point) and the
  * shell goes on; at the prompt it clears the line; a statement that will not stop is abandoned by
- * a second Ctrl-C.
+ * a second Ctrl-C, and reads no more keys.
  */
 class ShellInterruptTest {
     private static final String TABLE = Engine.uniqueName("shellint");
@@ -150,6 +158,76 @@ class ShellInterruptTest {
     }
 
     @Test
+    void ctrlCDuringJsonOutputSaysInterruptedOnALineOfItsOwn() throws Exception {
+        String describe = "{\"Table\": {\"TableName\": \"slow\", \"TableStatus\": \"ACTIVE\","
+                + " \"KeySchema\": [{\"AttributeName\": \"id\", \"KeyType\": \"HASH\"}],"
+                + " \"AttributeDefinitions\": [{\"AttributeName\": \"id\", \"AttributeType\": \"S\"}]}}";
+        // the first page at once, the next after a while: Ctrl-C comes while it is awaited
+        try (StubEndpoint slow = StubEndpoint.start((operation, body) -> switch (operation) {
+            case "DescribeTable" -> new StubEndpoint.Answer(200, describe);
+            case "Scan" -> {
+                if (body.contains("ExclusiveStartKey")) {
+                    pause(2000);
+                    yield new StubEndpoint.Answer(200, "{\"Items\": [{\"id\": {\"S\": \"b\"}}], \"Count\": 1, \"ScannedCount\": 1}");
+                }
+                yield new StubEndpoint.Answer(200, "{\"Items\": [{\"id\": {\"S\": \"a\"}}], \"Count\": 1, \"ScannedCount\": 1,"
+                        + " \"LastEvaluatedKey\": {\"id\": {\"S\": \"a\"}}}");
+            }
+            default -> new StubEndpoint.Answer(200, "{\"TableNames\": []}");
+        }); VirtualShell shell = VirtualShell.start()) {
+            shell.waitFor("> ");
+            shell.type("connect --endpoint-url " + slow.endpoint() + " --region us-east-1\n");
+            shell.waitFor("> ");
+            shell.type("scan slow -o json\n");
+            shell.waitFor("\"id\": \"a\"");
+            Thread.sleep(300);
+            shell.ctrlC();
+            String stopped = shell.waitFor("> ", Duration.ofSeconds(15));
+            // the list closes on its own line ("}" then "]"), and what is said after it starts a line
+            assertThat(stopped).contains("]\nInterrupted.\n").doesNotContain("]Interrupted", "\"b\"");
+        }
+    }
+
+    @Test
+    void anAbandonedStatementReadsNoMoreKeysAndGivesTheTerminalBack() throws Exception {
+        PipedOutputStream typing = new PipedOutputStream();
+        try (Terminal terminal = TerminalBuilder.builder().system(false).streams(new PipedInputStream(typing), OutputStream.nullOutputStream())
+                .type("xterm-256color").build()) {
+            StatementKeys keys = new StatementKeys(terminal);
+            StatementInput input = new StatementInput(terminal, keys);
+            CompletableFuture<Integer> read = new CompletableFuture<>();
+            Thread statement = new Thread(() -> {
+                try {
+                    read.complete(input.read());
+                } catch (IOException | RuntimeException e) {
+                    read.completeExceptionally(e);
+                }
+            });
+            statement.start();
+            // the statement waits for an answer, keys raw (no line editing by the terminal)
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (terminal.getAttributes().getLocalFlag(Attributes.LocalFlag.ICANON)) {
+                assertThat(System.nanoTime()).as("the statement never read a key").isLessThan(deadline);
+                Thread.sleep(10);
+            }
+
+            keys.abandon();
+            assertThat(terminal.getAttributes().getLocalFlag(Attributes.LocalFlag.ICANON)).as("the terminal's modes back at once").isTrue();
+            assertThat(read.get(5, TimeUnit.SECONDS)).as("the end of input").isEqualTo(-1);
+            statement.join(5000);
+
+            // the next prompt's keys are its own: the statement takes none, and sets no mode again
+            Attributes prompt = terminal.enterRawMode();
+            typing.write('x');
+            typing.flush();
+            assertThat(terminal.reader().read(5000)).isEqualTo('x');
+            assertThat(input.read()).isEqualTo(-1);
+            assertThat(terminal.getAttributes().getLocalFlag(Attributes.LocalFlag.ICANON)).isFalse();
+            terminal.setAttributes(prompt);
+        }
+    }
+
+    @Test
     void ctrlCStopsAnImportWithACheckpointAndResumeWritesTheRest() throws Exception {
         String table = Engine.uniqueName("shellimport");
         int count = 3000;
@@ -223,6 +301,14 @@ class ShellInterruptTest {
         while (!(Files.exists(file) && Files.size(file) > 0)) {
             assertThat(System.nanoTime()).as("the export wrote nothing").isLessThan(deadline);
             Thread.sleep(20);
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -49,17 +49,18 @@ class ShellPagerTest {
             long before = counting.requests();
             shell.type("query pk=a --page-size 20\n");
 
-            // 40 rows: the header and 38 items, then the prompt
+            // 40 rows less the status bar's 4 (the tail-tips and their border): 35 rows of output
+            // and the pager's prompt; the first page keeps the statement's row, the header and 33 items
             String first = shell.waitFor(MORE);
-            assertThat(first).contains("row 0\n", "row 37\n").doesNotContain("row 38");
+            assertThat(first).contains("pk  sk   v\n", "row 0\n", "row 32\n").doesNotContain("row 33");
             shell.type(" ");
             String second = shell.waitFor(MORE);
-            assertThat(second).contains("row 38\n", "row 76\n").doesNotContain("row 37\n", "row 77");
+            assertThat(second).contains("row 33\n", "row 67\n").doesNotContain("row 32\n", "row 68");
             shell.type("\n");
-            assertThat(shell.waitFor(MORE)).contains("row 77\n").doesNotContain("row 78");
+            assertThat(shell.waitFor(MORE)).contains("row 68\n").doesNotContain("row 69");
             shell.type("q");
             String after = shell.waitFor(":" + TABLE + "> ");
-            assertThat(after).doesNotContain("row 78", "Error");
+            assertThat(after).doesNotContain("row 69", "Error");
 
             // 30 pages of 20 in all; the table's first 200 rows (10 pages) were read to size its columns
             long queried = counting.requests() - before;
@@ -113,6 +114,19 @@ class ShellPagerTest {
             shell.type("get pk=b,sk=1 --all\n");
             assertThat(shell.waitFor(":" + TABLE + "> ")).contains("--all").doesNotContain("Error");
         }
+    }
+
+    @Test
+    void scriptsAndExplainTakeAllAsTheTerminalDoes() {
+        Cli.Result piped = Cli.cli().stdin("scan " + TABLE + " --all\nuse " + TABLE + "\nquery pk=a --limit 3 --all\n").aws("shell");
+        assertThat(piped.code()).as(piped.toString()).isZero();
+        assertThat(piped.out()).contains("\"row 599\"", "\"row 2\"");
+        assertThat(piped.err()).doesNotContain("Unknown option");
+
+        Cli.Result explained = Cli.cli().stdin("explain scan " + TABLE + " --all\n").aws("shell");
+        assertThat(explained.code()).as(explained.toString()).isZero();
+        assertThat(explained.out()).contains("Scan", TABLE);
+        assertThat(explained.err()).doesNotContain("Unknown option");
     }
 
     @Test

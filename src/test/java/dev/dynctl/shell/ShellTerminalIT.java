@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The packaged launcher's shell in a real pseudo-terminal (tmux, 120 × 40), against moto: a
- * session as a person has it, with the terminal's own Ctrl-C.
+ * The packaged launcher's shell in a real pseudo-terminal (tmux, 120 × 24), against moto: a
+ * session as a person has it, with the status bar under the prompt and the terminal's own Ctrl-C.
  */
 class ShellTerminalIT {
     private static final Path LAUNCHER = Path.of(System.getProperty("dynctl.home", "target/dynctl"), "bin", "dynctl").toAbsolutePath();
@@ -35,39 +35,50 @@ class ShellTerminalIT {
         Map<String, String> env = Map.of("AWS_ACCESS_KEY_ID", "testing", "AWS_SECRET_ACCESS_KEY", "testing",
                 "AWS_EC2_METADATA_DISABLED", "true", "HOME", home.toString());
 
-        try (Tmux tmux = Tmux.start("cd " + home + " && " + shell + "; echo \"shell exited with $?\"; sleep 600", env, 120, 40)) {
+        try (Tmux tmux = Tmux.start("cd " + home + " && " + shell + "; echo \"shell exited with $?\"; sleep 600", env, 120, 24)) {
             // the first run of a new HOME also records the launcher's class archive
-            tmux.waitForLastLine(prompt, Duration.ofSeconds(90));
+            assertThat(statusBar(tmux.waitForPrompt(prompt, Duration.ofSeconds(90)))).as("the status bar under the prompt").isTrue();
 
             tmux.text("use " + table).keys("Enter");
-            tmux.waitForLastLine(tablePrompt, STEP);
+            tmux.waitForPrompt(tablePrompt, STEP);
 
             tmux.text("get pk=a,sk=7").keys("Enter");
-            tmux.waitFor("the item", screen -> screen.contains("row 7") && Tmux.lastLine(screen).equals(tablePrompt), STEP);
+            assertThat(tmux.waitForPrompt(tablePrompt, STEP)).contains("row 7");
 
-            // 200 items: a screenful (a header and 38 rows), then the pager asks
+            // 200 items; the output scrolls above the status bar (4 of the 24 rows): 20 rows, the last
+            // for the pager's prompt, and the first page keeps the statement in sight
             tmux.text("query pk=a").keys("Enter");
-            String page = tmux.waitFor("the pager's prompt", screen -> Tmux.lastLine(screen).startsWith("-- more --"), STEP);
-            assertThat(page).contains("row 0\n", "row 37\n").doesNotContain("row 38");
+            String page = tmux.waitForCursorLine("the pager's prompt", line -> line.startsWith("-- more --"), STEP);
+            assertThat(page).contains(tablePrompt + " query pk=a\npk  sk   v\na   0    row 0\n", "row 16\n").doesNotContain("row 17");
             tmux.keys("Space");
-            page = tmux.waitFor("the second page", screen -> screen.contains("row 76\n") && Tmux.lastLine(screen).startsWith("-- more --"), STEP);
-            assertThat(page).doesNotContain("row 77");
+            page = tmux.waitForCursorLine("the second page", line -> line.startsWith("-- more --"), STEP);
+            assertThat(page).contains("row 17\n", "row 35\n").doesNotContain("row 16\n", "row 36");
             tmux.keys("q");
-            String stopped = tmux.waitForLastLine(tablePrompt, STEP);
-            assertThat(stopped).doesNotContain("row 77", "-- more --");
+            String stopped = tmux.waitForPrompt(tablePrompt, STEP);
+            assertThat(stopped).doesNotContain("row 36", "-- more --");
+            assertThat(statusBar(stopped)).as("the status bar back under the prompt").isTrue();
 
             // the table exists, so this waits (for ten minutes) until Ctrl-C
             tmux.text("table wait " + table + " --until deleted").keys("Enter");
-            tmux.waitFor("the statement running", screen -> Tmux.lastLine(screen).endsWith("--until deleted"), STEP);
+            tmux.waitFor("the statement running", screen -> screen.contains("--until deleted\n"), STEP);
             Thread.sleep(1500);
             tmux.keys("C-c");
-            String interrupted = tmux.waitFor("the interruption", screen -> screen.contains("Interrupted.")
-                    && Tmux.lastLine(screen).equals(tablePrompt), STEP);
-            assertThat(interrupted).doesNotContain("Error", "Exception", "\tat ");
+            String interrupted = tmux.waitForPrompt(tablePrompt, STEP);
+            assertThat(interrupted).contains("Interrupted.").doesNotContain("Error", "Exception", "\tat ");
 
             tmux.text("exit").keys("Enter");
             tmux.waitFor("the shell's end", screen -> screen.contains("shell exited with 0"), STEP);
         }
+    }
+
+    /**
+     * True when the screen ends with the status bar's border: a row of one character (a line
+     * drawing character, or its alternate character set letter where the locale has no UTF-8).
+     */
+    private static boolean statusBar(String screen) {
+        List<String> lines = screen.lines().filter(l -> !l.isBlank()).toList();
+        String last = lines.get(lines.size() - 1);
+        return last.length() == 120 && last.chars().distinct().count() == 1;
     }
 
     /** A table of {@code count} items under one partition key: pk a, sk 0…, v "row 0"…. */

@@ -67,14 +67,40 @@ final class Tmux implements AutoCloseable {
         return screen;
     }
 
-    /** Waits until the screen's last line that is not blank is {@code line}. */
-    String waitForLastLine(String line, Duration timeout) {
-        return waitFor("a last line '" + line + "'", screen -> lastLine(screen).equals(line), timeout);
+    /**
+     * Waits until the cursor is on a line that is {@code prompt} (trailing spaces cut), nothing
+     * typed after it; returns the screen. The prompt's line, not the screen's last: the shell's
+     * status bar (the tail-tips and their border) is under it.
+     */
+    String waitForPrompt(String prompt, Duration timeout) {
+        return waitForCursorLine("the prompt '" + prompt + "'", prompt::equals, timeout);
     }
 
-    static String lastLine(String screen) {
-        List<String> lines = screen.lines().filter(l -> !l.isBlank()).toList();
-        return lines.isEmpty() ? "" : lines.get(lines.size() - 1).stripTrailing();
+    /** Waits until the line the cursor is on (trailing spaces cut) is what {@code test} looks for; returns the screen. */
+    String waitForCursorLine(String what, Predicate<String> test, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Screen screen = screenAndCursor();
+        while (!test.test(screen.cursorLine())) {
+            if (System.nanoTime() > deadline) {
+                return fail(what + " did not appear within " + timeout + "; the cursor is on '" + screen.cursorLine()
+                        + "' of the screen:\n" + screen.text());
+            }
+            sleep(100);
+            screen = screenAndCursor();
+        }
+        return screen.text();
+    }
+
+    /** The screen and the line the cursor is on, read at once. */
+    private record Screen(String text, String cursorLine) {
+    }
+
+    private Screen screenAndCursor() {
+        String output = run(Map.of(), "capture-pane", "-p", "-t", session, ";", "display-message", "-p", "-t", session, "#{cursor_y}");
+        List<String> lines = output.lines().toList();
+        int cursor = Integer.parseInt(lines.get(lines.size() - 1).strip());
+        List<String> rows = lines.subList(0, lines.size() - 1);
+        return new Screen(String.join("\n", rows) + "\n", cursor < rows.size() ? rows.get(cursor).stripTrailing() : "");
     }
 
     private String run(Map<String, String> env, String... arguments) {
