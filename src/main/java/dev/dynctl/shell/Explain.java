@@ -46,7 +46,6 @@ final class Explain {
             "(?s)(?i:explain)(?:\\s+(?:-o|--output)(?:\\s+|=)?(?<format>[A-Za-z-]+)(?=\\s|$))?(?:\\s+(?<statement>.*))?");
     private static final Set<String> HELP = Set.of("-h", "--help");
     /** The shell's words that are no DynamoDB command (explain itself: one explanation at a time). */
-    private static final Set<String> SHELL_WORDS = Set.of("exit", "quit", "\\q", "help", "?", NAME);
     /** The commands whose requests explain shows: they talk to DynamoDB and to nothing else. */
     private static final Set<String> DYNAMODB_COMMANDS = Set.of("dev.dynctl.cli.item", "dev.dynctl.cli.table",
             "dev.dynctl.cli.backup", "dev.dynctl.cli.schema", "dev.dynctl.cli.sql");
@@ -179,7 +178,7 @@ final class Explain {
         if (words.isEmpty()) {
             return null;
         }
-        if (SHELL_WORDS.contains(words.get(0))) {
+        if (ShellHelp.isShellWord(words.get(0)) || words.get(0).equals(NAME)) {
             return "'" + words.get(0) + "' is not a DynamoDB command. " + WHAT;
         }
         try (Dynctl dynctl = new Dynctl().withHooks(new SessionHooks(null, Interrupts.SIGNAL, root -> ShellCommands.addTo(root, session)))) {

@@ -221,23 +221,19 @@ final class Shell implements AutoCloseable {
         if (words.isEmpty()) {
             return 0;
         }
-        switch (words.get(0)) {
-            case "exit", "quit", "\\q" -> {
-                ended = true;
+        if (ShellHelp.EXIT.contains(words.get(0))) {
+            ended = true;
+            return 0;
+        }
+        if (ShellHelp.HELP.contains(words.get(0))) {
+            if (words.size() == 1) {
+                io.out().print(ShellHelp.OVERVIEW);
+                io.out().flush();
                 return 0;
             }
-            case "help", "?" -> {
-                if (words.size() == 1) {
-                    io.out().print(ShellHelp.OVERVIEW);
-                    io.out().flush();
-                    return 0;
-                }
-                return help(words.subList(1, words.size()), io, statementClients);
-            }
-            default -> {
-                return execute(words, io, statementClients);
-            }
+            return help(words.subList(1, words.size()), io, statementClients);
         }
+        return execute(words, io, statementClients);
     }
 
     /**

@@ -1,7 +1,19 @@
 package dev.dynctl.shell;
 
-/** What 'help' prints in the shell. */
+import java.util.Set;
+
+/** The shell's own words, read before the command tree, and what 'help' prints. */
 final class ShellHelp {
+    /** Words that leave the shell. */
+    static final Set<String> EXIT = Set.of("exit", "quit", "\\q");
+    /** Words that print this help, or with a command its --help. */
+    static final Set<String> HELP = Set.of("help", "?");
+
+    /** True for a word the shell reads itself rather than the command tree. */
+    static boolean isShellWord(String word) {
+        return EXIT.contains(word) || HELP.contains(word);
+    }
+
     static final String OVERVIEW = """
             Type a dynctl command without 'dynctl', or a PartiQL statement ending in ';'.
 

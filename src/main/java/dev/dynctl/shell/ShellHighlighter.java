@@ -1,6 +1,5 @@
 package dev.dynctl.shell;
 
-import java.util.Set;
 import org.jline.reader.Highlighter;
 import org.jline.reader.LineReader;
 import org.jline.utils.AttributedString;
@@ -22,8 +21,6 @@ final class ShellHighlighter implements Highlighter {
     static final AttributedStyle COMMAND = AttributedStyle.BOLD;
     static final AttributedStyle OPTION = AttributedStyle.DEFAULT.foreground(AttributedStyle.CYAN);
     /** The shell's own words, which are not in the command tree. */
-    private static final Set<String> BUILTINS = Set.of("help", "exit", "quit");
-
     private final CommandLine tree;
     private final boolean color;
 
@@ -123,7 +120,7 @@ final class ShellHighlighter implements Highlighter {
             } else if (naming && current.getSubcommands().containsKey(word)) {
                 current = current.getSubcommands().get(word);
                 style = COMMAND;
-            } else if (naming && current == tree && BUILTINS.contains(word)) {
+            } else if (naming && current == tree && ShellHelp.isShellWord(word)) {
                 style = COMMAND;
                 naming = false;
             } else {
