@@ -4,8 +4,9 @@ import dev.dynctl.cli.Context;
 import dev.dynctl.cli.DynctlCommand;
 import dev.dynctl.cli.GlobalOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
-@Command(name = ConnectCommand.NAME, mixinStandardHelpOptions = true,
+@Command(name = ConnectCommand.NAME,
         description = {"Send the shell's statements somewhere else: the local engine (--local), an endpoint "
                 + "(--endpoint-url), or AWS with --profile and --region. The target is checked with one "
                 + "ListTables request; the table in use is forgotten.",
@@ -16,6 +17,9 @@ import picocli.CommandLine.Command;
             "  connect --profile prod --region eu-west-1",
             "  connect --endpoint-url http://localhost:8000 --region us-east-1"})
 final class ConnectCommand extends DynctlCommand {
+    @Mixin
+    HelpOption help;
+
     static final String NAME = "connect";
 
     private final Session session;

@@ -4,6 +4,7 @@ import dev.dynctl.cli.Context;
 import dev.dynctl.cli.DynctlCommand;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -11,7 +12,7 @@ import picocli.CommandLine.Parameters;
  * "explain". A statement to explain never reaches it: the shell takes "explain STATEMENT" as typed
  * ({@link Explain}), since the words of a PartiQL statement are not a command's words.
  */
-@Command(name = Explain.NAME, mixinStandardHelpOptions = true,
+@Command(name = Explain.NAME,
         description = {"Print the DynamoDB requests a statement would send, without sending them: each operation "
                 + "and its JSON body as the SDK puts it on the wire (what the AWS CLI's --cli-input-json takes).",
             "",
@@ -33,6 +34,9 @@ import picocli.CommandLine.Parameters;
             "  explain -o json SELECT * FROM users WHERE id = 'u1';",
             "  explain table delete users --yes"})
 final class ExplainCommand extends DynctlCommand {
+    @Mixin
+    HelpOption help;
+
     @Parameters(arity = "1..*", paramLabel = "STATEMENT", description = "A command (without 'dynctl') or a PartiQL statement.")
     List<String> statement;
 

@@ -5,9 +5,10 @@ import dev.dynctl.cli.DynctlCommand;
 import dev.dynctl.cli.GlobalOptions;
 import dev.dynctl.output.Format;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "output", mixinStandardHelpOptions = true,
+@Command(name = "output",
         description = {"Print every result in FORMAT from now on (a statement's own -o still wins).",
             "Without a format, says which one is used."},
         footerHeading = "%nExamples:%n",
@@ -15,6 +16,9 @@ import picocli.CommandLine.Parameters;
             "  output json",
             "  output table"})
 final class OutputCommand extends DynctlCommand {
+    @Mixin
+    HelpOption help;
+
     private final Session session;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "FORMAT", converter = GlobalOptions.FormatLabels.class,

@@ -3,9 +3,10 @@ package dev.dynctl.shell;
 import dev.dynctl.cli.Context;
 import dev.dynctl.cli.DynctlCommand;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "pager", mixinStandardHelpOptions = true,
+@Command(name = "pager",
         description = {"On a terminal, show a long result a page at a time (space: next page, q: stop). "
                 + "A statement with --all streams without stopping.",
             "Without on or off, says whether the pager is on."},
@@ -14,6 +15,9 @@ import picocli.CommandLine.Parameters;
             "  pager on",
             "  pager off"})
 final class PagerCommand extends DynctlCommand {
+    @Mixin
+    HelpOption help;
+
     private final Session session;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "on|off", converter = Switch.Labels.class,

@@ -3,9 +3,10 @@ package dev.dynctl.shell;
 import dev.dynctl.cli.Context;
 import dev.dynctl.cli.DynctlCommand;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "timing", mixinStandardHelpOptions = true,
+@Command(name = "timing",
         description = {"After each statement, print how long it took, its requests and the capacity they consumed.",
             "Without on or off, says whether timing is on."},
         footerHeading = "%nExamples:%n",
@@ -13,6 +14,9 @@ import picocli.CommandLine.Parameters;
             "  timing on",
             "  timing off"})
 final class TimingCommand extends DynctlCommand {
+    @Mixin
+    HelpOption help;
+
     private final Session session;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "on|off", converter = Switch.Labels.class,

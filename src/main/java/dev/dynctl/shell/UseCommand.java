@@ -4,10 +4,11 @@ import dev.dynctl.cli.Context;
 import dev.dynctl.cli.DynctlCommand;
 import dev.dynctl.dynamo.TableService;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "use", mixinStandardHelpOptions = true,
+@Command(name = "use",
         description = {"Work on one table: get, put, update, delete, query, scan, describe, export, import, "
                 + "backup and schema then need no table name, and a key may be typed bare (get id=u1).",
             "Without a table, says which one is in use."},
@@ -18,6 +19,9 @@ import picocli.CommandLine.Parameters;
             "  query id=u1 --sk 'begins_with 2024'",
             "  use --none"})
 final class UseCommand extends DynctlCommand {
+    @Mixin
+    HelpOption help;
+
     private final Session session;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "TABLE", description = "The table to use.")
