@@ -45,7 +45,6 @@ final class Explain {
     private static final Pattern EXPLAIN = Pattern.compile(
             "(?s)(?i:explain)(?:\\s+(?:-o|--output)(?:\\s+|=)?(?<format>[A-Za-z-]+)(?=\\s|$))?(?:\\s+(?<statement>.*))?");
     private static final Set<String> HELP = Set.of("-h", "--help");
-    /** The shell's words that are no DynamoDB command (explain itself: one explanation at a time). */
     /** The commands whose requests explain shows: they talk to DynamoDB and to nothing else. */
     private static final Set<String> DYNAMODB_COMMANDS = Set.of("dev.dynctl.cli.item", "dev.dynctl.cli.table",
             "dev.dynctl.cli.backup", "dev.dynctl.cli.schema", "dev.dynctl.cli.sql");
