@@ -1,10 +1,6 @@
 package dev.dynctl.shell;
 
-import dev.dynctl.cli.Context;
-import dev.dynctl.cli.DynctlCommand;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
 @Command(name = "pager",
         description = {"On a terminal, show a long result a page at a time (space: next page, q: stop). "
@@ -14,25 +10,23 @@ import picocli.CommandLine.Parameters;
         footer = {
             "  pager on",
             "  pager off"})
-final class PagerCommand extends DynctlCommand {
-    @Mixin
-    HelpOption help;
-
-    private final Session session;
-
-    @Parameters(index = "0", arity = "0..1", paramLabel = "on|off", converter = Switch.Labels.class,
-            completionCandidates = Switch.Labels.class, description = "on or off.")
-    Switch value;
-
+final class PagerCommand extends SwitchCommand {
     PagerCommand(Session session) {
-        this.session = session;
+        super(session);
     }
 
     @Override
-    protected void run(Context context) {
-        if (value != null) {
-            session.pager(value.on());
-        }
-        context.err().println("The pager is " + (session.pager() ? "on" : "off") + ".");
+    String label() {
+        return "The pager";
+    }
+
+    @Override
+    boolean on() {
+        return session.pager();
+    }
+
+    @Override
+    void set(boolean on) {
+        session.pager(on);
     }
 }

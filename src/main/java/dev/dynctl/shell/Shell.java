@@ -62,6 +62,11 @@ final class Shell implements AutoCloseable {
         return session;
     }
 
+    /** True while a typed statement runs (Ctrl-C is then for it, not for the prompt). */
+    boolean running() {
+        return cancel.running();
+    }
+
     /**
      * Reads and runs statements typed at {@code terminal} until exit or Ctrl-D. Ctrl-C at the
      * prompt clears the line; while a statement runs, it stops the statement.

@@ -1,10 +1,6 @@
 package dev.dynctl.shell;
 
-import dev.dynctl.cli.Context;
-import dev.dynctl.cli.DynctlCommand;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
 @Command(name = "timing",
         description = {"After each statement, print how long it took, its requests and the capacity they consumed.",
@@ -13,25 +9,23 @@ import picocli.CommandLine.Parameters;
         footer = {
             "  timing on",
             "  timing off"})
-final class TimingCommand extends DynctlCommand {
-    @Mixin
-    HelpOption help;
-
-    private final Session session;
-
-    @Parameters(index = "0", arity = "0..1", paramLabel = "on|off", converter = Switch.Labels.class,
-            completionCandidates = Switch.Labels.class, description = "on or off.")
-    Switch value;
-
+final class TimingCommand extends SwitchCommand {
     TimingCommand(Session session) {
-        this.session = session;
+        super(session);
     }
 
     @Override
-    protected void run(Context context) {
-        if (value != null) {
-            session.timing(value.on());
-        }
-        context.err().println("Timing is " + (session.timing() ? "on" : "off") + ".");
+    String label() {
+        return "Timing";
+    }
+
+    @Override
+    boolean on() {
+        return session.timing();
+    }
+
+    @Override
+    void set(boolean on) {
+        session.timing(on);
     }
 }

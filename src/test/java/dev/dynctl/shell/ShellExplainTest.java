@@ -250,8 +250,10 @@ class ShellExplainTest {
     @Test
     void anAbandonedExplainLeavesTheSessionsRequestsAndExplainsAlone() throws Exception {
         CountDownLatch answer = new CountDownLatch(1);
+        CountDownLatch asked = new CountDownLatch(1);
         // the explained statement's lookup waits for an answer that comes only when the test ends
         try (StubEndpoint silent = StubEndpoint.start(operation -> {
+            asked.countDown();
             await(answer);
             return new StubEndpoint.Answer(400, "{\"__type\": \"com.amazonaws.dynamodb.v20120810#ResourceNotFoundException\"}");
         }); VirtualShell shell = VirtualShell.start()) {
@@ -260,7 +262,7 @@ class ShellExplainTest {
                 shell.type("use " + TABLE + "\n");
                 shell.waitFor(":" + TABLE + "> ");
                 shell.type("explain get " + TABLE + "-elsewhere id=u1 --endpoint-url " + silent.endpoint() + "\n");
-                Thread.sleep(1000);
+                assertThat(asked.await(20, TimeUnit.SECONDS)).as("the lookup reached the endpoint").isTrue();
                 shell.ctrlC();
                 shell.waitFor("Still stopping", Duration.ofSeconds(10));
                 shell.ctrlC();

@@ -54,7 +54,8 @@ class ShellInterruptTest {
             shell.waitFor(":" + TABLE + "> ");
             // the table exists: this waits until its timeout
             shell.type("table wait " + TABLE + " --until deleted --timeout 5m\n");
-            Thread.sleep(1500);
+            // the statement runs (a Ctrl-C before that would clear the typed line, not stop it)
+            shell.waitUntilRunning();
             shell.ctrlC();
             String stopped = shell.waitFor(":" + TABLE + "> ");
             assertThat(stopped).contains("Interrupted.").doesNotContain("Error", "Exception", "\tat ");
@@ -134,15 +135,17 @@ class ShellInterruptTest {
     @Test
     void aStatementThatDoesNotStopIsAbandonedByASecondCtrlC() throws Exception {
         CountDownLatch answer = new CountDownLatch(1);
+        CountDownLatch asked = new CountDownLatch(1);
         // every request waits for an answer that comes only when the test ends: Ctrl-C cannot end a socket read
         try (StubEndpoint silent = StubEndpoint.start(operation -> {
+            asked.countDown();
             await(answer);
             return new StubEndpoint.Answer(200, "{\"TableNames\": []}");
         }); VirtualShell shell = VirtualShell.start()) {
             try {
                 shell.waitFor("> ");
                 shell.type("connect --endpoint-url " + silent.endpoint() + " --region us-east-1\n");
-                Thread.sleep(1000);
+                assertThat(asked.await(20, TimeUnit.SECONDS)).as("the request reached the endpoint").isTrue();
                 shell.ctrlC();
                 shell.waitFor("Still stopping", Duration.ofSeconds(10));
                 shell.ctrlC();

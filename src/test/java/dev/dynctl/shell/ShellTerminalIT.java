@@ -60,9 +60,12 @@ class ShellTerminalIT {
 
             // the table exists, so this waits (for ten minutes) until Ctrl-C
             tmux.text("table wait " + table + " --until deleted").keys("Enter");
-            tmux.waitFor("the statement running", screen -> screen.contains("--until deleted\n"), STEP);
-            Thread.sleep(1500);
-            tmux.keys("C-c");
+            tmux.waitFor("the statement typed", screen -> screen.contains("--until deleted\n"), STEP);
+            // a Ctrl-C before the statement starts finds nothing to stop: press until it has stopped one
+            long deadline = System.nanoTime() + STEP.toNanos();
+            do {
+                tmux.keys("C-c");
+            } while (!stopped(tmux) && System.nanoTime() < deadline);
             String interrupted = tmux.waitForPrompt(tablePrompt, STEP);
             assertThat(interrupted).contains("Interrupted.").doesNotContain("Error", "Exception", "\tat ");
 
@@ -75,6 +78,16 @@ class ShellTerminalIT {
      * True when the screen ends with the status bar's border: a row of one character (a line
      * drawing character, or its alternate character set letter where the locale has no UTF-8).
      */
+    /** True when, within half a second, the screen says a statement was interrupted. */
+    private static boolean stopped(Tmux tmux) {
+        try {
+            tmux.waitFor("Interrupted.", screen -> screen.contains("Interrupted."), Duration.ofMillis(500));
+            return true;
+        } catch (AssertionError notYet) {
+            return false;
+        }
+    }
+
     private static boolean statusBar(String screen) {
         List<String> lines = screen.lines().filter(l -> !l.isBlank()).toList();
         String last = lines.get(lines.size() - 1);

@@ -129,6 +129,7 @@ class ShellTimingTest {
         Files.writeString(items, "{\"id\": \"x1\"}\n");
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch answered = new CountDownLatch(1);
+        CountDownLatch writing = new CountDownLatch(1);
         // the abandoned import's write is answered, with the capacity it consumed, only once the next statement runs
         try (StubEndpoint slow = StubEndpoint.start(operation -> {
             if (!operation.equals("BatchWriteItem")) {
@@ -136,6 +137,7 @@ class ShellTimingTest {
                         + "\"KeySchema\": [{\"AttributeName\": \"id\", \"KeyType\": \"HASH\"}], "
                         + "\"AttributeDefinitions\": [{\"AttributeName\": \"id\", \"AttributeType\": \"S\"}]}}");
             }
+            writing.countDown();
             await(release);
             answered.countDown();
             return new StubEndpoint.Answer(200, "{\"UnprocessedItems\": {}, "
@@ -154,7 +156,7 @@ class ShellTimingTest {
                 shell.type("timing on\n");
                 shell.waitFor("Timing is on.");
                 shell.type("import slow --from " + items + " --endpoint-url " + slow.endpoint() + "\n");
-                Thread.sleep(1000);
+                assertThat(writing.await(20, TimeUnit.SECONDS)).as("the import's write reached the endpoint").isTrue();
                 shell.ctrlC();
                 shell.waitFor("Still stopping", Duration.ofSeconds(10));
                 shell.ctrlC();

@@ -172,6 +172,22 @@ final class VirtualShell implements AutoCloseable {
         return fail("'" + text + "' did not appear; the screen after what was read:\n" + screen().substring(Math.min(read, screen().length())));
     }
 
+    /** Waits until a typed statement runs: a Ctrl-C from then on is for it. */
+    void waitUntilRunning() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!shell.running()) {
+            if (System.nanoTime() > deadline) {
+                fail("no statement started running");
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     /** True once the shell has ended (exit or Ctrl-D). */
     boolean ended(Duration timeout) throws InterruptedException {
         running.join(timeout.toMillis());
