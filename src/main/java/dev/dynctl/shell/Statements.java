@@ -66,8 +66,14 @@ final class Statements implements Iterator<Statements.Statement> {
             }
         }
         ended = true;
+        if (pending.isEmpty()) {
+            return null;
+        }
+        if (!ShellSyntax.isComplete(pending + ";")) {
+            throw DynctlException.usage(name + ":" + start + ": the statement is not finished: a quote or bracket is still open at the end.");
+        }
         // the last statement may lack its ';': run it as it is, as a user at the prompt would
-        return pending.isEmpty() ? null : new Statement(pending.toString(), start);
+        return new Statement(pending.toString(), start);
     }
 
     private String readLine() {

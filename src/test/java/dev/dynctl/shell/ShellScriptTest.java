@@ -211,4 +211,12 @@ class ShellScriptTest {
         assertThat(result.code()).as(result.toString()).isZero();
         assertThat(result.err()).contains("No table in use");
     }
+
+    @Test
+    void aStatementLeftOpenAtTheEndIsSaidSoNotRun() {
+        Cli.Result result = Cli.cli().stdin("put %s {\"id\": \"open\",\n".formatted(TABLE)).aws("shell");
+
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.err()).contains("stdin:1: the statement is not finished").doesNotContain("not found");
+    }
 }
