@@ -159,6 +159,8 @@ function _complete_dynctl() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sql" ];    then _picocli_dynctl; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} schema" ];    then _picocli_dynctl; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} backup" ];    then _picocli_dynctl; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} api" ];    then _picocli_dynctl; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} function" ];    then _picocli_dynctl; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shell" ];    then _picocli_dynctl; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} local" ];    then _picocli_dynctl; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_dynctl; return $?; fi
@@ -199,73 +201,77 @@ function _complete_dynctl() {
   local cmds2=(sql)
   local cmds3=(schema)
   local cmds4=(backup)
-  local cmds5=(shell)
-  local cmds6=(local)
-  local cmds7=(completion)
-  local cmds8=(table list)
-  local cmds9=(table describe)
-  local cmds10=(table create)
-  local cmds11=(table update)
-  local cmds12=(table delete)
-  local cmds13=(table wait)
-  local cmds14=(table export)
-  local cmds15=(table import)
-  local cmds16=(table copy)
-  local cmds17=(table truncate)
-  local cmds18=(item put)
-  local cmds19=(item get)
-  local cmds20=(item update)
-  local cmds21=(item delete)
-  local cmds22=(item query)
-  local cmds23=(item scan)
-  local cmds24=(item batch-get)
-  local cmds25=(item batch-write)
-  local cmds26=(item transact)
-  local cmds27=(schema check)
-  local cmds28=(schema show)
-  local cmds29=(backup create)
-  local cmds30=(backup list)
-  local cmds31=(backup describe)
-  local cmds32=(backup restore)
-  local cmds33=(backup delete)
-  local cmds34=(backup pitr)
-  local cmds35=(local start)
-  local cmds36=(local stop)
-  local cmds37=(local status)
+  local cmds5=(api)
+  local cmds6=(function)
+  local cmds7=(shell)
+  local cmds8=(local)
+  local cmds9=(completion)
+  local cmds10=(table list)
+  local cmds11=(table describe)
+  local cmds12=(table create)
+  local cmds13=(table update)
+  local cmds14=(table delete)
+  local cmds15=(table wait)
+  local cmds16=(table export)
+  local cmds17=(table import)
+  local cmds18=(table copy)
+  local cmds19=(table truncate)
+  local cmds20=(item put)
+  local cmds21=(item get)
+  local cmds22=(item update)
+  local cmds23=(item delete)
+  local cmds24=(item query)
+  local cmds25=(item scan)
+  local cmds26=(item batch-get)
+  local cmds27=(item batch-write)
+  local cmds28=(item transact)
+  local cmds29=(schema check)
+  local cmds30=(schema show)
+  local cmds31=(backup create)
+  local cmds32=(backup list)
+  local cmds33=(backup describe)
+  local cmds34=(backup restore)
+  local cmds35=(backup delete)
+  local cmds36=(backup pitr)
+  local cmds37=(local start)
+  local cmds38=(local stop)
+  local cmds39=(local status)
 
-  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_dynctl_local_status; return $?; fi
-  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_dynctl_local_stop; return $?; fi
-  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_dynctl_local_start; return $?; fi
-  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_dynctl_backup_pitr; return $?; fi
-  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_dynctl_backup_delete; return $?; fi
-  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_dynctl_backup_restore; return $?; fi
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_dynctl_backup_describe; return $?; fi
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_dynctl_backup_list; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_dynctl_backup_create; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_dynctl_schema_show; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_dynctl_schema_check; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_dynctl_item_transact; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_dynctl_item_batchwrite; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_dynctl_item_batchget; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_dynctl_item_scan; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_dynctl_item_query; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_dynctl_item_delete; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_dynctl_item_update; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_dynctl_item_get; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_dynctl_item_put; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_dynctl_table_truncate; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_dynctl_table_copy; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_dynctl_table_import; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_dynctl_table_export; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_dynctl_table_wait; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_dynctl_table_delete; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_dynctl_table_update; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_dynctl_table_create; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_dynctl_table_describe; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_dynctl_table_list; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_dynctl_completion; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_dynctl_local; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_dynctl_shell; return $?; fi
+  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_dynctl_local_status; return $?; fi
+  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_dynctl_local_stop; return $?; fi
+  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_dynctl_local_start; return $?; fi
+  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_dynctl_backup_pitr; return $?; fi
+  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_dynctl_backup_delete; return $?; fi
+  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_dynctl_backup_restore; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_dynctl_backup_describe; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_dynctl_backup_list; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_dynctl_backup_create; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_dynctl_schema_show; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_dynctl_schema_check; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_dynctl_item_transact; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_dynctl_item_batchwrite; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_dynctl_item_batchget; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_dynctl_item_scan; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_dynctl_item_query; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_dynctl_item_delete; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_dynctl_item_update; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_dynctl_item_get; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_dynctl_item_put; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_dynctl_table_truncate; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_dynctl_table_copy; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_dynctl_table_import; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_dynctl_table_export; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_dynctl_table_wait; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_dynctl_table_delete; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_dynctl_table_update; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_dynctl_table_create; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_dynctl_table_describe; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_dynctl_table_list; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_dynctl_completion; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_dynctl_local; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_dynctl_shell; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_dynctl_function; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_dynctl_api; return $?; fi
   if CompWordsContainsArray "${cmds4[@]}"; then _picocli_dynctl_backup; return $?; fi
   if CompWordsContainsArray "${cmds3[@]}"; then _picocli_dynctl_schema; return $?; fi
   if CompWordsContainsArray "${cmds2[@]}"; then _picocli_dynctl_sql; return $?; fi
@@ -282,7 +288,7 @@ function _picocli_dynctl() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="table item sql schema backup shell local completion"
+  local commands="table item sql schema backup api function shell local completion"
   local flag_opts="'--local' '--no-color' '--debug' '-y' '--yes' '--no-input' '-h' '--help' '-V' '--version'"
   local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
@@ -535,6 +541,102 @@ function _picocli_dynctl_backup() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="create list describe restore delete pitr"
+  local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
+  local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
+  local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--profile')
+      return
+      ;;
+    '--region')
+      return
+      ;;
+    '--endpoint-url')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--query')
+      return
+      ;;
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `api` subcommand.
+function _picocli_dynctl_api() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
+  local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
+  local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--profile')
+      return
+      ;;
+    '--region')
+      return
+      ;;
+    '--endpoint-url')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--query')
+      return
+      ;;
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `function` subcommand.
+function _picocli_dynctl_function() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
   local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values

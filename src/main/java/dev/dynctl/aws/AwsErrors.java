@@ -22,6 +22,10 @@ public final class AwsErrors {
     private static final Set<String> AUTH = Set.of("UnrecognizedClientException", "AccessDeniedException", "AccessDenied",
             "ExpiredTokenException", "ExpiredToken", "InvalidSignatureException", "MissingAuthenticationTokenException",
             "IncompleteSignatureException", "InvalidClientTokenId", "SignatureDoesNotMatch");
+    /** DynamoDB and Lambda say ResourceNotFoundException, API Gateway NotFoundException, IAM NoSuchEntity. */
+    private static final Set<String> NOT_FOUND = Set.of("ResourceNotFoundException", "NotFoundException", "NoSuchEntity");
+    private static final Set<String> BAD_REQUEST = Set.of("ValidationException", "SerializationException", "BadRequestException",
+            "InvalidParameterValueException", "MalformedPolicyDocument");
     private static final Set<String> CONDITION = Set.of("ConditionalCheckFailedException", "TransactionCanceledException",
             "TransactionConflictException");
 
@@ -71,10 +75,10 @@ public final class AwsErrors {
             return new DynctlException(ExitCode.CREDENTIALS, "Not allowed by " + where + ": " + message,
                     "Check the profile's credentials and IAM permissions ('aws sts get-caller-identity').", e);
         }
-        if ("ResourceNotFoundException".equals(code)) {
+        if (NOT_FOUND.contains(code)) {
             return new DynctlException(ExitCode.NOT_FOUND, message + " — at " + where, null, e);
         }
-        if ("ValidationException".equals(code) || "SerializationException".equals(code)) {
+        if (BAD_REQUEST.contains(code)) {
             return new DynctlException(ExitCode.USAGE, message, null, e);
         }
         if ("LimitExceededException".equals(code)) {

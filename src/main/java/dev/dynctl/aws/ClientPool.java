@@ -18,7 +18,7 @@ public final class ClientPool implements AutoCloseable {
 
     /** @param interceptors put on every client of the pool, after the --debug log */
     public ClientPool(List<ExecutionInterceptor> interceptors) {
-        this.interceptors.add(new RequestLog("DynamoDB", null));
+        this.interceptors.add(new RequestLog(null));
         this.interceptors.addAll(interceptors);
     }
 

@@ -5,7 +5,10 @@ import dev.dynctl.error.ExitCode;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -18,7 +21,16 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
+import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * The one place that builds SDK clients. Clients are created lazily, once per process, share one
@@ -36,7 +48,8 @@ public final class Clients implements AutoCloseable {
     private boolean profileChecked;
     private SdkHttpClient http;
     private Region region;
-    private DynamoDbClient dynamo;
+    /** The SDK clients made so far, by interface: one of each per process (or per statement's scope). */
+    private final Map<Class<?>, SdkClient> made = new LinkedHashMap<>();
 
     /** @param requestLog where --debug prints each call ({@link RequestLog}); null for silence */
     public Clients(Target target, PrintWriter requestLog) {
@@ -99,29 +112,70 @@ public final class Clients implements AutoCloseable {
             regionId = "not set";
         }
         URI endpoint = target.endpoint();
-        if (endpoint == null && dynamo != null) {
-            endpoint = dynamo.serviceClientConfiguration().endpointOverride().orElse(null);
+        if (endpoint == null) {
+            // the endpoint the SDK took from the environment or profile for the first client made
+            endpoint = made.values().stream().findFirst()
+                    .flatMap(client -> client.serviceClientConfiguration().endpointOverride()).orElse(null);
         }
         return target.describe(regionId, endpoint);
     }
 
-    public synchronized DynamoDbClient dynamo() {
-        if (shared != null && dynamo == null) {
-            dynamo = ScopedDynamoDb.of(shared.dynamo(), scope);
+    public DynamoDbClient dynamo() {
+        return client(DynamoDbClient.class, DynamoDbClient::builder);
+    }
+
+    /** API Gateway v1: REST APIs. */
+    public ApiGatewayClient apiGateway() {
+        return client(ApiGatewayClient.class, ApiGatewayClient::builder);
+    }
+
+    /** API Gateway v2: HTTP and WebSocket APIs. */
+    public ApiGatewayV2Client apiGatewayV2() {
+        return client(ApiGatewayV2Client.class, ApiGatewayV2Client::builder);
+    }
+
+    public LambdaClient lambda() {
+        return client(LambdaClient.class, LambdaClient::builder);
+    }
+
+    public CloudWatchClient cloudWatch() {
+        return client(CloudWatchClient.class, CloudWatchClient::builder);
+    }
+
+    /** IAM is global; its requests are signed for the target's region, which every endpoint accepts. */
+    public IamClient iam() {
+        return client(IamClient.class, IamClient::builder);
+    }
+
+    public StsClient sts() {
+        return client(StsClient.class, StsClient::builder);
+    }
+
+    /**
+     * The one client of {@code type} these clients have, made on first use: on the shared HTTP
+     * client, with the target's region, credentials and endpoint, and the --debug log. A
+     * statement's clients lend the session's, with the statement's scope on every request.
+     */
+    private synchronized <C extends SdkClient, B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>> C client(
+            Class<C> type, Supplier<B> builder) {
+        SdkClient client = made.get(type);
+        if (client == null) {
+            client = shared != null ? ScopedClient.of(type, shared.client(type, builder), scope) : build(builder.get());
+            made.put(type, client);
         }
-        if (dynamo == null) {
-            requireProfile();
-            var builder = DynamoDbClient.builder()
-                    .httpClient(http())
-                    .region(region())
-                    .credentialsProvider(credentials())
-                    .overrideConfiguration(overrides());
-            if (target.endpoint() != null) {
-                builder.endpointOverride(target.endpoint());
-            }
-            dynamo = builder.build();
+        return type.cast(client);
+    }
+
+    private <C extends SdkClient, B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>> C build(B builder) {
+        requireProfile();
+        builder.httpClient(http())
+                .region(region())
+                .credentialsProvider(credentials())
+                .overrideConfiguration(overrides());
+        if (target.endpoint() != null) {
+            builder.endpointOverride(target.endpoint());
         }
-        return dynamo;
+        return builder.build();
     }
 
     private SdkHttpClient http() {
@@ -140,7 +194,7 @@ public final class Clients implements AutoCloseable {
             config.defaultProfileName(target.profile());
         }
         if (requestLog != null) {
-            config.addExecutionInterceptor(new RequestLog("DynamoDB", requestLog));
+            config.addExecutionInterceptor(new RequestLog(requestLog));
         }
         interceptors.forEach(config::addExecutionInterceptor);
         return config.build();
@@ -199,9 +253,8 @@ public final class Clients implements AutoCloseable {
         if (shared != null) {
             return;
         }
-        if (dynamo != null) {
-            dynamo.close();
-        }
+        made.values().forEach(SdkClient::close);
+        made.clear();
         if (http != null) {
             http.close();
         }

@@ -1,6 +1,7 @@
 package dev.dynctl.aws;
 
 import java.io.PrintWriter;
+import java.util.Map;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -16,22 +17,19 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 public final class RequestLog implements ExecutionInterceptor {
     private static final ExecutionAttribute<Long> STARTED = new ExecutionAttribute<>("dynctl.requestLog.started");
 
-    private final String service;
+    private static final Map<String, String> SPELLING = Map.of("DynamoDb", "DynamoDB", "Iam", "IAM", "Sts", "STS");
+
     private final PrintWriter err;
 
-    /**
-     * @param service the name printed before each operation, e.g. "DynamoDB"
-     * @param err where requests without a scope are printed; null for silence
-     */
-    public RequestLog(String service, PrintWriter err) {
-        this.service = service;
+    /** @param err where requests without a scope are printed; null for silence */
+    public RequestLog(PrintWriter err) {
         this.err = err;
     }
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
         attributes.putAttribute(STARTED, System.nanoTime());
-        print(attributes, "→ " + service + "." + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME) + " " + context.request());
+        print(attributes, "→ " + service(attributes) + "." + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME) + " " + context.request());
     }
 
     @Override
@@ -44,6 +42,12 @@ public final class RequestLog implements ExecutionInterceptor {
         String status = context.httpResponse().map(r -> r.statusCode() + " ").orElse("");
         String why = String.valueOf(context.exception().getMessage()).lines().findFirst().orElse("");
         print(attributes, "← " + status + "failed in " + elapsed(attributes) + " ms: " + why);
+    }
+
+    /** The service as AWS spells it (DynamoDB, IAM), where the SDK's client name differs (DynamoDb, Iam). */
+    private static String service(ExecutionAttributes attributes) {
+        String name = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
+        return SPELLING.getOrDefault(name, name);
     }
 
     private static long elapsed(ExecutionAttributes attributes) {

@@ -7,7 +7,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 /**
  * One statement's share of the clients a shell session keeps: where --debug prints its requests,
  * and the timing reading that counts them. It travels on each of the statement's requests (an
- * execution attribute, see {@link ScopedDynamoDb}), so that the requests report to their own
+ * execution attribute, see {@link ScopedClient}), so that the requests report to their own
  * statement wherever they are made (a parallel scan's threads) and whenever (a statement abandoned
  * at the prompt goes on unseen, counted and logged by nobody else).
  *

@@ -1,6 +1,8 @@
 package dev.dynctl.cli;
 
+import dev.dynctl.cli.api.ApiCommand;
 import dev.dynctl.cli.backup.BackupCommand;
+import dev.dynctl.cli.function.FunctionCommand;
 import dev.dynctl.cli.item.ItemCommand;
 import dev.dynctl.cli.local.LocalCommand;
 import dev.dynctl.cli.schema.SchemaCommand;
@@ -19,9 +21,9 @@ import picocli.CommandLine.Mixin;
 @Command(name = "dynctl",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Create, query and operate Amazon DynamoDB tables, locally or on AWS.",
+        description = "Create, query and operate Amazon DynamoDB tables and the APIs in front of them (API Gateway + Lambda), locally or on AWS.",
         synopsisSubcommandLabel = "COMMAND", commandListHeading = "%nCommands:%n",
-        subcommands = {TableCommand.class, ItemCommand.class, SqlCommand.class, SchemaCommand.class, BackupCommand.class, ShellCommand.class, LocalCommand.class, CompletionCommand.class},
+        subcommands = {TableCommand.class, ItemCommand.class, SqlCommand.class, SchemaCommand.class, BackupCommand.class, ApiCommand.class, FunctionCommand.class, ShellCommand.class, LocalCommand.class, CompletionCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  dynctl --local table create users --pk id:S --wait",

@@ -2,6 +2,7 @@ package dev.dynctl.dynamo;
 
 import dev.dynctl.error.DynctlException;
 import dev.dynctl.error.ExitCode;
+import dev.dynctl.error.NearNames;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -36,7 +37,6 @@ public final class BackupService {
     private static final DateTimeFormatter DEFAULT_NAME_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
     private static final Duration FIRST_POLL = Duration.ofMillis(250);
     private static final Duration MAX_POLL = Duration.ofSeconds(5);
-    private static final int MAX_SUGGESTIONS = 3;
 
     private final DynamoDbClient client;
     private final String where;
@@ -252,18 +252,8 @@ public final class BackupService {
 
     /** Not found, with the backup names closest to the one asked for. */
     private DynctlException missing(String name, List<BackupSummary> all) {
-        String wanted = name.toLowerCase(Locale.ROOT);
-        int budget = Math.max(2, wanted.length() / 3);
-        List<String> near = all.stream().map(BackupSummary::backupName).distinct()
-                .filter(n -> {
-                    String lower = n.toLowerCase(Locale.ROOT);
-                    return lower.contains(wanted) || wanted.contains(lower) || MissingTable.distance(lower, wanted) <= budget;
-                })
-                .sorted(Comparator.comparingInt(n -> MissingTable.distance(n.toLowerCase(Locale.ROOT), wanted)))
-                .limit(MAX_SUGGESTIONS)
-                .toList();
-        String hint = near.isEmpty() ? "List backups with 'dynctl backup list' (check --region / --profile)."
-                : "Did you mean " + near.stream().map(n -> "'" + n + "'").collect(Collectors.joining(", ")) + "?";
+        List<String> near = NearNames.among(all.stream().map(BackupSummary::backupName).toList(), name);
+        String hint = NearNames.hint(near, "List backups with 'dynctl backup list' (check --region / --profile).");
         return DynctlException.notFound("Backup '" + name + "' not found in " + where + ".", hint);
     }
 }

@@ -70,7 +70,7 @@ class HelpTest {
     @Test
     void rootSaysWhatDynctlDoes() {
         assertThat(cli().run("--help").out())
-                .contains("Create, query and operate Amazon DynamoDB tables, locally or on AWS.");
+                .contains("Create, query and operate Amazon DynamoDB tables and the APIs in front of them");
     }
 
     private static void walk(CommandLine command, java.util.function.Consumer<CommandLine> visit) {

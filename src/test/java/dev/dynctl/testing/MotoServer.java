@@ -13,7 +13,7 @@ import java.time.Instant;
 
 /**
  * moto server, started once per test run on a free loopback port and stopped when the JVM exits.
- * It answers DynamoDB (and later API Gateway, Lambda, Logs and IAM) with the real wire protocol.
+ * It answers DynamoDB, API Gateway, Lambda, CloudWatch, Logs, IAM and SNS with the real wire protocol.
  */
 public final class MotoServer {
     private static MotoServer instance;
@@ -65,9 +65,24 @@ public final class MotoServer {
                     .start();
             URI endpoint = URI.create("http://127.0.0.1:" + port);
             awaitReady(process, endpoint, log.toFile());
+            runLambdaWithoutDocker(endpoint);
             return new MotoServer(process, endpoint);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start moto_server (python3 -m pip install 'moto[server]')", e);
+        }
+    }
+
+    /** Lambda functions are created and invoked without Docker (an invoke answers with its payload; the code does not run). */
+    private static void runLambdaWithoutDocker(URI endpoint) throws IOException {
+        HttpURLConnection c = (HttpURLConnection) endpoint.resolve("/moto-api/config").toURL().openConnection();
+        c.setRequestMethod("POST");
+        c.setDoOutput(true);
+        c.setRequestProperty("Content-Type", "application/json");
+        try (var body = c.getOutputStream()) {
+            body.write("{\"lambda\": {\"use_docker\": false}}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        if (c.getResponseCode() / 100 != 2) {
+            throw new IllegalStateException("moto_server refused its Lambda configuration: HTTP " + c.getResponseCode());
         }
     }
 

@@ -4,32 +4,32 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import software.amazon.awssdk.awscore.AwsRequest;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest;
+import software.amazon.awssdk.core.SdkClient;
 
 /**
- * A session's shared DynamoDB client as one statement uses it: every request it is given carries
+ * A session's shared SDK client (DynamoDB, Lambda, API Gateway, …) as one statement uses it: every request it is given carries
  * the statement's {@link RequestScope}. Paginators keep it on their later pages (each page's
  * request is the first one's copy); the SDK's waiter does not (dynctl polls with plain requests).
  */
-final class ScopedDynamoDb implements InvocationHandler {
-    private final DynamoDbClient shared;
+final class ScopedClient implements InvocationHandler {
+    private final SdkClient shared;
     private final RequestScope scope;
 
-    private ScopedDynamoDb(DynamoDbClient shared, RequestScope scope) {
+    private ScopedClient(SdkClient shared, RequestScope scope) {
         this.shared = shared;
         this.scope = scope;
     }
 
-    static DynamoDbClient of(DynamoDbClient shared, RequestScope scope) {
-        return (DynamoDbClient) Proxy.newProxyInstance(DynamoDbClient.class.getClassLoader(), new Class<?>[] {DynamoDbClient.class},
-                new ScopedDynamoDb(shared, scope));
+    /** @param type the client's interface, e.g. DynamoDbClient.class */
+    static <C extends SdkClient> C of(Class<C> type, C shared, RequestScope scope) {
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, new ScopedClient(shared, scope)));
     }
 
     @Override
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-        if (args != null && args.length == 1 && args[0] instanceof DynamoDbRequest request) {
+        if (args != null && args.length == 1 && args[0] instanceof AwsRequest request) {
             return call(method, scoped(request));
         }
         if (method.isDefault() && shared.getClass().getMethod(method.getName(), method.getParameterTypes()).getDeclaringClass().isInterface()) {
@@ -47,7 +47,7 @@ final class ScopedDynamoDb implements InvocationHandler {
         }
     }
 
-    private Object scoped(DynamoDbRequest request) {
+    private Object scoped(AwsRequest request) {
         AwsRequestOverrideConfiguration.Builder override = request.overrideConfiguration()
                 .map(AwsRequestOverrideConfiguration::toBuilder)
                 .orElseGet(AwsRequestOverrideConfiguration::builder);
