@@ -35,7 +35,7 @@ import picocli.CommandLine.TypeConversionException;
             "  dynctl api metrics shop --stage prod",
             "  dynctl api metrics shop --stage prod --since 2d",
             "  dynctl api metrics shop --stage prod --since 30m --period 1m",
-            "  dynctl api metrics shop --stage prod -o json --query '[?metric==`5XXError`].points'"})
+            "  dynctl api metrics shop -o json --query '[?metric==`5XXError`].points'"})
 public final class ApiMetricsCommand extends DynctlCommand {
     /** A sparkline wider than this many points would not fit a terminal: the period grows instead. */
     private static final int MAX_POINTS = 60;
@@ -77,9 +77,9 @@ public final class ApiMetricsCommand extends DynctlCommand {
         row.put("metric", series.metric().name());
         row.put("stat", series.metric().stat());
         row.put("unit", series.metric().unit());
-        row.set("latest", rounded(series.latest()));
-        row.set("min", rounded(series.min()));
-        row.set("max", rounded(series.max()));
+        row.set("latest", shown(series.latest()));
+        row.set("min", shown(series.min()));
+        row.set("max", shown(series.max()));
         row.put("trend", Sparkline.of(series.slots()));
         return row;
     }
@@ -95,9 +95,10 @@ public final class ApiMetricsCommand extends DynctlCommand {
         return document;
     }
 
-    private static JsonNode rounded(Double value) {
+    /** Two decimals at most; a dash for a metric with no data in the window. */
+    private static JsonNode shown(Double value) {
         if (value == null) {
-            return Json.MAPPER.nullNode();
+            return Json.MAPPER.getNodeFactory().textNode("-");
         }
         return Json.MAPPER.getNodeFactory().numberNode(BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros());
     }
