@@ -30,6 +30,11 @@ public final class Output {
         this.out = out;
     }
 
+    /** The format this output renders: a command may show a person something other than the document a script gets. */
+    public Format format() {
+        return format;
+    }
+
     /** A single result such as a table description or one item's attributes. */
     public void document(JsonNode document) {
         emit(document == null ? Json.MAPPER.nullNode() : document);
