@@ -9,7 +9,12 @@ Persistence: moto keeps everything in memory, so the engine pickles moto's Dynam
 (every account and region) to DIR/dynamodb.pickle. It loads that snapshot on start, saves it
 shortly after requests that change state (at most every SAVE_INTERVAL seconds, written to a
 temporary file and renamed so a crash never leaves half a snapshot) and once more on SIGTERM or
-SIGINT. With --in-memory there is no snapshot at all.
+SIGINT. With --in-memory there is no snapshot at all. Only DynamoDB is kept: Lambda functions
+and IAM roles live as long as the engine.
+
+Lambda runs without Docker: functions are created, configured, versioned and deleted as on AWS,
+and an invoke answers with its payload (the code does not run). IAM knows AWS's managed policies,
+so a function's execution role can have AWSLambdaBasicExecutionRole attached.
 """
 
 import argparse
@@ -47,6 +52,14 @@ def parse_args(argv):
     parser.add_argument("--data", required=True, help="folder for the snapshot")
     parser.add_argument("--in-memory", action="store_true", help="keep nothing between runs")
     return parser.parse_args(argv)
+
+
+def configure_moto():
+    """What POST /moto-api/config {"lambda": {"use_docker": false}} sets, plus AWS's managed IAM
+    policies (moto's MOTO_IAM_LOAD_MANAGED_POLICIES), before any backend is made."""
+    from moto.core.config import default_user_config
+    default_user_config["lambda"] = {"use_docker": False}
+    default_user_config["iam"] = {"load_aws_managed_policies": True}
 
 
 def import_moto():
@@ -187,6 +200,7 @@ def main(argv):
             pass  # already a session leader
     os.environ.setdefault("MOTO_PORT", str(args.port))
     moto, backends, DomainDispatcherApplication, create_backend_app, WSGIRequestHandler, make_server = import_moto()
+    configure_moto()
 
     class QuietRequestHandler(WSGIRequestHandler):
         def log_request(self, code="-", size="-"):

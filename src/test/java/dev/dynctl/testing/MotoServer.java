@@ -59,7 +59,10 @@ public final class MotoServer {
         try {
             int port = freePort();
             Path log = Files.createTempFile("moto-", ".log");
-            Process process = new ProcessBuilder("moto_server", "-H", "127.0.0.1", "-p", String.valueOf(port))
+            ProcessBuilder builder = new ProcessBuilder("moto_server", "-H", "127.0.0.1", "-p", String.valueOf(port));
+            // AWS's managed policies (AWSLambdaBasicExecutionRole for function roles) exist, as on AWS
+            builder.environment().put("MOTO_IAM_LOAD_MANAGED_POLICIES", "true");
+            Process process = builder
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();

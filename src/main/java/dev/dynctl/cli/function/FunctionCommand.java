@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 
 @Command(name = "function", mixinStandardHelpOptions = true, synopsisSubcommandLabel = "COMMAND", commandListHeading = "%nCommands:%n",
         description = "Deploy, inspect, invoke and delete Lambda functions.",
-        subcommands = {},
+        subcommands = {FunctionListCommand.class, FunctionDescribeCommand.class, FunctionInvokeCommand.class,
+            FunctionDeployCommand.class, FunctionDeleteCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  dynctl function deploy get-item --code src/ --runtime python3.12 \\",

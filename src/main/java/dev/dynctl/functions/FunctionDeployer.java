@@ -1,0 +1,214 @@
+package dev.dynctl.functions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dynctl.aws.Clients;
+import dev.dynctl.codec.Json;
+import dev.dynctl.error.DynctlException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationResponse;
+import software.amazon.awssdk.services.lambda.model.GetAliasResponse;
+import software.amazon.awssdk.services.lambda.model.Environment;
+import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
+import software.amazon.awssdk.services.lambda.model.InvalidParameterValueException;
+import software.amazon.awssdk.services.lambda.model.PublishVersionResponse;
+import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.lambda.model.UpdateFunctionConfigurationRequest;
+
+/**
+ * Deploys a function: creates it when it is missing, else updates its code (only when the
+ * package's SHA-256 differs from Lambda's CodeSha256) and its configuration (only the settings that
+ * differ), waits until Lambda is done after each change, publishes a version (Lambda gives back the
+ * latest one when nothing changed since) and points an alias at it. The same inputs twice change
+ * nothing the second time.
+ */
+public final class FunctionDeployer {
+    /** Lambda's limit for code uploaded in the request itself (larger packages go through S3). */
+    private static final int MAX_DIRECT_UPLOAD = 50 * 1024 * 1024;
+    /** How long a new role may take to be usable by Lambda (IAM is eventually consistent). */
+    private static final Duration FIRST_ROLE_RETRY = Duration.ofSeconds(1);
+    private static final Duration MAX_ROLE_RETRY = Duration.ofSeconds(5);
+
+    /** What a deploy asks for besides code and settings. */
+    public record Request(String function, FunctionPackage code, FunctionSettings settings, String alias, Duration waitLimit) {
+    }
+
+    /** The summary a deploy prints: what is deployed now and what this deploy changed (empty: nothing). */
+    public record Result(String function, String arn, String version, String alias, String codeSha256, List<String> changed) {
+        public JsonNode document() {
+            ObjectNode doc = Json.MAPPER.createObjectNode();
+            doc.put("function", function);
+            doc.put("arn", arn);
+            doc.put("version", version);
+            doc.put("alias", alias);
+            doc.put("codeSha256", codeSha256);
+            changed.forEach(doc.putArray("changed")::add);
+            return doc;
+        }
+    }
+
+    private final Clients clients;
+    private final Consumer<String> notes;
+
+    /** @param notes receives what happens along the way ("Created the execution role …"), for stderr */
+    public FunctionDeployer(Clients clients, Consumer<String> notes) {
+        this.clients = clients;
+        this.notes = notes;
+    }
+
+    public Result deploy(Request request) throws InterruptedException {
+        if (request.code().zip().length > MAX_DIRECT_UPLOAD) {
+            throw DynctlException.usage("The package from " + request.code().source() + " is " + request.code().zip().length / (1024 * 1024)
+                    + " MB; Lambda takes at most 50 MB uploaded directly.", "Leave out what the function does not need at run time.");
+        }
+        LambdaClient lambda = clients.lambda();
+        FunctionWaiter waiter = new FunctionWaiter(lambda);
+        String name = request.function();
+        GetFunctionConfigurationResponse current = existing(lambda, name);
+        List<String> changed = new ArrayList<>();
+        if (current == null) {
+            create(lambda, request, changed);
+        } else {
+            if (!request.code().sha256().equals(current.codeSha256())) {
+                lambda.updateFunctionCode(b -> b.functionName(name).zipFile(SdkBytes.fromByteArrayUnsafe(request.code().zip())));
+                changed.add("code");
+                waiter.untilReady(name, request.waitLimit());
+            }
+            updateConfiguration(lambda, current, request.settings(), changed);
+        }
+        GetFunctionConfigurationResponse ready = waiter.untilReady(name, request.waitLimit());
+        Set<String> versionsBefore = lambda.listVersionsByFunctionPaginator(b -> b.functionName(name)).versions().stream()
+                .map(FunctionConfiguration::version).collect(Collectors.toSet());
+        // the SHA guards against someone else's code change between our update and this version
+        PublishVersionResponse published = lambda.publishVersion(b -> b.functionName(name).codeSha256(ready.codeSha256()));
+        if (!versionsBefore.contains(published.version())) {
+            changed.add("version");
+        }
+        if (request.alias() != null && pointAlias(lambda, name, request.alias(), published.version())) {
+            changed.add("alias");
+        }
+        return new Result(name, ready.functionArn(), published.version(), request.alias(), published.codeSha256(), List.copyOf(changed));
+    }
+
+    private static GetFunctionConfigurationResponse existing(LambdaClient lambda, String name) {
+        try {
+            return lambda.getFunctionConfiguration(b -> b.functionName(name));
+        } catch (ResourceNotFoundException e) {
+            return null;
+        }
+    }
+
+    private void create(LambdaClient lambda, Request request, List<String> changed) throws InterruptedException {
+        FunctionSettings settings = request.settings();
+        if (settings.runtime() == null || settings.handler() == null) {
+            throw DynctlException.usage("Function '" + request.function() + "' does not exist yet in " + clients.where()
+                    + "; creating it needs --runtime and --handler.", "e.g. --runtime python3.12 --handler app.handler");
+        }
+        String role = settings.role();
+        boolean newRole = false;
+        if (role == null) {
+            ExecutionRole.Resolved resolved = new ExecutionRole(clients.iam()).ensure(request.function(), notes);
+            role = resolved.arn();
+            newRole = resolved.created();
+            if (newRole) {
+                changed.add("role");
+            }
+        }
+        String roleArn = role;
+        long deadline = System.nanoTime() + request.waitLimit().toNanos();
+        Duration pause = FIRST_ROLE_RETRY;
+        while (true) {
+            try {
+                lambda.createFunction(b -> b.functionName(request.function())
+                        .runtime(settings.runtime())
+                        .handler(settings.handler())
+                        .role(roleArn)
+                        .memorySize(settings.memoryMb())
+                        .timeout(settings.timeoutSeconds())
+                        .description(settings.description())
+                        .environment(settings.environment() == null ? null : Environment.builder().variables(settings.environment()).build())
+                        .code(c -> c.zipFile(SdkBytes.fromByteArrayUnsafe(request.code().zip()))));
+                break;
+            } catch (InvalidParameterValueException e) {
+                // a role made a moment ago is not yet visible to Lambda; any other refusal is the user's to see
+                boolean roleNotYetUsable = newRole && String.valueOf(e.awsErrorDetails().errorMessage()).contains("cannot be assumed");
+                if (!roleNotYetUsable || System.nanoTime() + pause.toNanos() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(pause.toMillis());
+                Duration next = pause.multipliedBy(2);
+                pause = next.compareTo(MAX_ROLE_RETRY) > 0 ? MAX_ROLE_RETRY : next;
+            }
+        }
+        notes.accept("Created function '" + request.function() + "' from " + request.code().source() + ".");
+        changed.add(0, "function");
+    }
+
+    /** Sends only the settings that differ from the function's; names each one in {@code changed}. */
+    private static void updateConfiguration(LambdaClient lambda, GetFunctionConfigurationResponse current, FunctionSettings wanted, List<String> changed) {
+        UpdateFunctionConfigurationRequest.Builder update = UpdateFunctionConfigurationRequest.builder().functionName(current.functionName());
+        List<String> settings = new ArrayList<>();
+        if (differs(wanted.runtime(), current.runtimeAsString())) {
+            update.runtime(wanted.runtime());
+            settings.add("runtime");
+        }
+        if (differs(wanted.handler(), current.handler())) {
+            update.handler(wanted.handler());
+            settings.add("handler");
+        }
+        if (differs(wanted.memoryMb(), current.memorySize())) {
+            update.memorySize(wanted.memoryMb());
+            settings.add("memory");
+        }
+        if (differs(wanted.timeoutSeconds(), current.timeout())) {
+            update.timeout(wanted.timeoutSeconds());
+            settings.add("timeout");
+        }
+        if (differs(wanted.environment(), FunctionService.variables(current.environment()))) {
+            update.environment(e -> e.variables(wanted.environment()));
+            settings.add("environment");
+        }
+        if (differs(wanted.role(), current.role())) {
+            update.role(wanted.role());
+            settings.add("role");
+        }
+        if (differs(wanted.description(), Objects.requireNonNullElse(current.description(), ""))) {
+            update.description(wanted.description());
+            settings.add("description");
+        }
+        if (settings.isEmpty()) {
+            return;
+        }
+        lambda.updateFunctionConfiguration(update.build());
+        changed.addAll(settings);
+    }
+
+    /** True when the user gave a setting and it is not what the function has. */
+    private static boolean differs(Object wanted, Object current) {
+        return wanted != null && !wanted.equals(current);
+    }
+
+    /** Creates the alias or moves it to {@code version}; false when it already points there. */
+    private static boolean pointAlias(LambdaClient lambda, String function, String alias, String version) {
+        GetAliasResponse existing;
+        try {
+            existing = lambda.getAlias(b -> b.functionName(function).name(alias));
+        } catch (ResourceNotFoundException e) {
+            lambda.createAlias(b -> b.functionName(function).name(alias).functionVersion(version));
+            return true;
+        }
+        if (version.equals(existing.functionVersion())) {
+            return false;
+        }
+        lambda.updateAlias(b -> b.functionName(function).name(alias).functionVersion(version));
+        return true;
+    }
+}

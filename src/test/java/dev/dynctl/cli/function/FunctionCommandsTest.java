@@ -1,0 +1,486 @@
+package dev.dynctl.cli.function;
+
+import static dev.dynctl.testing.Cli.cli;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import dev.dynctl.codec.Json;
+import dev.dynctl.functions.FunctionPackage;
+import dev.dynctl.testing.AwsCli;
+import dev.dynctl.testing.Cli.Result;
+import dev.dynctl.testing.Engine;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.iam.model.AttachedPolicy;
+import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
+import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
+import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationResponse;
+import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
+
+class FunctionCommandsTest {
+    @TempDir
+    Path dir;
+
+    // --- deploy
+
+    @Test
+    void deployFromADirectoryCreatesTheFunctionItsRoleAVersionAndTheAlias() throws IOException {
+        String name = Engine.uniqueName("fn-dir");
+        Path code = code("app.py", "lib/util.py");
+        Result r = deploy(name, code, "--runtime", "python3.12", "--handler", "app.handler", "--env", "TABLE=orders",
+                "--memory", "256", "--timeout", "10", "--description", "reads items", "--alias", "live");
+        assertThat(r.code()).as(r.toString()).isZero();
+
+        JsonNode doc = json(r);
+        String role = "dynctl-" + name;
+        assertThat(doc.path("function").asText()).isEqualTo(name);
+        assertThat(doc.path("arn").asText()).isEqualTo("arn:aws:lambda:us-east-1:123456789012:function:" + name);
+        assertThat(doc.path("version").asText()).isEqualTo("1");
+        assertThat(doc.path("alias").asText()).isEqualTo("live");
+        assertThat(doc.path("codeSha256").asText()).isEqualTo(FunctionPackage.of(code).sha256());
+        assertThat(strings(doc.path("changed"))).containsExactly("function", "role", "version", "alias");
+        assertThat(r.err()).contains("Created the execution role " + role + " (trusted by Lambda, with AWSLambdaBasicExecutionRole)",
+                "Created function '" + name + "' from directory " + code,
+                "Deployed function '" + name + "' version 1 as live (changed: function, role, version, alias).");
+
+        GetFunctionConfigurationResponse config = Engine.lambda().getFunctionConfiguration(b -> b.functionName(name));
+        assertThat(config.runtimeAsString()).isEqualTo("python3.12");
+        assertThat(config.handler()).isEqualTo("app.handler");
+        assertThat(config.memorySize()).isEqualTo(256);
+        assertThat(config.timeout()).isEqualTo(10);
+        assertThat(config.description()).isEqualTo("reads items");
+        assertThat(config.environment().variables()).isEqualTo(Map.of("TABLE", "orders"));
+        assertThat(config.role()).isEqualTo("arn:aws:iam::123456789012:role/" + role);
+        assertThat(Engine.lambda().getAlias(b -> b.functionName(name).name("live")).functionVersion()).isEqualTo("1");
+
+        String trust = Engine.iam().getRole(b -> b.roleName(role)).role().assumeRolePolicyDocument();
+        assertThat(java.net.URLDecoder.decode(trust, StandardCharsets.UTF_8)).contains("lambda.amazonaws.com", "sts:AssumeRole");
+        assertThat(Engine.iam().listAttachedRolePolicies(b -> b.roleName(role)).attachedPolicies()).extracting(AttachedPolicy::policyArn)
+                .containsExactly("arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole");
+    }
+
+    @Test
+    void deployingTheSameInputsTwiceChangesNothingAndSaysSo() throws IOException {
+        String name = Engine.uniqueName("fn-same");
+        Path code = code("app.py");
+        String[] args = {"--runtime", "python3.12", "--handler", "app.handler", "--env", "A=1", "--alias", "live"};
+        assertThat(deploy(name, code, args).code()).isZero();
+        String modified = Engine.lambda().getFunctionConfiguration(b -> b.functionName(name)).lastModified();
+
+        Result again = deploy(name, code, args);
+        assertThat(again.code()).as(again.toString()).isZero();
+        JsonNode doc = json(again);
+        assertThat(doc.path("changed").isArray()).isTrue();
+        assertThat(doc.path("changed")).isEmpty();
+        assertThat(doc.path("version").asText()).isEqualTo("1");
+        assertThat(again.err()).isEqualTo("Function '" + name + "' is up to date (version 1); nothing changed." + System.lineSeparator());
+        assertThat(Engine.lambda().getFunctionConfiguration(b -> b.functionName(name)).lastModified()).isEqualTo(modified);
+        assertThat(publishedVersions(name)).containsExactly("1");
+    }
+
+    @Test
+    void aChangedEnvironmentUpdatesTheConfigurationPublishesAVersionAndMovesTheAlias() throws IOException {
+        String name = Engine.uniqueName("fn-env");
+        Path code = code("app.py");
+        assertThat(deploy(name, code, "--runtime", "python3.12", "--handler", "app.handler", "--env", "A=1", "--alias", "live").code()).isZero();
+
+        Result r = deploy(name, code, "--env", "A=2", "--env", "B=3", "--alias", "live");
+        assertThat(r.code()).as(r.toString()).isZero();
+        JsonNode doc = json(r);
+        assertThat(strings(doc.path("changed"))).containsExactly("environment", "version", "alias");
+        assertThat(doc.path("version").asText()).isEqualTo("2");
+        assertThat(r.err()).doesNotContain("role");
+        assertThat(Engine.lambda().getFunctionConfiguration(b -> b.functionName(name)).environment().variables())
+                .isEqualTo(Map.of("A", "2", "B", "3"));
+        assertThat(Engine.lambda().getAlias(b -> b.functionName(name).name("live")).functionVersion()).isEqualTo("2");
+        assertThat(publishedVersions(name)).containsExactly("1", "2");
+    }
+
+    @Test
+    void changedCodeIsUploadedAndOnlyTheSettingsThatDifferAreSent() throws IOException {
+        String name = Engine.uniqueName("fn-code");
+        Path code = code("app.py");
+        assertThat(deploy(name, code, "--runtime", "python3.12", "--handler", "app.handler", "--memory", "256").code()).isZero();
+
+        Files.writeString(code.resolve("app.py"), "def handler(event, context):\n    return 'v2'\n");
+        Result r = deploy(name, code, "--memory", "256", "--handler", "app.main", "--runtime", "python3.12");
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(strings(json(r).path("changed"))).containsExactly("code", "handler", "version");
+        assertThat(json(r).path("alias").isNull()).isTrue();
+        GetFunctionConfigurationResponse config = Engine.lambda().getFunctionConfiguration(b -> b.functionName(name));
+        assertThat(config.codeSha256()).isEqualTo(FunctionPackage.of(code).sha256());
+        assertThat(config.handler()).isEqualTo("app.main");
+    }
+
+    @Test
+    void deployFromAZipWithTheUsersRoleLeavesThatRoleAlone() throws IOException {
+        String name = Engine.uniqueName("fn-zip");
+        String role = userRole(name);
+        Path zip = Files.write(dir.resolve("app.zip"), Engine.zip("app.py", "def handler(event, context):\n    return event\n"));
+        Result r = deploy(name, zip, "--runtime", "python3.12", "--handler", "app.handler", "--role", role);
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(strings(json(r).path("changed"))).containsExactly("function", "version");
+        assertThat(r.err()).doesNotContain("execution role");
+
+        assertThat(Engine.lambda().getFunctionConfiguration(b -> b.functionName(name)).role()).isEqualTo(role);
+        assertThat(Engine.lambda().getFunctionConfiguration(b -> b.functionName(name)).codeSha256())
+                .isEqualTo(FunctionPackage.of(zip).sha256());
+        assertThat(Engine.iam().listAttachedRolePolicies(b -> b.roleName(name + "-mine")).attachedPolicies()).isEmpty();
+        assertThat(roleExists("dynctl-" + name)).isFalse();
+    }
+
+    @Test
+    void deployFromAJar() throws IOException {
+        String name = Engine.uniqueName("fn-jar");
+        Path jar = Files.write(dir.resolve("report.jar"), Engine.zip("com/example/Report.class", "not really bytecode"));
+        Result r = deploy(name, jar, "--runtime", "java21", "--handler", "com.example.Report::handle", "--role", userRole(name));
+        assertThat(r.code()).as(r.toString()).isZero();
+        GetFunctionConfigurationResponse config = Engine.lambda().getFunctionConfiguration(b -> b.functionName(name));
+        assertThat(config.runtimeAsString()).isEqualTo("java21");
+        assertThat(config.codeSha256()).isEqualTo(FunctionPackage.of(jar).sha256());
+    }
+
+    @Test
+    void badDeployInputIsUsageWithNothingCreated() throws IOException {
+        String name = Engine.uniqueName("fn-bad");
+        Path code = code("app.py");
+        Result env = deploy(name, code, "--runtime", "python3.12", "--handler", "app.handler", "--env", "TABLE");
+        assertThat(env.code()).as(env.toString()).isEqualTo(2);
+        assertThat(env.err()).contains("--env 'TABLE' is not NAME=VALUE.");
+
+        Result txt = deploy(name, Files.writeString(dir.resolve("app.txt"), "x"), "--runtime", "python3.12", "--handler", "app.handler");
+        assertThat(txt.code()).isEqualTo(2);
+        assertThat(txt.err()).contains("neither a directory, a .zip nor a .jar");
+
+        Result missing = deploy(name, dir.resolve("nowhere"), "--runtime", "python3.12", "--handler", "app.handler");
+        assertThat(missing.code()).isEqualTo(2);
+
+        Result noRuntime = deploy(name, code, "--handler", "app.handler");
+        assertThat(noRuntime.code()).isEqualTo(2);
+        assertThat(noRuntime.err()).contains("does not exist yet", "needs --runtime and --handler");
+        assertThat(functionExists(name)).isFalse();
+        assertThat(roleExists("dynctl-" + name)).isFalse();
+    }
+
+    @Test
+    void whatDeployWritesTheAwsCliReads() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(AwsCli.installed(), "the AWS CLI is not installed");
+        String name = Engine.uniqueName("fn-awscli");
+        assertThat(deploy(name, code("app.py"), "--runtime", "python3.12", "--handler", "app.handler", "--env", "TABLE=orders",
+                "--memory", "512", "--timeout", "30").code()).isZero();
+
+        Result aws = AwsCli.run("lambda", "get-function-configuration", "--function-name", name);
+        assertThat(aws.code()).as(aws.toString()).isZero();
+        JsonNode config = Json.MAPPER.readTree(aws.out());
+        assertThat(config.path("Runtime").asText()).isEqualTo("python3.12");
+        assertThat(config.path("Handler").asText()).isEqualTo("app.handler");
+        assertThat(config.path("MemorySize").asInt()).isEqualTo(512);
+        assertThat(config.path("Timeout").asInt()).isEqualTo(30);
+        assertThat(config.path("Environment").path("Variables").path("TABLE").asText()).isEqualTo("orders");
+        assertThat(config.path("CodeSha256").asText()).isEqualTo(FunctionPackage.of(dir.resolve("code")).sha256());
+    }
+
+    // --- list and describe
+
+    @Test
+    void listShowsEveryFunctionWithRuntimeMemoryTimeoutAndLastModified() {
+        String name = Engine.uniqueName("fn-list");
+        Engine.function(name);
+        Result r = cli().aws("function", "list", "-o", "json");
+        assertThat(r.code()).as(r.toString()).isZero();
+        JsonNode row = null;
+        for (JsonNode each : json(r)) {
+            if (each.path("name").asText().equals(name)) {
+                row = each;
+            }
+        }
+        assertThat(row).as(r.out()).isNotNull();
+        assertThat(row.path("runtime").asText()).isEqualTo("python3.12");
+        assertThat(row.path("memory").asInt()).isEqualTo(128);
+        assertThat(row.path("timeout").asInt()).isEqualTo(3);
+        assertThat(row.path("lastModified").asText()).isNotEmpty();
+
+        Result table = cli().aws("function", "list", "-o", "table");
+        assertThat(table.out().lines().findFirst().orElse("")).contains("name", "runtime", "memory", "timeout", "lastModified");
+        assertThat(table.out()).contains(name);
+    }
+
+    @Test
+    void describeShowsTheConfigurationWithEnvironmentValuesMaskedUnlessAsked() throws IOException {
+        String name = Engine.uniqueName("fn-desc");
+        assertThat(deploy(name, code("app.py"), "--runtime", "python3.12", "--handler", "app.handler", "--env", "API_KEY=s3cret-value",
+                "--alias", "live").code()).isZero();
+
+        Result r = cli().aws("function", "describe", name, "-o", "json");
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.out()).doesNotContain("s3cret-value");
+        JsonNode doc = json(r);
+        assertThat(doc.path("name").asText()).isEqualTo(name);
+        assertThat(doc.path("arn").asText()).endsWith(":function:" + name);
+        assertThat(doc.path("runtime").asText()).isEqualTo("python3.12");
+        assertThat(doc.path("handler").asText()).isEqualTo("app.handler");
+        assertThat(doc.path("role").asText()).endsWith(":role/dynctl-" + name);
+        assertThat(doc.path("memory").asInt()).isEqualTo(128);
+        assertThat(doc.path("timeout").asInt()).isEqualTo(3);
+        assertThat(doc.path("environment").path("API_KEY").asText()).isEqualTo("****");
+        assertThat(doc.path("state").asText()).isEqualTo("Active");
+        assertThat(doc.path("lastUpdateStatus").asText()).isEqualTo("Successful");
+        assertThat(doc.path("codeSize").asInt()).isPositive();
+        assertThat(doc.path("codeSha256").asText()).isEqualTo(FunctionPackage.of(dir.resolve("code")).sha256());
+        assertThat(strings(doc.path("versions"))).containsExactly("1");
+        assertThat(doc.path("aliases").get(0).path("name").asText()).isEqualTo("live");
+        assertThat(doc.path("aliases").get(0).path("version").asText()).isEqualTo("1");
+
+        Result shown = cli().aws("function", "describe", name, "--show-env", "-o", "json");
+        assertThat(json(shown).path("environment").path("API_KEY").asText()).isEqualTo("s3cret-value");
+    }
+
+    // --- invoke
+
+    @Test
+    void invokeSendsThePayloadInlineFromAFileOrStdinAndPrintsTheAnswer() throws IOException {
+        String name = Engine.uniqueName("fn-invoke");
+        Engine.function(name);
+        // moto runs no code: the answer is the payload
+        Result inline = cli().aws("function", "invoke", name, "--payload", "{\"id\": \"42\", \"n\": 1.50}", "-o", "json");
+        assertThat(inline.code()).as(inline.toString()).isZero();
+        assertThat(json(inline)).isEqualTo(Json.MAPPER.readTree("{\"id\": \"42\", \"n\": 1.50}"));
+
+        Path event = Files.writeString(dir.resolve("event.json"), "{\"from\": \"file\"}");
+        Result file = cli().aws("function", "invoke", name, "--payload", "@" + event, "-o", "yaml");
+        assertThat(file.code()).as(file.toString()).isZero();
+        assertThat(file.out()).isEqualTo("from: file\n");
+
+        Result stdin = cli().stdin("{\"from\": \"stdin\"}").aws("function", "invoke", name, "--payload", "-", "-o", "json");
+        assertThat(json(stdin).path("from").asText()).isEqualTo("stdin");
+    }
+
+    @Test
+    void anAnswerThatIsNotJsonIsPrintedAsItIsAndLogsSayWhenNoTailCameBack() {
+        String name = Engine.uniqueName("fn-text");
+        Engine.function(name);
+        // without a payload moto answers with a sentence of its own
+        Result r = cli().aws("function", "invoke", name, "--logs", "-o", "json");
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.out()).isEqualTo("Simple Lambda happy path OK\n");
+        assertThat(r.err()).isEqualTo("(no log tail came back with the answer)" + System.lineSeparator());
+    }
+
+    @Test
+    void aBadPayloadIsUsageNamingLineAndColumn() throws IOException {
+        String name = Engine.uniqueName("fn-badjson");
+        Engine.function(name);
+        Result inline = cli().aws("function", "invoke", name, "--payload", "{\"id\": }");
+        assertThat(inline.code()).as(inline.toString()).isEqualTo(2);
+        assertThat(inline.err()).contains("Malformed JSON in --payload at line 1, column 8");
+
+        Path event = Files.writeString(dir.resolve("bad.json"), "{\n  \"a\": 1,\n}");
+        Result file = cli().aws("function", "invoke", name, "--payload", "@" + event);
+        assertThat(file.code()).isEqualTo(2);
+        assertThat(file.err()).contains("Malformed JSON in @" + event + " at line 3");
+
+        Result empty = cli().stdin("").aws("function", "invoke", name, "--payload", "-");
+        assertThat(empty.code()).isEqualTo(2);
+        assertThat(empty.err()).contains("The payload in stdin is empty.");
+    }
+
+    @Test
+    void aQualifierInvokesThatAlias() throws IOException {
+        String name = Engine.uniqueName("fn-qual");
+        assertThat(deploy(name, code("app.py"), "--runtime", "python3.12", "--handler", "app.handler", "--alias", "live").code()).isZero();
+        Result r = cli().aws("function", "invoke", name, "--qualifier", "live", "--payload", "{\"via\": \"alias\"}", "-o", "json");
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(json(r).path("via").asText()).isEqualTo("alias");
+    }
+
+    /** moto never reports a function error or a log tail: a stub Lambda endpoint answers as AWS does. */
+    @Test
+    void aFunctionErrorPrintsTheErrorPayloadExitsWithOneAndLogsGoToStderr() throws IOException {
+        String log = "START RequestId: 1\nTraceback: boom\nEND RequestId: 1\n";
+        HttpServer stub = lambdaStub(path -> new StubAnswer(200, Map.of("X-Amz-Function-Error", "Unhandled",
+                "X-Amz-Log-Result", Base64.getEncoder().encodeToString(log.getBytes(StandardCharsets.UTF_8)),
+                "X-Amz-Executed-Version", "$LATEST"),
+                "{\"errorMessage\": \"boom\", \"errorType\": \"ValueError\"}"));
+        try {
+            Result r = cli().run("function", "invoke", "broken", "--logs", "--payload", "{}", "-o", "json",
+                    "--endpoint-url", "http://127.0.0.1:" + stub.getAddress().getPort(), "--region", "us-east-1");
+            assertThat(r.code()).as(r.toString()).isEqualTo(1);
+            assertThat(json(r).path("errorMessage").asText()).isEqualTo("boom");
+            assertThat(r.err()).startsWith(log).contains("Function 'broken' failed (Unhandled); its error is printed above.");
+        } finally {
+            stub.stop(0);
+        }
+    }
+
+    /** moto is Active at once: a stub whose update never finishes shows the bounded wait. */
+    @Test
+    void anUpdateThatNeverFinishesTimesOutWithFive() throws IOException {
+        String configuration = "{\"FunctionName\": \"slow\", \"FunctionArn\": \"arn:aws:lambda:us-east-1:1:function:slow\","
+                + " \"CodeSha256\": \"other\", \"State\": \"Active\", \"LastUpdateStatus\": \"InProgress\"}";
+        HttpServer stub = lambdaStub(path -> new StubAnswer(200, Map.of(), configuration));
+        try {
+            Result r = cli().run("function", "deploy", "slow", "--code", code("app.py").toString(), "--wait-timeout", "1s",
+                    "--endpoint-url", "http://127.0.0.1:" + stub.getAddress().getPort(), "--region", "us-east-1");
+            assertThat(r.code()).as(r.toString()).isEqualTo(5);
+            assertThat(r.err()).contains("Timed out after 1s waiting for function 'slow' to be ready (state Active, last update InProgress).");
+        } finally {
+            stub.stop(0);
+        }
+    }
+
+    // --- not found and delete
+
+    @Test
+    void anUnknownFunctionIsNotFoundWithTheNearNames() {
+        String name = Engine.uniqueName("fn-near");
+        Engine.function(name);
+        String typo = name + "x";
+        for (List<String> command : List.of(List.of("describe", typo), List.of("delete", typo, "--yes"))) {
+            List<String> args = new ArrayList<>(List.of("function"));
+            args.addAll(command);
+            Result r = cli().aws(args.toArray(String[]::new));
+            assertThat(r.code()).as(r.toString()).isEqualTo(3);
+            assertThat(r.err()).contains("Function '" + typo + "' not found in endpoint", "Did you mean '" + name + "'?");
+        }
+    }
+
+    /** moto invokes a function that does not exist (it echoes the payload): a stub answers as AWS does. */
+    @Test
+    void invokingAnUnknownFunctionIsNotFoundWithTheNearNames() throws IOException {
+        HttpServer stub = lambdaStub(path -> path.endsWith("/invocations")
+                ? new StubAnswer(404, Map.of("x-amzn-ErrorType", "ResourceNotFoundException"),
+                        "{\"Type\": \"User\", \"Message\": \"Function not found: arn:aws:lambda:us-east-1:1:function:get-itme\"}")
+                : new StubAnswer(200, Map.of(), "{\"Functions\": [{\"FunctionName\": \"get-item\"}, {\"FunctionName\": \"report\"}]}"));
+        try {
+            Result r = cli().run("function", "invoke", "get-itme", "--payload", "{}",
+                    "--endpoint-url", "http://127.0.0.1:" + stub.getAddress().getPort(), "--region", "us-east-1");
+            assertThat(r.code()).as(r.toString()).isEqualTo(3);
+            assertThat(r.err()).contains("Function 'get-itme' not found in endpoint", "Did you mean 'get-item'?");
+            assertThat(r.out()).isEmpty();
+        } finally {
+            stub.stop(0);
+        }
+    }
+
+    @Test
+    void deleteAsksForTheNameAndYesSkipsTheQuestion() {
+        String typed = Engine.uniqueName("fn-del");
+        Engine.function(typed);
+        Result wrong = cli().stdin("nope\n").aws("function", "delete", typed);
+        assertThat(wrong.code()).as(wrong.toString()).isEqualTo(2);
+        assertThat(wrong.err()).contains("Delete function '" + typed + "'", "Type '" + typed + "' to confirm", "Nothing was changed.");
+        assertThat(functionExists(typed)).isTrue();
+
+        Result noInput = cli().aws("function", "delete", typed, "--no-input");
+        assertThat(noInput.code()).isEqualTo(2);
+        assertThat(functionExists(typed)).isTrue();
+
+        Result confirmed = cli().stdin(typed + "\n").aws("function", "delete", typed, "-o", "json");
+        assertThat(confirmed.code()).as(confirmed.toString()).isZero();
+        assertThat(confirmed.err()).contains("Deleted function '" + typed + "'.");
+        assertThat(json(confirmed).path("deleted").asBoolean()).isTrue();
+        assertThat(functionExists(typed)).isFalse();
+
+        String yes = Engine.uniqueName("fn-yes");
+        Engine.function(yes);
+        Result r = cli().aws("function", "delete", yes, "--yes");
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.err()).doesNotContain("confirm");
+        assertThat(functionExists(yes)).isFalse();
+    }
+
+    // --- helpers
+
+    private Result deploy(String name, Path code, String... options) {
+        List<String> args = new ArrayList<>(List.of("function", "deploy", name, "--code", code.toString(), "-o", "json"));
+        args.addAll(List.of(options));
+        return cli().aws(args.toArray(String[]::new));
+    }
+
+    private Path code(String... files) throws IOException {
+        Path code = dir.resolve("code");
+        for (String file : files) {
+            Path path = code.resolve(file);
+            Files.createDirectories(path.getParent());
+            Files.writeString(path, "def handler(event, context):\n    return event\n");
+        }
+        return code;
+    }
+
+    private static String userRole(String function) {
+        return Engine.iam().createRole(b -> b.roleName(function + "-mine").assumeRolePolicyDocument(
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"lambda.amazonaws.com\"},"
+                        + "\"Action\":\"sts:AssumeRole\"}]}")).role().arn();
+    }
+
+    private static JsonNode json(Result r) {
+        try {
+            return Json.MAPPER.readTree(r.out());
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + r, e);
+        }
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.asText()));
+        return values;
+    }
+
+    private static List<String> publishedVersions(String name) {
+        return Engine.lambda().listVersionsByFunction(b -> b.functionName(name)).versions().stream()
+                .map(FunctionConfiguration::version).filter(v -> !v.equals("$LATEST")).toList();
+    }
+
+    private static boolean functionExists(String name) {
+        try {
+            Engine.lambda().getFunctionConfiguration(b -> b.functionName(name));
+            return true;
+        } catch (ResourceNotFoundException e) {
+            return false;
+        }
+    }
+
+    private static boolean roleExists(String name) {
+        try {
+            Engine.iam().getRole(b -> b.roleName(name));
+            return true;
+        } catch (NoSuchEntityException e) {
+            return false;
+        }
+    }
+
+    private record StubAnswer(int status, Map<String, String> headers, String body) {
+    }
+
+    /** A Lambda endpoint on a free loopback port answering every request by its path, as a test says. */
+    private static HttpServer lambdaStub(Function<String, StubAnswer> answers) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            StubAnswer answer = answers.apply(exchange.getRequestURI().getPath());
+            byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+            answer.headers().forEach(exchange.getResponseHeaders()::set);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(answer.status(), body.length == 0 ? -1 : body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+        return server;
+    }
+}

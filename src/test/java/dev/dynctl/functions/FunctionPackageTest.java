@@ -1,0 +1,119 @@
+package dev.dynctl.functions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.dynctl.error.DynctlException;
+import dev.dynctl.error.ExitCode;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FunctionPackageTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aDirectoryIsZippedWithSortedEntriesAndOneFixedTime() throws IOException {
+        Path code = code("b.py", "lib/z.py", "a.py", "lib/sub/x.txt");
+        FunctionPackage zip = FunctionPackage.of(code);
+
+        List<String> names = new ArrayList<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip.zip()))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                names.add(entry.getName());
+                assertThat(entry.getTimeLocal()).isEqualTo("1980-01-01T00:00");
+                assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("content of " + entry.getName());
+            }
+        }
+        assertThat(names).containsExactly("a.py", "b.py", "lib/sub/x.txt", "lib/z.py");
+        assertThat(zip.source()).isEqualTo("directory " + code);
+    }
+
+    @Test
+    void theSameFilesGiveTheSameBytesWhateverTheirTimes() throws IOException {
+        Path code = code("app.py", "lib/util.py");
+        String before = FunctionPackage.of(code).sha256();
+        Files.setLastModifiedTime(code.resolve("app.py"), FileTime.from(Instant.parse("2001-02-03T04:05:06Z")));
+        assertThat(FunctionPackage.of(code).sha256()).isEqualTo(before);
+
+        Files.writeString(code.resolve("app.py"), "changed");
+        assertThat(FunctionPackage.of(code).sha256()).isNotEqualTo(before);
+    }
+
+    @Test
+    void aZipOrJarIsTakenAsItIsAndItsShaIsLambdasCodeSha256() throws Exception {
+        byte[] bytes = "PK not really a zip, but bytes are bytes".getBytes(StandardCharsets.UTF_8);
+        for (String name : List.of("app.zip", "app.JAR")) {
+            Path file = Files.write(dir.resolve(name), bytes);
+            FunctionPackage zip = FunctionPackage.of(file);
+            assertThat(zip.zip()).isEqualTo(bytes);
+            assertThat(zip.sha256()).isEqualTo(Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(bytes)));
+        }
+    }
+
+    @Test
+    void aMissingPathAnotherFileTypeOrAnEmptyDirectoryIsBadInput() throws IOException {
+        assertUsage(dir.resolve("nowhere"), "no such file or directory");
+        assertUsage(Files.writeString(dir.resolve("app.py"), "x"), "neither a directory, a .zip nor a .jar");
+        assertUsage(Files.createDirectory(dir.resolve("empty")), "holds no files");
+    }
+
+    @Test
+    void envAssignmentsAreReadInOrderAndABadOneDoesNotEchoItsValue() {
+        assertThat(FunctionSettings.environment(List.of("A=1", "B=x=y", "C="))).containsExactly(
+                java.util.Map.entry("A", "1"), java.util.Map.entry("B", "x=y"), java.util.Map.entry("C", ""));
+        assertThat(FunctionSettings.environment(List.of())).isNull();
+        assertThatThrownBy(() -> FunctionSettings.environment(List.of("TABLE")))
+                .isInstanceOfSatisfying(DynctlException.class, e -> {
+                    assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
+                    assertThat(e.getMessage()).isEqualTo("--env 'TABLE' is not NAME=VALUE.");
+                });
+        assertThatThrownBy(() -> FunctionSettings.environment(List.of("=s3cret")))
+                .isInstanceOfSatisfying(DynctlException.class, e -> assertThat(e.getMessage()).doesNotContain("s3cret"));
+    }
+
+    @Test
+    void aPayloadIsOneJsonValueAndASyntaxErrorNamesLineAndColumn() throws IOException {
+        assertThat(new String(FunctionPayload.read("{\"id\": 1}", null), StandardCharsets.UTF_8)).isEqualTo("{\"id\": 1}");
+        Path file = Files.writeString(dir.resolve("event.json"), "{\n  \"id\": 1,\n  oops\n}");
+        assertThatThrownBy(() -> FunctionPayload.read("@" + file, null))
+                .isInstanceOfSatisfying(DynctlException.class, e -> {
+                    assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
+                    assertThat(e.getMessage()).startsWith("Malformed JSON in @" + file + " at line 3, column 3");
+                });
+        assertThatThrownBy(() -> FunctionPayload.read("{} {}", null)).hasMessageStartingWith("Malformed JSON in --payload at line 1");
+        assertThat(FunctionPayload.asJson("Simple text".getBytes(StandardCharsets.UTF_8))).isNull();
+        assertThat(FunctionPayload.asJson("\"quoted\"".getBytes(StandardCharsets.UTF_8)).asText()).isEqualTo("quoted");
+    }
+
+    private Path code(String... files) throws IOException {
+        Path code = dir.resolve("code");
+        for (String file : files) {
+            Path path = code.resolve(file);
+            Files.createDirectories(path.getParent());
+            Files.writeString(path, "content of " + file);
+        }
+        return code;
+    }
+
+    private static void assertUsage(Path path, String words) {
+        assertThatThrownBy(() -> FunctionPackage.of(path))
+                .isInstanceOfSatisfying(DynctlException.class, e -> {
+                    assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
+                    assertThat(e.getMessage()).contains(words);
+                });
+    }
+}
