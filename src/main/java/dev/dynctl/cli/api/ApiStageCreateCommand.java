@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
         footerHeading = "%nExamples:%n",
         footer = {
             "  dynctl api stage create shop beta --var table=orders-beta --var log=debug",
-            "  dynctl api stage create shop canary --deployment abc123 --description 'try it'"})
+            "  dynctl api stage create shop canary --deployment abc123"})
 public final class ApiStageCreateCommand extends DynctlCommand {
     @Parameters(index = "0", paramLabel = "API", description = "The API, by name or id.")
     String api;
