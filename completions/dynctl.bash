@@ -191,8 +191,19 @@ function _complete_dynctl() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} backup restore" ];    then _picocli_dynctl_backup; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} backup delete" ];    then _picocli_dynctl_backup; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} backup pitr" ];    then _picocli_dynctl_backup; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} api list" ];    then _picocli_dynctl_api; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} api describe" ];    then _picocli_dynctl_api; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} api create" ];    then _picocli_dynctl_api; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} api delete" ];    then _picocli_dynctl_api; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} api export" ];    then _picocli_dynctl_api; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} api stage" ];    then _picocli_dynctl_api; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} api deploy" ];    then _picocli_dynctl_api; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} api call" ];    then _picocli_dynctl_api; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} api metrics" ];    then _picocli_dynctl_api; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} api stage list" ];    then _picocli_dynctl_api_stage; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} api stage create" ];    then _picocli_dynctl_api_stage; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} api stage update" ];    then _picocli_dynctl_api_stage; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} api stage delete" ];    then _picocli_dynctl_api_stage; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} function list" ];    then _picocli_dynctl_function; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} function describe" ];    then _picocli_dynctl_function; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} function invoke" ];    then _picocli_dynctl_function; return $?; fi
@@ -240,27 +251,49 @@ function _complete_dynctl() {
   local cmds34=(backup restore)
   local cmds35=(backup delete)
   local cmds36=(backup pitr)
-  local cmds37=(api call)
-  local cmds38=(api metrics)
-  local cmds39=(function list)
-  local cmds40=(function describe)
-  local cmds41=(function invoke)
-  local cmds42=(function deploy)
-  local cmds43=(function delete)
-  local cmds44=(local start)
-  local cmds45=(local stop)
-  local cmds46=(local status)
+  local cmds37=(api list)
+  local cmds38=(api describe)
+  local cmds39=(api create)
+  local cmds40=(api delete)
+  local cmds41=(api export)
+  local cmds42=(api stage)
+  local cmds43=(api deploy)
+  local cmds44=(api call)
+  local cmds45=(api metrics)
+  local cmds46=(api stage list)
+  local cmds47=(api stage create)
+  local cmds48=(api stage update)
+  local cmds49=(api stage delete)
+  local cmds50=(function list)
+  local cmds51=(function describe)
+  local cmds52=(function invoke)
+  local cmds53=(function deploy)
+  local cmds54=(function delete)
+  local cmds55=(local start)
+  local cmds56=(local stop)
+  local cmds57=(local status)
 
-  if CompWordsContainsArray "${cmds46[@]}"; then _picocli_dynctl_local_status; return $?; fi
-  if CompWordsContainsArray "${cmds45[@]}"; then _picocli_dynctl_local_stop; return $?; fi
-  if CompWordsContainsArray "${cmds44[@]}"; then _picocli_dynctl_local_start; return $?; fi
-  if CompWordsContainsArray "${cmds43[@]}"; then _picocli_dynctl_function_delete; return $?; fi
-  if CompWordsContainsArray "${cmds42[@]}"; then _picocli_dynctl_function_deploy; return $?; fi
-  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_dynctl_function_invoke; return $?; fi
-  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_dynctl_function_describe; return $?; fi
-  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_dynctl_function_list; return $?; fi
-  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_dynctl_api_metrics; return $?; fi
-  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_dynctl_api_call; return $?; fi
+  if CompWordsContainsArray "${cmds57[@]}"; then _picocli_dynctl_local_status; return $?; fi
+  if CompWordsContainsArray "${cmds56[@]}"; then _picocli_dynctl_local_stop; return $?; fi
+  if CompWordsContainsArray "${cmds55[@]}"; then _picocli_dynctl_local_start; return $?; fi
+  if CompWordsContainsArray "${cmds54[@]}"; then _picocli_dynctl_function_delete; return $?; fi
+  if CompWordsContainsArray "${cmds53[@]}"; then _picocli_dynctl_function_deploy; return $?; fi
+  if CompWordsContainsArray "${cmds52[@]}"; then _picocli_dynctl_function_invoke; return $?; fi
+  if CompWordsContainsArray "${cmds51[@]}"; then _picocli_dynctl_function_describe; return $?; fi
+  if CompWordsContainsArray "${cmds50[@]}"; then _picocli_dynctl_function_list; return $?; fi
+  if CompWordsContainsArray "${cmds49[@]}"; then _picocli_dynctl_api_stage_delete; return $?; fi
+  if CompWordsContainsArray "${cmds48[@]}"; then _picocli_dynctl_api_stage_update; return $?; fi
+  if CompWordsContainsArray "${cmds47[@]}"; then _picocli_dynctl_api_stage_create; return $?; fi
+  if CompWordsContainsArray "${cmds46[@]}"; then _picocli_dynctl_api_stage_list; return $?; fi
+  if CompWordsContainsArray "${cmds45[@]}"; then _picocli_dynctl_api_metrics; return $?; fi
+  if CompWordsContainsArray "${cmds44[@]}"; then _picocli_dynctl_api_call; return $?; fi
+  if CompWordsContainsArray "${cmds43[@]}"; then _picocli_dynctl_api_deploy; return $?; fi
+  if CompWordsContainsArray "${cmds42[@]}"; then _picocli_dynctl_api_stage; return $?; fi
+  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_dynctl_api_export; return $?; fi
+  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_dynctl_api_delete; return $?; fi
+  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_dynctl_api_create; return $?; fi
+  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_dynctl_api_describe; return $?; fi
+  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_dynctl_api_list; return $?; fi
   if CompWordsContainsArray "${cmds36[@]}"; then _picocli_dynctl_backup_pitr; return $?; fi
   if CompWordsContainsArray "${cmds35[@]}"; then _picocli_dynctl_backup_delete; return $?; fi
   if CompWordsContainsArray "${cmds34[@]}"; then _picocli_dynctl_backup_restore; return $?; fi
@@ -609,7 +642,7 @@ function _picocli_dynctl_api() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="call metrics"
+  local commands="list describe create delete export stage deploy call metrics"
   local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
   local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
@@ -2448,6 +2481,387 @@ function _picocli_dynctl_backup_pitr() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `list` subcommand.
+function _picocli_dynctl_api_list() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
+  local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
+  local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--profile')
+      return
+      ;;
+    '--region')
+      return
+      ;;
+    '--endpoint-url')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--query')
+      return
+      ;;
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `describe` subcommand.
+function _picocli_dynctl_api_describe() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
+  local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
+  local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--profile')
+      return
+      ;;
+    '--region')
+      return
+      ;;
+    '--endpoint-url')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--query')
+      return
+      ;;
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `create` subcommand.
+function _picocli_dynctl_api_create() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--if-not-exists' '-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
+  local arg_opts="'--type' '--from' '--endpoint-type' '--description' '--route-selection-expression' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
+  local TYPE_option_args=("rest" "http" "websocket") # --type values
+  local TYPE_option_args=("edge" "regional" "private") # --endpoint-type values
+  local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--type')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${TYPE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--from')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--endpoint-type')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${TYPE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--description')
+      return
+      ;;
+    '--route-selection-expression')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+    '--region')
+      return
+      ;;
+    '--endpoint-url')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--query')
+      return
+      ;;
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `delete` subcommand.
+function _picocli_dynctl_api_delete() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
+  local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
+  local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--profile')
+      return
+      ;;
+    '--region')
+      return
+      ;;
+    '--endpoint-url')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--query')
+      return
+      ;;
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `export` subcommand.
+function _picocli_dynctl_api_export() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
+  local arg_opts="'--format' '--stage' '--to' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
+  local SPEC_option_args=("oas30" "swagger") # --format values
+  local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${SPEC_option_args[@]}" ) )
+      return $?
+      ;;
+    '--stage')
+      return
+      ;;
+    '--to')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--profile')
+      return
+      ;;
+    '--region')
+      return
+      ;;
+    '--endpoint-url')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--query')
+      return
+      ;;
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `stage` subcommand.
+function _picocli_dynctl_api_stage() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="list create update delete"
+  local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
+  local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
+  local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--profile')
+      return
+      ;;
+    '--region')
+      return
+      ;;
+    '--endpoint-url')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--query')
+      return
+      ;;
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `deploy` subcommand.
+function _picocli_dynctl_api_deploy() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
+  local arg_opts="'--stage' '--description' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
+  local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--stage')
+      return
+      ;;
+    '--description')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+    '--region')
+      return
+      ;;
+    '--endpoint-url')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--query')
+      return
+      ;;
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `call` subcommand.
 function _picocli_dynctl_api_call() {
   # Get completion data
@@ -2534,6 +2948,216 @@ function _picocli_dynctl_api_metrics() {
     '--period')
       return
       ;;
+    '--profile')
+      return
+      ;;
+    '--region')
+      return
+      ;;
+    '--endpoint-url')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--query')
+      return
+      ;;
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `list` subcommand.
+function _picocli_dynctl_api_stage_list() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
+  local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
+  local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--profile')
+      return
+      ;;
+    '--region')
+      return
+      ;;
+    '--endpoint-url')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--query')
+      return
+      ;;
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `create` subcommand.
+function _picocli_dynctl_api_stage_create() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
+  local arg_opts="'--description' '--var' '--deployment' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
+  local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--description')
+      return
+      ;;
+    '--var')
+      return
+      ;;
+    '--deployment')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+    '--region')
+      return
+      ;;
+    '--endpoint-url')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--query')
+      return
+      ;;
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `update` subcommand.
+function _picocli_dynctl_api_stage_update() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
+  local arg_opts="'--var' '--unset-var' '--description' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
+  local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--var')
+      return
+      ;;
+    '--unset-var')
+      return
+      ;;
+    '--description')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+    '--region')
+      return
+      ;;
+    '--endpoint-url')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--query')
+      return
+      ;;
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `delete` subcommand.
+function _picocli_dynctl_api_stage_delete() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
+  local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
+  local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
     '--profile')
       return
       ;;

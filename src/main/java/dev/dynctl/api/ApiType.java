@@ -20,4 +20,9 @@ public enum ApiType {
     static ApiType ofProtocol(String protocolType) {
         return "WEBSOCKET".equalsIgnoreCase(protocolType) ? WEBSOCKET : HTTP;
     }
+
+    @Override
+    public String toString() {
+        return label();
+    }
 }

@@ -17,6 +17,7 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
@@ -47,6 +48,7 @@ public final class Clients implements AutoCloseable {
     private final RequestScope scope;
     private boolean profileChecked;
     private SdkHttpClient http;
+    private SdkHttpClient patchingHttp;
     private Region region;
     /** The SDK clients made so far, by interface: one of each per process (or per statement's scope). */
     private final Map<Class<?>, SdkClient> made = new LinkedHashMap<>();
@@ -160,15 +162,16 @@ public final class Clients implements AutoCloseable {
             Class<C> type, Supplier<B> builder) {
         SdkClient client = made.get(type);
         if (client == null) {
-            client = shared != null ? ScopedClient.of(type, shared.client(type, builder), scope) : build(builder.get());
+            client = shared != null ? ScopedClient.of(type, shared.client(type, builder), scope) : build(type, builder.get());
             made.put(type, client);
         }
         return type.cast(client);
     }
 
-    private <C extends SdkClient, B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>> C build(B builder) {
+    private <C extends SdkClient, B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>> C build(Class<C> type, B builder) {
         requireProfile();
-        builder.httpClient(http())
+        boolean patches = type == ApiGatewayClient.class || type == ApiGatewayV2Client.class;
+        builder.httpClient(patches ? patchingHttp() : http())
                 .region(region())
                 .credentialsProvider(credentials())
                 .overrideConfiguration(overrides());
@@ -186,6 +189,17 @@ public final class Clients implements AutoCloseable {
                     .build();
         }
         return http;
+    }
+
+    /** API Gateway updates with PATCH, a method HttpURLConnection refuses; the Apache client sends it. */
+    private SdkHttpClient patchingHttp() {
+        if (patchingHttp == null) {
+            patchingHttp = ApacheHttpClient.builder()
+                    .connectionTimeout(Duration.ofSeconds(target.local() ? 2 : 10))
+                    .socketTimeout(Duration.ofSeconds(60))
+                    .build();
+        }
+        return patchingHttp;
     }
 
     private ClientOverrideConfiguration overrides() {
@@ -257,6 +271,9 @@ public final class Clients implements AutoCloseable {
         made.clear();
         if (http != null) {
             http.close();
+        }
+        if (patchingHttp != null) {
+            patchingHttp.close();
         }
     }
 }

@@ -1,0 +1,169 @@
+package dev.dynctl.api;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dynctl.error.DynctlException;
+import dev.dynctl.error.NearNames;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
+import software.amazon.awssdk.services.apigateway.model.Deployment;
+import software.amazon.awssdk.services.apigateway.model.Op;
+import software.amazon.awssdk.services.apigateway.model.PatchOperation;
+import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
+import software.amazon.awssdk.services.apigatewayv2.model.GetStagesResponse;
+
+/**
+ * Stages and deployments of an API. A stage is a named, callable snapshot (a deployment) of the
+ * API plus its variables; REST stages live in API Gateway v1, HTTP and WebSocket stages in v2.
+ */
+public final class ApiStages {
+    /** The stage an HTTP API serves at its root URL. */
+    public static final String DEFAULT_STAGE = "$default";
+
+    private final ApiGatewayClient v1;
+    private final ApiGatewayV2Client v2;
+    private final String region;
+
+    public ApiStages(ApiGatewayClient v1, ApiGatewayV2Client v2, String region) {
+        this.v1 = v1;
+        this.v2 = v2;
+        this.region = region;
+    }
+
+    /** The API's base invoke URL (no stage). */
+    public String base(ApiRef api) {
+        String endpoint = api.type().v2() ? v2.getApi(b -> b.apiId(api.id())).apiEndpoint() : null;
+        return InvokeUrls.base(api.type(), api.id(), region, endpoint);
+    }
+
+    /** Every stage of the API, by name. */
+    public List<ApiStage> stages(ApiRef api) {
+        List<ApiStage> stages = new ArrayList<>();
+        if (api.type().v2()) {
+            String next = null;
+            do {
+                String token = next;
+                GetStagesResponse page = v2.getStages(b -> b.apiId(api.id()).maxResults("500").nextToken(token));
+                page.items().forEach(s -> stages.add(new ApiStage(s.stageName(), s.deploymentId(), s.description(),
+                        s.stageVariables(), Boolean.TRUE.equals(s.autoDeploy()), s.createdDate(), s.lastUpdatedDate())));
+                next = page.nextToken();
+            } while (next != null && !next.isEmpty());
+        } else {
+            v1.getStages(b -> b.restApiId(api.id())).item().forEach(s -> stages.add(new ApiStage(s.stageName(), s.deploymentId(),
+                    s.description(), s.variables(), null, s.createdDate(), s.lastUpdatedDate())));
+        }
+        stages.sort(Comparator.comparing(ApiStage::name));
+        return stages;
+    }
+
+    /** The stages as users see them, each with its invoke URL. */
+    public List<ObjectNode> list(ApiRef api) {
+        String base = base(api);
+        return stages(api).stream().map(stage -> stage.document(api.type(), base)).toList();
+    }
+
+    /** The named stage; not found (exit 3) names the stages the API has. */
+    public ApiStage stage(ApiRef api, String name) {
+        List<ApiStage> stages = stages(api);
+        return stages.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow(() -> missing(api, name, stages));
+    }
+
+    private static DynctlException missing(ApiRef api, String name, List<ApiStage> stages) {
+        List<String> names = stages.stream().map(ApiStage::name).toList();
+        String has = names.isEmpty() ? "It has no stages." : "Its stages: " + String.join(", ", names) + ".";
+        return DynctlException.notFound("Stage '" + name + "' not found in API '" + api.name() + "' (" + api.id() + "). " + has,
+                NearNames.hint(NearNames.among(names, name),
+                        "Deploy to it with 'dynctl api deploy " + api.id() + " --stage " + name + "'."));
+    }
+
+    /**
+     * Creates a stage. REST stages must serve a deployment: without {@code deploymentId} the
+     * newest one; v2 stages may start without one.
+     */
+    public ApiStage create(ApiRef api, String name, String description, Map<String, String> variables, String deploymentId) {
+        List<ApiStage> stages = stages(api);
+        if (stages.stream().anyMatch(s -> s.name().equals(name))) {
+            throw DynctlException.usage("Stage '" + name + "' already exists in API '" + api.name() + "' (" + api.id() + ").",
+                    "Change it with 'dynctl api stage update', or deploy to it with 'dynctl api deploy'.");
+        }
+        if (api.type().v2()) {
+            v2.createStage(b -> b.apiId(api.id()).stageName(name).description(description).stageVariables(variables)
+                    .deploymentId(deploymentId));
+        } else {
+            String deployment = deploymentId != null ? deploymentId : newestDeployment(api, name);
+            v1.createStage(b -> b.restApiId(api.id()).stageName(name).description(description).variables(variables)
+                    .deploymentId(deployment));
+        }
+        return stage(api, name);
+    }
+
+    private String newestDeployment(ApiRef api, String stage) {
+        return v1.getDeploymentsPaginator(b -> b.restApiId(api.id()).limit(500)).items().stream()
+                .max(Comparator.comparing(Deployment::createdDate, Comparator.nullsFirst(Comparator.naturalOrder())))
+                .map(Deployment::id)
+                .orElseThrow(() -> DynctlException.usage("API '" + api.name() + "' (" + api.id() + ") has no deployment for a stage to serve.",
+                        "Deploy it, which creates the stage too: 'dynctl api deploy " + api.id() + " --stage " + stage + "'."));
+    }
+
+    /** Sets and removes stage variables (and the description, when given). */
+    public ApiStage update(ApiRef api, String name, String description, Map<String, String> set, List<String> unset) {
+        ApiStage current = stage(api, name);
+        if (api.type().v2()) {
+            // v2 takes the stage's variables as one map: send what they become
+            Map<String, String> variables = new LinkedHashMap<>(current.variables());
+            variables.putAll(set);
+            unset.forEach(variables::remove);
+            v2.updateStage(b -> b.apiId(api.id()).stageName(name).description(description).stageVariables(variables));
+        } else {
+            List<PatchOperation> patch = new ArrayList<>();
+            set.forEach((k, v) -> patch.add(PatchOperation.builder().op(Op.REPLACE).path("/variables/" + k).value(v).build()));
+            unset.stream().filter(current.variables()::containsKey)
+                    .forEach(k -> patch.add(PatchOperation.builder().op(Op.REMOVE).path("/variables/" + k).build()));
+            if (description != null) {
+                patch.add(PatchOperation.builder().op(Op.REPLACE).path("/description").value(description).build());
+            }
+            if (!patch.isEmpty()) {
+                v1.updateStage(b -> b.restApiId(api.id()).stageName(name).patchOperations(patch));
+            }
+        }
+        return stage(api, name);
+    }
+
+    /** Deletes the stage (not found: exit 3 naming the stages there are). */
+    public void delete(ApiRef api, String name) {
+        stage(api, name);
+        if (api.type().v2()) {
+            v2.deleteStage(b -> b.apiId(api.id()).stageName(name));
+        } else {
+            v1.deleteStage(b -> b.restApiId(api.id()).stageName(name));
+        }
+    }
+
+    /**
+     * Deploys the API's current routes to the stage, creating the stage when it is missing. REST:
+     * one CreateDeployment that names the stage. v2: a deployment, then the stage pointed at it;
+     * an auto-deploy stage is left alone, since API Gateway already deployed every change to it.
+     */
+    public DeployResult deploy(ApiRef api, String stageName, String description) {
+        List<ApiStage> before = stages(api);
+        ApiStage existing = before.stream().filter(s -> s.name().equals(stageName)).findFirst().orElse(null);
+        String base = base(api);
+        if (existing != null && Boolean.TRUE.equals(existing.autoDeploy())) {
+            return new DeployResult(api, existing, InvokeUrls.stage(api.type(), base, stageName), false, true);
+        }
+        if (api.type().v2()) {
+            String deployment = v2.createDeployment(b -> b.apiId(api.id()).description(description)).deploymentId();
+            if (existing == null) {
+                v2.createStage(b -> b.apiId(api.id()).stageName(stageName).deploymentId(deployment));
+            } else {
+                v2.updateStage(b -> b.apiId(api.id()).stageName(stageName).deploymentId(deployment));
+            }
+        } else {
+            v1.createDeployment(b -> b.restApiId(api.id()).stageName(stageName).description(description));
+        }
+        return new DeployResult(api, stage(api, stageName), InvokeUrls.stage(api.type(), base, stageName), existing == null, false);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.dynctl.cli.api;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dynctl.api.ApiRef;
+import dev.dynctl.cli.Context;
+import dev.dynctl.cli.DynctlCommand;
+import dev.dynctl.codec.Json;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "delete", mixinStandardHelpOptions = true,
+        description = "Delete an API with its routes, stages and deployments. Asks you to type the API's name "
+                + "unless --yes; with --no-input and no --yes it refuses.",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  dynctl api delete scratch          # asks you to type 'scratch'",
+            "  dynctl api delete a1b2c3d4e5 --yes # by id, no question"})
+public final class ApiDeleteCommand extends DynctlCommand {
+    @Parameters(index = "0", paramLabel = "API", description = "The API, by name or id.")
+    String api;
+
+    @Override
+    protected void run(Context context) {
+        ApiRef ref = ApiCommand.locator(context).find(api);
+        context.confirm("Delete " + ref.type().label() + " API '" + ref.name() + "' (" + ref.id() + ") with its routes and stages in "
+                + context.clients().where() + "? This cannot be undone.", "deleting API '" + ref.name() + "'", ref.name());
+        ApiCommand.catalog(context).delete(ref);
+        context.err().println("Deleted " + ref.type().label() + " API '" + ref.name() + "' (" + ref.id() + ").");
+        ObjectNode doc = Json.MAPPER.createObjectNode();
+        doc.put("id", ref.id());
+        doc.put("name", ref.name());
+        doc.put("type", ref.type().label());
+        doc.put("status", "DELETED");
+        context.output().document(doc);
+    }
+}

@@ -1,0 +1,178 @@
+package dev.dynctl.cli.api;
+
+import static dev.dynctl.cli.api.ApiFixtures.deployableRestApi;
+import static dev.dynctl.cli.api.ApiFixtures.json;
+import static dev.dynctl.testing.Cli.cli;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dynctl.codec.Json;
+import dev.dynctl.testing.AwsCli;
+import dev.dynctl.testing.Cli.Result;
+import dev.dynctl.testing.Engine;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.apigateway.model.IntegrationType;
+import software.amazon.awssdk.services.apigateway.model.Resource;
+
+class ApiExportTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void anOpenApiImportExportsTheSamePathsAndMethods() throws Exception {
+        Path source = petstore();
+        String name = Engine.uniqueName("pets");
+        Result created = cli().aws("api", "create", name, "--type", "rest", "--from", source.toString());
+        JsonNode api = json(created);
+        String id = api.path("id").asText();
+        assertThat(api.path("name").asText()).as("named as asked, not after info.title").isEqualTo(name);
+        assertThat(api.path("description").asText()).isEqualTo("A petstore-like API for the import round trip");
+
+        Map<String, Set<String>> imported = new TreeMap<>();
+        for (Resource resource : Engine.apiGateway().getResources(b -> b.restApiId(id).embed("methods")).items()) {
+            if (resource.hasResourceMethods() && !resource.resourceMethods().isEmpty()) {
+                imported.put(resource.path(), lower(resource.resourceMethods().keySet()));
+            }
+        }
+        Map<String, Set<String>> expected = paths(Json.YAML.readTree(source.toFile()));
+        assertThat(imported).isEqualTo(expected);
+
+        // API Gateway deploys only methods with an integration; an OpenAPI file without x-amazon-apigateway-integration has none
+        Resource pets = Engine.apiGateway().getResources(b -> b.restApiId(id)).items().stream()
+                .filter(r -> r.path().equals("/pets")).findFirst().orElseThrow();
+        Engine.apiGateway().putIntegration(b -> b.restApiId(id).resourceId(pets.id()).httpMethod("GET").type(IntegrationType.MOCK));
+        json(cli().aws("api", "deploy", name, "--stage", "prod"));
+
+        Path yaml = dir.resolve("exported.yaml");
+        Result exported = cli().aws("api", "export", name, "--to", yaml.toString());
+        assertThat(exported.code()).as(exported.toString()).isZero();
+        assertThat(exported.out()).isEmpty();
+        assertThat(exported.err()).contains("Wrote the oas30 definition of API '" + name + "' to " + yaml);
+        JsonNode definition = Json.YAML.readTree(yaml.toFile());
+        assertThat(paths(definition)).isEqualTo(expected);
+
+        Result swagger = cli().aws("api", "export", id, "--format", "swagger", "--stage", "prod", "-o", "json");
+        assertThat(swagger.code()).as(swagger.toString()).isZero();
+        assertThat(paths(Json.MAPPER.readTree(swagger.out()))).isEqualTo(expected);
+    }
+
+    @Test
+    void theAwsCliSeesTheImportedApi() throws Exception {
+        assumeTrue(AwsCli.installed(), "AWS CLI v2 not installed");
+        String name = Engine.uniqueName("pets");
+        String id = json(cli().aws("api", "create", name, "--type", "rest", "--from", petstore().toString())).path("id").asText();
+        Result apis = AwsCli.run("apigateway", "get-resources", "--rest-api-id", id);
+        assertThat(apis.code()).as(apis.toString()).isZero();
+        assertThat(Json.MAPPER.readTree(apis.out()).path("items").findValuesAsText("path")).contains("/pets", "/pets/{petId}", "/owners");
+        Result rest = AwsCli.run("apigateway", "get-rest-apis");
+        assertThat(Json.MAPPER.readTree(rest.out()).path("items").findValuesAsText("name")).contains(name);
+    }
+
+    @Test
+    void theExportIsJsonOrYamlOnStandardOutput() throws Exception {
+        String name = Engine.uniqueName("out");
+        deployableRestApi(name);
+        json(cli().aws("api", "deploy", name, "--stage", "prod"));
+
+        Result asJson = cli().aws("api", "export", name);
+        assertThat(asJson.code()).as(asJson.toString()).isZero();
+        assertThat(Json.MAPPER.readTree(asJson.out()).path("paths").has("/items")).isTrue();
+
+        Result asYaml = cli().aws("api", "export", name, "-o", "yaml");
+        assertThat(asYaml.out()).doesNotStartWith("{").contains("/items:");
+        assertThat(Json.YAML.readTree(asYaml.out()).path("paths").has("/items")).isTrue();
+
+        Result csv = cli().aws("api", "export", name, "-o", "csv");
+        assertThat(csv.code()).isEqualTo(2);
+        assertThat(csv.err()).contains("written as JSON or YAML, not csv");
+    }
+
+    @Test
+    void aRestExportNeedsAStageWhenThereIsNotExactlyOne() {
+        String name = Engine.uniqueName("stageless");
+        String id = deployableRestApi(name);
+        Result none = cli().aws("api", "export", name);
+        assertThat(none.code()).as(none.toString()).isEqualTo(2);
+        assertThat(none.err()).contains("has no stage to export from", "dynctl api deploy " + id + " --stage STAGE");
+
+        json(cli().aws("api", "deploy", name, "--stage", "prod"));
+        json(cli().aws("api", "deploy", name, "--stage", "beta"));
+        Result several = cli().aws("api", "export", name);
+        assertThat(several.code()).as(several.toString()).isEqualTo(2);
+        assertThat(several.err()).contains("has several stages: beta, prod.", "--stage");
+    }
+
+    @Test
+    void whatAwsCannotExportIsRefused() {
+        String ws = Engine.uniqueName("chat");
+        json(cli().aws("api", "create", ws, "--type", "websocket"));
+        Result websocket = cli().aws("api", "export", ws);
+        assertThat(websocket.code()).as(websocket.toString()).isEqualTo(2);
+        assertThat(websocket.err()).contains("is a WebSocket API, which API Gateway cannot export");
+
+        String http = Engine.uniqueName("shop");
+        json(cli().aws("api", "create", http, "--type", "http"));
+        Result swagger = cli().aws("api", "export", http, "--format", "swagger");
+        assertThat(swagger.code()).as(swagger.toString()).isEqualTo(2);
+        assertThat(swagger.err()).contains("HTTP APIs export only as OpenAPI 3.0", "--format oas30");
+    }
+
+    @Test
+    void aFileThatIsNotOpenApiIsRefused() throws IOException {
+        Path notApi = Files.writeString(dir.resolve("list.yaml"), "- a\n- b\n");
+        Result r = cli().aws("api", "create", Engine.uniqueName("bad"), "--type", "rest", "--from", notApi.toString());
+        assertThat(r.code()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err()).contains("is not an OpenAPI definition");
+
+        Path broken = Files.writeString(dir.resolve("broken.json"), "{\"openapi\": \"3.0.1\",\n  \"paths\": {,}}");
+        Result bad = cli().aws("api", "create", Engine.uniqueName("bad"), "--type", "http", "--from", broken.toString());
+        assertThat(bad.code()).as(bad.toString()).isEqualTo(2);
+        assertThat(bad.err()).contains("is not valid YAML or JSON at line 2");
+
+        Result missing = cli().aws("api", "create", Engine.uniqueName("bad"), "--type", "rest", "--from", dir.resolve("nope.yaml").toString());
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).contains("No such file");
+    }
+
+    private Path petstore() throws IOException {
+        try (InputStream in = ApiExportTest.class.getResourceAsStream("/api/petstore.yaml")) {
+            Path file = dir.resolve("openapi.yaml");
+            Files.copy(in, file);
+            return file;
+        }
+    }
+
+    /** path → methods (lower case: exports differ in case), skipping paths without methods. */
+    private static Map<String, Set<String>> paths(JsonNode definition) {
+        Map<String, Set<String>> paths = new TreeMap<>();
+        definition.path("paths").fields().forEachRemaining(path -> {
+            Set<String> methods = new TreeSet<>();
+            path.getValue().fieldNames().forEachRemaining(m -> {
+                if (Set.of("get", "put", "post", "delete", "patch", "head", "options", "any").contains(m.toLowerCase(Locale.ROOT))) {
+                    methods.add(m.toLowerCase(Locale.ROOT));
+                }
+            });
+            if (!methods.isEmpty()) {
+                paths.put(path.getKey(), methods);
+            }
+        });
+        return paths;
+    }
+
+    private static Set<String> lower(Set<String> methods) {
+        Set<String> lower = new TreeSet<>();
+        methods.forEach(m -> lower.add(m.toLowerCase(Locale.ROOT)));
+        return lower;
+    }
+}
