@@ -97,6 +97,10 @@ public final class ApiCall {
             if (baseUrl != null) {
                 return InvokeUrl.under(baseUrl, request.path(), request.query());
             }
+            if (clients.target().local()) {
+                throw DynctlException.usage("The local engine keeps APIs but does not run them: there is no URL that answers for API '"
+                        + api.name() + "' there.", "Pass --base-url with the URL of a server that runs the API.");
+            }
             URI endpoint = clients.target().endpoint();
             return endpoint != null ? InvokeUrl.onEndpoint(endpoint, api, stage, request.path(), request.query())
                     : InvokeUrl.onAws(api, clients.region().id(), stage, request.path(), request.query());

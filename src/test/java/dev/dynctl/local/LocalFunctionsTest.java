@@ -35,4 +35,14 @@ class LocalFunctionsTest {
         JsonNode again = sandbox.json("--local", "function", "deploy", "hello", "--code", code.toString(), "--alias", "live", "-o", "json");
         assertThat(again.path("changed")).isEmpty();
     }
+
+    @Test
+    void anApiIsKeptButNotCalledOnTheLocalEngine() {
+        sandbox.json("--local", "api", "create", "shop", "--type", "rest", "-o", "json");
+        sandbox.json("--local", "api", "deploy", "shop", "--stage", "dev", "-o", "json");
+
+        var call = sandbox.cli().run("--local", "api", "call", "shop", "GET /items/1", "--stage", "dev");
+        assertThat(call.code()).as(call.toString()).isEqualTo(2);
+        assertThat(call.err()).contains("The local engine keeps APIs but does not run them", "--base-url");
+    }
 }
