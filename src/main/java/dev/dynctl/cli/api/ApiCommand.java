@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 
 @Command(name = "api", mixinStandardHelpOptions = true, synopsisSubcommandLabel = "COMMAND", commandListHeading = "%nCommands:%n",
         description = "Create and operate API Gateway APIs (REST, HTTP, WebSocket): routes to Lambda functions or SNS, stages, deployments, calls and metrics.",
-        subcommands = {},
+        subcommands = {ApiRoutesCommand.class, ApiRouteCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  dynctl api create shop --type http",
