@@ -29,7 +29,6 @@ final class LambdaIntegrationUri {
 
     /** The function's name from its ARN (…:function:NAME or …:function:NAME:ALIAS). */
     static String functionName(String functionArn) {
-        String afterFunction = functionArn.substring(functionArn.indexOf(":function:") + ":function:".length());
-        return afterFunction;
+        return functionArn.substring(functionArn.indexOf(":function:") + ":function:".length());
     }
 }

@@ -57,6 +57,9 @@ final class RouteRestApi implements RouteApi {
             putMethod(resource.id(), key.method(), authorizationType, authorizerId);
             putIntegration(integration, target);
             actions.add("changed auth of " + key + " from " + authLabel(existing.authorizationType()) + " to " + auth.kind().label());
+            if (!sameIntegration(existing.methodIntegration(), integration)) {
+                actions.add("pointed " + key + " at " + target.label() + targetBefore(existing.methodIntegration()));
+            }
         } else if (!sameIntegration(existing.methodIntegration(), integration)) {
             putIntegration(integration, target);
             actions.add("pointed " + key + " at " + target.label() + targetBefore(existing.methodIntegration()));
