@@ -196,10 +196,14 @@ function _complete_dynctl() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} api create" ];    then _picocli_dynctl_api; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} api delete" ];    then _picocli_dynctl_api; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} api export" ];    then _picocli_dynctl_api; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} api routes" ];    then _picocli_dynctl_api; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} api route" ];    then _picocli_dynctl_api; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} api stage" ];    then _picocli_dynctl_api; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} api deploy" ];    then _picocli_dynctl_api; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} api call" ];    then _picocli_dynctl_api; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} api metrics" ];    then _picocli_dynctl_api; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} api route add" ];    then _picocli_dynctl_api_route; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} api route delete" ];    then _picocli_dynctl_api_route; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} api stage list" ];    then _picocli_dynctl_api_stage; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} api stage create" ];    then _picocli_dynctl_api_stage; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} api stage update" ];    then _picocli_dynctl_api_stage; return $?; fi
@@ -256,39 +260,47 @@ function _complete_dynctl() {
   local cmds39=(api create)
   local cmds40=(api delete)
   local cmds41=(api export)
-  local cmds42=(api stage)
-  local cmds43=(api deploy)
-  local cmds44=(api call)
-  local cmds45=(api metrics)
-  local cmds46=(api stage list)
-  local cmds47=(api stage create)
-  local cmds48=(api stage update)
-  local cmds49=(api stage delete)
-  local cmds50=(function list)
-  local cmds51=(function describe)
-  local cmds52=(function invoke)
-  local cmds53=(function deploy)
-  local cmds54=(function delete)
-  local cmds55=(local start)
-  local cmds56=(local stop)
-  local cmds57=(local status)
+  local cmds42=(api routes)
+  local cmds43=(api route)
+  local cmds44=(api stage)
+  local cmds45=(api deploy)
+  local cmds46=(api call)
+  local cmds47=(api metrics)
+  local cmds48=(api route add)
+  local cmds49=(api route delete)
+  local cmds50=(api stage list)
+  local cmds51=(api stage create)
+  local cmds52=(api stage update)
+  local cmds53=(api stage delete)
+  local cmds54=(function list)
+  local cmds55=(function describe)
+  local cmds56=(function invoke)
+  local cmds57=(function deploy)
+  local cmds58=(function delete)
+  local cmds59=(local start)
+  local cmds60=(local stop)
+  local cmds61=(local status)
 
-  if CompWordsContainsArray "${cmds57[@]}"; then _picocli_dynctl_local_status; return $?; fi
-  if CompWordsContainsArray "${cmds56[@]}"; then _picocli_dynctl_local_stop; return $?; fi
-  if CompWordsContainsArray "${cmds55[@]}"; then _picocli_dynctl_local_start; return $?; fi
-  if CompWordsContainsArray "${cmds54[@]}"; then _picocli_dynctl_function_delete; return $?; fi
-  if CompWordsContainsArray "${cmds53[@]}"; then _picocli_dynctl_function_deploy; return $?; fi
-  if CompWordsContainsArray "${cmds52[@]}"; then _picocli_dynctl_function_invoke; return $?; fi
-  if CompWordsContainsArray "${cmds51[@]}"; then _picocli_dynctl_function_describe; return $?; fi
-  if CompWordsContainsArray "${cmds50[@]}"; then _picocli_dynctl_function_list; return $?; fi
-  if CompWordsContainsArray "${cmds49[@]}"; then _picocli_dynctl_api_stage_delete; return $?; fi
-  if CompWordsContainsArray "${cmds48[@]}"; then _picocli_dynctl_api_stage_update; return $?; fi
-  if CompWordsContainsArray "${cmds47[@]}"; then _picocli_dynctl_api_stage_create; return $?; fi
-  if CompWordsContainsArray "${cmds46[@]}"; then _picocli_dynctl_api_stage_list; return $?; fi
-  if CompWordsContainsArray "${cmds45[@]}"; then _picocli_dynctl_api_metrics; return $?; fi
-  if CompWordsContainsArray "${cmds44[@]}"; then _picocli_dynctl_api_call; return $?; fi
-  if CompWordsContainsArray "${cmds43[@]}"; then _picocli_dynctl_api_deploy; return $?; fi
-  if CompWordsContainsArray "${cmds42[@]}"; then _picocli_dynctl_api_stage; return $?; fi
+  if CompWordsContainsArray "${cmds61[@]}"; then _picocli_dynctl_local_status; return $?; fi
+  if CompWordsContainsArray "${cmds60[@]}"; then _picocli_dynctl_local_stop; return $?; fi
+  if CompWordsContainsArray "${cmds59[@]}"; then _picocli_dynctl_local_start; return $?; fi
+  if CompWordsContainsArray "${cmds58[@]}"; then _picocli_dynctl_function_delete; return $?; fi
+  if CompWordsContainsArray "${cmds57[@]}"; then _picocli_dynctl_function_deploy; return $?; fi
+  if CompWordsContainsArray "${cmds56[@]}"; then _picocli_dynctl_function_invoke; return $?; fi
+  if CompWordsContainsArray "${cmds55[@]}"; then _picocli_dynctl_function_describe; return $?; fi
+  if CompWordsContainsArray "${cmds54[@]}"; then _picocli_dynctl_function_list; return $?; fi
+  if CompWordsContainsArray "${cmds53[@]}"; then _picocli_dynctl_api_stage_delete; return $?; fi
+  if CompWordsContainsArray "${cmds52[@]}"; then _picocli_dynctl_api_stage_update; return $?; fi
+  if CompWordsContainsArray "${cmds51[@]}"; then _picocli_dynctl_api_stage_create; return $?; fi
+  if CompWordsContainsArray "${cmds50[@]}"; then _picocli_dynctl_api_stage_list; return $?; fi
+  if CompWordsContainsArray "${cmds49[@]}"; then _picocli_dynctl_api_route_delete; return $?; fi
+  if CompWordsContainsArray "${cmds48[@]}"; then _picocli_dynctl_api_route_add; return $?; fi
+  if CompWordsContainsArray "${cmds47[@]}"; then _picocli_dynctl_api_metrics; return $?; fi
+  if CompWordsContainsArray "${cmds46[@]}"; then _picocli_dynctl_api_call; return $?; fi
+  if CompWordsContainsArray "${cmds45[@]}"; then _picocli_dynctl_api_deploy; return $?; fi
+  if CompWordsContainsArray "${cmds44[@]}"; then _picocli_dynctl_api_stage; return $?; fi
+  if CompWordsContainsArray "${cmds43[@]}"; then _picocli_dynctl_api_route; return $?; fi
+  if CompWordsContainsArray "${cmds42[@]}"; then _picocli_dynctl_api_routes; return $?; fi
   if CompWordsContainsArray "${cmds41[@]}"; then _picocli_dynctl_api_export; return $?; fi
   if CompWordsContainsArray "${cmds40[@]}"; then _picocli_dynctl_api_delete; return $?; fi
   if CompWordsContainsArray "${cmds39[@]}"; then _picocli_dynctl_api_create; return $?; fi
@@ -642,7 +654,7 @@ function _picocli_dynctl_api() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="list describe create delete export stage deploy call metrics"
+  local commands="list describe create delete export routes route stage deploy call metrics"
   local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
   local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
@@ -2760,6 +2772,102 @@ function _picocli_dynctl_api_export() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `routes` subcommand.
+function _picocli_dynctl_api_routes() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
+  local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
+  local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--profile')
+      return
+      ;;
+    '--region')
+      return
+      ;;
+    '--endpoint-url')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--query')
+      return
+      ;;
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `route` subcommand.
+function _picocli_dynctl_api_route() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="add delete"
+  local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
+  local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
+  local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--profile')
+      return
+      ;;
+    '--region')
+      return
+      ;;
+    '--endpoint-url')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--query')
+      return
+      ;;
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `stage` subcommand.
 function _picocli_dynctl_api_stage() {
   # Get completion data
@@ -2948,6 +3056,120 @@ function _picocli_dynctl_api_metrics() {
     '--period')
       return
       ;;
+    '--profile')
+      return
+      ;;
+    '--region')
+      return
+      ;;
+    '--endpoint-url')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--query')
+      return
+      ;;
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `add` subcommand.
+function _picocli_dynctl_api_route_add() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
+  local arg_opts="'--function' '--sns-topic' '--auth' '--user-pool' '--client-id' '--audience' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
+  local KIND_option_args=("none" "iam" "cognito") # --auth values
+  local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--function')
+      return
+      ;;
+    '--sns-topic')
+      return
+      ;;
+    '--auth')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
+      return $?
+      ;;
+    '--user-pool')
+      return
+      ;;
+    '--client-id'|'--audience')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+    '--region')
+      return
+      ;;
+    '--endpoint-url')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--query')
+      return
+      ;;
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `delete` subcommand.
+function _picocli_dynctl_api_route_delete() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
+  local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
+  local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
     '--profile')
       return
       ;;

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "api", mixinStandardHelpOptions = true, synopsisSubcommandLabel = "COMMAND", commandListHeading = "%nCommands:%n",
         description = "Create and operate API Gateway APIs (REST, HTTP, WebSocket): routes to Lambda functions or SNS, stages, deployments, calls and metrics.",
         subcommands = {ApiListCommand.class, ApiDescribeCommand.class, ApiCreateCommand.class, ApiDeleteCommand.class,
-            ApiExportCommand.class, ApiStageCommand.class, ApiDeployCommand.class,
+            ApiExportCommand.class, ApiRoutesCommand.class, ApiRouteCommand.class, ApiStageCommand.class, ApiDeployCommand.class,
             ApiCallCommand.class, ApiMetricsCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {

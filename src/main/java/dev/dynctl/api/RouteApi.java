@@ -1,0 +1,14 @@
+package dev.dynctl.api;
+
+import java.util.List;
+
+/** The routes of one API, as its API Gateway (v1 for REST, v2 for HTTP and WebSocket) keeps them. */
+interface RouteApi {
+    List<RouteInfo> list();
+
+    /** Creates the route, or brings an existing one to this target and auth; records what it did in {@code actions}. */
+    RouteChange add(RouteKey key, RouteTarget target, RouteAuth auth);
+
+    /** Removes the route (and what only it used); the route is known to exist. */
+    List<String> delete(RouteInfo route);
+}

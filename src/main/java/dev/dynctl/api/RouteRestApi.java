@@ -1,0 +1,230 @@
+package dev.dynctl.api;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
+import software.amazon.awssdk.services.apigateway.model.GetMethodResponse;
+import software.amazon.awssdk.services.apigateway.model.Integration;
+import software.amazon.awssdk.services.apigateway.model.IntegrationType;
+import software.amazon.awssdk.services.apigateway.model.Method;
+import software.amazon.awssdk.services.apigateway.model.PutIntegrationRequest;
+import software.amazon.awssdk.services.apigateway.model.Resource;
+
+/** A REST API's routes: methods on resources, each with one integration (API Gateway v1). */
+final class RouteRestApi implements RouteApi {
+    private final ApiGatewayClient apiGateway;
+    private final RouteEnvironment environment;
+    private final ApiRef api;
+
+    RouteRestApi(ApiGatewayClient apiGateway, RouteEnvironment environment, ApiRef api) {
+        this.apiGateway = apiGateway;
+        this.environment = environment;
+        this.api = api;
+    }
+
+    @Override
+    public List<RouteInfo> list() {
+        List<RouteInfo> routes = new ArrayList<>();
+        for (Resource resource : resources()) {
+            resource.resourceMethods().values().forEach(method -> routes.add(info(resource, method)));
+        }
+        return routes;
+    }
+
+    @Override
+    public RouteChange add(RouteKey key, RouteTarget target, RouteAuth auth) {
+        List<String> actions = new ArrayList<>();
+        Resource resource = resourceFor(key, actions);
+        String authorizerId = auth.kind() == RouteAuth.Kind.COGNITO
+                ? RestCognitoAuthorizer.ensure(apiGateway, api.id(), auth, actions) : null;
+        String credentials = target instanceof RouteTarget.SnsTopic sns ? environment.snsRole().ensure(api.id(), sns.arn(), actions) : null;
+        PutIntegrationRequest integration = integration(resource.id(), key.method(), target, credentials);
+        GetMethodResponse existing = resource.resourceMethods().containsKey(key.method())
+                ? apiGateway.getMethod(b -> b.restApiId(api.id()).resourceId(resource.id()).httpMethod(key.method()))
+                : null;
+        String authorizationType = authorizationType(auth);
+        if (existing == null) {
+            putMethod(resource.id(), key.method(), authorizationType, authorizerId);
+            putIntegration(integration, target);
+            actions.add(0, "created method " + key);
+        } else if (!authorizationType.equals(existing.authorizationType()) || !Objects.equals(authorizerId, existing.authorizerId())) {
+            // PutMethod refuses an existing method and UpdateMethod cannot drop an authorizer everywhere;
+            // the change reaches callers only with the next deployment, so replacing the method is safe
+            apiGateway.deleteMethod(b -> b.restApiId(api.id()).resourceId(resource.id()).httpMethod(key.method()));
+            putMethod(resource.id(), key.method(), authorizationType, authorizerId);
+            putIntegration(integration, target);
+            actions.add("changed auth of " + key + " from " + authLabel(existing.authorizationType()) + " to " + auth.kind().label());
+            if (!sameIntegration(existing.methodIntegration(), integration)) {
+                actions.add("pointed " + key + " at " + target.label() + targetBefore(existing.methodIntegration()));
+            }
+        } else if (!sameIntegration(existing.methodIntegration(), integration)) {
+            putIntegration(integration, target);
+            actions.add("pointed " + key + " at " + target.label() + targetBefore(existing.methodIntegration()));
+        }
+        String before = existing == null || existing.methodIntegration() == null ? null
+                : LambdaIntegrationUri.functionArn(existing.methodIntegration().uri());
+        if (before != null && !(target instanceof RouteTarget.Function f && f.arn().equals(before))) {
+            if (environment.permission().remove(before, key.statementId(api.id()))) {
+                actions.add("removed the permission for this route from " + LambdaIntegrationUri.functionName(before));
+            }
+        }
+        if (target instanceof RouteTarget.Function function
+                && environment.permission().ensure(function.arn(), key.statementId(api.id()), environment.sourceArn(api, key, function.arn()))) {
+            actions.add("allowed API Gateway to invoke " + function.name() + " for this route only");
+        }
+        RouteChange.Outcome outcome = existing == null ? RouteChange.Outcome.CREATED
+                : actions.isEmpty() ? RouteChange.Outcome.UNCHANGED : RouteChange.Outcome.UPDATED;
+        return new RouteChange(outcome, new RouteInfo(key, target.label(), target instanceof RouteTarget.Function f ? f.arn() : null,
+                target instanceof RouteTarget.SnsTopic s ? s.arn() : null, auth.kind().label()), actions, null);
+    }
+
+    @Override
+    public List<String> delete(RouteInfo route) {
+        List<String> actions = new ArrayList<>();
+        List<Resource> resources = resources();
+        Map<String, Resource> byPath = new HashMap<>();
+        resources.forEach(r -> byPath.put(r.path(), r));
+        Resource resource = byPath.get(route.key().path());
+        apiGateway.deleteMethod(b -> b.restApiId(api.id()).resourceId(resource.id()).httpMethod(route.key().method()));
+        actions.add("deleted method " + route.key());
+        List<String> gone = new ArrayList<>();
+        Resource current = resource;
+        boolean empty = resource.resourceMethods().size() == 1; // only the method just deleted
+        while (empty && current.parentId() != null && !hasChildren(resources, current, gone)) {
+            String id = current.id();
+            apiGateway.deleteResource(b -> b.restApiId(api.id()).resourceId(id));
+            actions.add("deleted resource " + current.path() + ", which had nothing left");
+            gone.add(id);
+            String parentId = current.parentId();
+            current = resources.stream().filter(r -> r.id().equals(parentId)).findFirst().orElseThrow();
+            empty = current.resourceMethods().isEmpty();
+        }
+        if (route.functionArn() != null && environment.permission().remove(route.functionArn(), route.key().statementId(api.id()))) {
+            actions.add("removed the permission for this route from " + LambdaIntegrationUri.functionName(route.functionArn()));
+        }
+        if (route.snsTopicArn() != null && list().stream().noneMatch(r -> route.snsTopicArn().equals(r.snsTopicArn()))
+                && environment.snsRole().delete(api.id(), route.snsTopicArn())) {
+            actions.add("deleted role " + SnsPublishRole.name(api.id(), route.snsTopicArn()));
+        }
+        return actions;
+    }
+
+    private static boolean hasChildren(List<Resource> resources, Resource resource, List<String> gone) {
+        return resources.stream().anyMatch(r -> resource.id().equals(r.parentId()) && !gone.contains(r.id()));
+    }
+
+    /** Every resource with its methods and their integrations, in one paginated GetResources. */
+    private List<Resource> resources() {
+        List<Resource> resources = new ArrayList<>();
+        apiGateway.getResourcesPaginator(b -> b.restApiId(api.id()).embed("methods").limit(500)).items().forEach(resources::add);
+        return resources;
+    }
+
+    /** The resource for the key's path, creating the segments that are missing. */
+    private Resource resourceFor(RouteKey key, List<String> actions) {
+        Map<String, Resource> byPath = new HashMap<>();
+        resources().forEach(r -> byPath.put(r.path(), r));
+        Resource parent = byPath.get("/");
+        String path = "";
+        for (String segment : key.segments()) {
+            path += "/" + segment;
+            Resource found = byPath.get(path);
+            if (found == null) {
+                String parentId = parent.id();
+                var created = apiGateway.createResource(b -> b.restApiId(api.id()).parentId(parentId).pathPart(segment));
+                found = Resource.builder().id(created.id()).parentId(parentId).pathPart(segment).path(path).build();
+                actions.add("created resource " + path);
+            }
+            parent = found;
+        }
+        return parent;
+    }
+
+    private void putMethod(String resourceId, String httpMethod, String authorizationType, String authorizerId) {
+        apiGateway.putMethod(b -> b.restApiId(api.id()).resourceId(resourceId).httpMethod(httpMethod)
+                .authorizationType(authorizationType).authorizerId(authorizerId));
+    }
+
+    private PutIntegrationRequest integration(String resourceId, String httpMethod, RouteTarget target, String credentials) {
+        var request = PutIntegrationRequest.builder().restApiId(api.id()).resourceId(resourceId).httpMethod(httpMethod)
+                .integrationHttpMethod("POST");
+        if (target instanceof RouteTarget.SnsTopic sns) {
+            return request.type(IntegrationType.AWS).uri(SnsPublishIntegration.uri(sns.arn())).credentials(credentials)
+                    .requestParameters(SnsPublishIntegration.requestParameters())
+                    .requestTemplates(SnsPublishIntegration.requestTemplates(sns.arn()))
+                    .passthroughBehavior("NEVER").build();
+        }
+        RouteTarget.Function function = (RouteTarget.Function) target;
+        return request.type(IntegrationType.AWS_PROXY).uri(LambdaIntegrationUri.invocations(environment.region(), function.arn())).build();
+    }
+
+    /** Puts the integration; SNS's also answers 200 with what SNS said (a proxy integration needs no responses). */
+    private void putIntegration(PutIntegrationRequest integration, RouteTarget target) {
+        apiGateway.putIntegration(integration);
+        if (target instanceof RouteTarget.SnsTopic) {
+            String resourceId = integration.resourceId();
+            String httpMethod = integration.httpMethod();
+            apiGateway.putMethodResponse(b -> b.restApiId(api.id()).resourceId(resourceId).httpMethod(httpMethod).statusCode("200"));
+            apiGateway.putIntegrationResponse(b -> b.restApiId(api.id()).resourceId(resourceId).httpMethod(httpMethod)
+                    .statusCode("200").selectionPattern(""));
+        }
+    }
+
+    private static boolean sameIntegration(Integration existing, PutIntegrationRequest wanted) {
+        return existing != null
+                && wanted.typeAsString().equals(existing.typeAsString())
+                && wanted.uri().equals(existing.uri())
+                && Objects.equals(wanted.credentials(), existing.credentials())
+                && (!wanted.hasRequestTemplates() || wanted.requestTemplates().equals(existing.requestTemplates()))
+                && (!wanted.hasRequestParameters() || wanted.requestParameters().equals(existing.requestParameters()));
+    }
+
+    private String targetBefore(Integration integration) {
+        String before = integration == null ? null : target(integration);
+        return before == null ? "" : " (was " + before + ")";
+    }
+
+    private RouteInfo info(Resource resource, Method method) {
+        RouteKey key = new RouteKey(method.httpMethod(), resource.path(), method.httpMethod() + " " + resource.path());
+        Integration integration = method.methodIntegration();
+        String functionArn = integration == null ? null : LambdaIntegrationUri.functionArn(integration.uri());
+        String topicArn = integration != null && SnsPublishIntegration.isPublish(integration.uri()) && integration.hasRequestTemplates()
+                ? SnsPublishIntegration.topicArn(integration.requestTemplates()) : null;
+        return new RouteInfo(key, integration == null ? "(no integration)" : target(integration), functionArn, topicArn,
+                authLabel(method.authorizationType()));
+    }
+
+    /** A function's name, "sns:topic", or the integration's type and URI for other integrations. */
+    private static String target(Integration integration) {
+        String functionArn = LambdaIntegrationUri.functionArn(integration.uri());
+        if (functionArn != null) {
+            return LambdaIntegrationUri.functionName(functionArn);
+        }
+        String topicArn = SnsPublishIntegration.isPublish(integration.uri()) && integration.hasRequestTemplates()
+                ? SnsPublishIntegration.topicArn(integration.requestTemplates()) : null;
+        if (topicArn != null) {
+            return new RouteTarget.SnsTopic(topicArn).label();
+        }
+        return integration.typeAsString() + (integration.uri() == null ? "" : " " + integration.uri());
+    }
+
+    private static String authorizationType(RouteAuth auth) {
+        return switch (auth.kind()) {
+            case NONE -> "NONE";
+            case IAM -> "AWS_IAM";
+            case COGNITO -> "COGNITO_USER_POOLS";
+        };
+    }
+
+    private static String authLabel(String authorizationType) {
+        return switch (String.valueOf(authorizationType)) {
+            case "NONE" -> "none";
+            case "AWS_IAM" -> "iam";
+            case "COGNITO_USER_POOLS" -> "cognito";
+            default -> String.valueOf(authorizationType).toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+}

@@ -1,0 +1,105 @@
+package dev.dynctl.api;
+
+import dev.dynctl.error.DynctlException;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
+import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+
+/**
+ * Lists, adds and deletes the routes of any API: checks that the route, target and auth suit the
+ * API's kind, then leaves the work to its API Gateway (v1 for REST, v2 for HTTP and WebSocket).
+ */
+public final class RouteService {
+    private final ApiGatewayClient v1;
+    private final ApiGatewayV2Client v2;
+    private final RouteEnvironment environment;
+
+    /**
+     * @param region the region the APIs live in
+     * @param account the caller's account id, asked for only when an ARN needs it
+     */
+    public RouteService(ApiGatewayClient v1, ApiGatewayV2Client v2, LambdaClient lambda, IamClient iam, String region, Supplier<String> account) {
+        this.v1 = v1;
+        this.v2 = v2;
+        this.environment = new RouteEnvironment(region, account, new RoutePermission(lambda), new SnsPublishRole(iam));
+    }
+
+    public List<RouteInfo> list(ApiRef api) {
+        return routes(api).list();
+    }
+
+    /**
+     * Refuses a route, target or auth the API's kind cannot have (exit 2), before anything is looked up.
+     *
+     * @param snsTopicArn the topic for an SNS route, null for a function
+     */
+    public void check(ApiRef api, RouteKey key, RouteAuth auth, String snsTopicArn) {
+        switch (api.type()) {
+            case REST -> {
+                if (!key.hasPath()) {
+                    throw DynctlException.usage("REST API routes are 'METHOD /path'; '" + key + "' is not one.",
+                            "For example: 'GET /items/{id}' or 'ANY /{proxy+}'.");
+                }
+            }
+            case HTTP -> {
+                if (!key.hasPath() && !key.text().equals("$default")) {
+                    throw DynctlException.usage("HTTP API routes are 'METHOD /path' or '$default'; '" + key + "' is not one.",
+                            "For example: 'GET /items/{id}', 'ANY /{proxy+}' or '$default'.");
+                }
+            }
+            case WEBSOCKET -> {
+                if (key.hasPath()) {
+                    throw DynctlException.usage("WebSocket API routes are '$connect', '$disconnect', '$default' or an action name; '"
+                            + key + "' is an HTTP route.", "For example: '$connect' or sendMessage.");
+                }
+                if (auth.kind() != RouteAuth.Kind.NONE && !key.text().equals("$connect")) {
+                    throw DynctlException.usage("A WebSocket API checks callers when they connect: --auth goes on '$connect' only.",
+                            "Add the route without --auth, and put --auth on '$connect'.");
+                }
+                if (auth.kind() == RouteAuth.Kind.COGNITO) {
+                    throw DynctlException.usage("WebSocket APIs cannot check Cognito tokens themselves (no JWT authorizers).",
+                            "Use --auth iam on '$connect', or check the token in the $connect function.");
+                }
+            }
+        }
+        if (snsTopicArn != null) {
+            if (api.type() != ApiType.REST) {
+                throw DynctlException.usage("--sns-topic needs a REST API; '" + api.name() + "' is a " + api.type().label() + " API.",
+                        "Route to a function that publishes, or create a REST API for it.");
+            }
+            SnsPublishIntegration.check(snsTopicArn);
+        }
+        if (api.type() == ApiType.HTTP && auth.kind() == RouteAuth.Kind.COGNITO && auth.audiences().isEmpty()) {
+            throw DynctlException.usage("--auth cognito on an HTTP API needs --client-id (the app client whose tokens are accepted).",
+                    "For example: --client-id 1example23456789");
+        }
+    }
+
+    /** Adds the route or brings it to this target and auth; a second identical add changes nothing. */
+    public RouteChange add(ApiRef api, RouteKey key, RouteTarget target, RouteAuth auth) {
+        check(api, key, auth, target instanceof RouteTarget.SnsTopic sns ? sns.arn() : null);
+        return routes(api).add(key, target, auth);
+    }
+
+    /** The route as it stands; not found is exit 3 with the API's routes. */
+    public RouteInfo find(ApiRef api, RouteKey key) {
+        List<RouteInfo> routes = list(api);
+        return routes.stream().filter(r -> r.key().text().equals(key.text())).findFirst()
+                .orElseThrow(() -> DynctlException.notFound("Route '" + key + "' not found in API '" + api.name() + "' (" + api.id() + ").",
+                        routes.isEmpty() ? "The API has no routes yet; add one with 'dynctl api route add'."
+                                : "Its routes: " + routes.stream().map(r -> r.key().text()).sorted().collect(Collectors.joining(", ")) + "."));
+    }
+
+    /** Deletes the route and what only it used (empty resources, an integration, the permission, an SNS role); returns what it did. */
+    public List<String> delete(ApiRef api, RouteInfo route) {
+        return routes(api).delete(route);
+    }
+
+    private RouteApi routes(ApiRef api) {
+        return api.type() == ApiType.REST ? new RouteRestApi(v1, environment, api) : new RouteV2Api(v2, environment, api);
+    }
+}

@@ -1,0 +1,192 @@
+package dev.dynctl.api;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
+import software.amazon.awssdk.services.apigatewayv2.model.AuthorizationType;
+import software.amazon.awssdk.services.apigatewayv2.model.Integration;
+import software.amazon.awssdk.services.apigatewayv2.model.IntegrationType;
+import software.amazon.awssdk.services.apigatewayv2.model.Route;
+
+/** An HTTP or WebSocket API's routes: route keys whose target is an integration (API Gateway v2). */
+final class RouteV2Api implements RouteApi {
+    private static final String TARGET_PREFIX = "integrations/";
+
+    private final ApiGatewayV2Client apiGateway;
+    private final RouteEnvironment environment;
+    private final ApiRef api;
+    private final JwtAuthorizer authorizers;
+
+    RouteV2Api(ApiGatewayV2Client apiGateway, RouteEnvironment environment, ApiRef api) {
+        this.apiGateway = apiGateway;
+        this.environment = environment;
+        this.api = api;
+        this.authorizers = new JwtAuthorizer(apiGateway, api.id());
+    }
+
+    @Override
+    public List<RouteInfo> list() {
+        Map<String, Integration> integrations = integrations();
+        Map<String, String> issuers = new HashMap<>();
+        List<RouteInfo> routes = new ArrayList<>();
+        for (Route route : routes()) {
+            Integration integration = integrations.get(integrationId(route));
+            String functionArn = integration == null ? null : LambdaIntegrationUri.functionArn(integration.integrationUri());
+            String target = integration == null ? "(no integration)"
+                    : functionArn != null ? LambdaIntegrationUri.functionName(functionArn)
+                    : integration.integrationTypeAsString() + (integration.integrationUri() == null ? "" : " " + integration.integrationUri());
+            String auth = authLabel(route, issuers);
+            routes.add(new RouteInfo(keyOf(route.routeKey()), target, functionArn, null, auth));
+        }
+        return routes;
+    }
+
+    @Override
+    public RouteChange add(RouteKey key, RouteTarget target, RouteAuth auth) {
+        RouteTarget.Function function = (RouteTarget.Function) target;
+        List<String> actions = new ArrayList<>();
+        List<Route> routes = routes();
+        Map<String, Integration> integrations = integrations();
+        Route existing = routes.stream().filter(r -> key.text().equals(r.routeKey())).findFirst().orElse(null);
+        String integrationId = integrationFor(function, integrations.values(), actions);
+        String authorizerId = auth.kind() == RouteAuth.Kind.COGNITO
+                ? authorizers.ensure(auth, routes.stream().map(Route::authorizerId).filter(Objects::nonNull).toList(), actions) : null;
+        AuthorizationType authorizationType = switch (auth.kind()) {
+            case NONE -> AuthorizationType.NONE;
+            case IAM -> AuthorizationType.AWS_IAM;
+            case COGNITO -> AuthorizationType.JWT;
+        };
+        String routeTarget = TARGET_PREFIX + integrationId;
+        String functionBefore = null;
+        if (existing == null) {
+            apiGateway.createRoute(b -> b.apiId(api.id()).routeKey(key.text()).target(routeTarget)
+                    .authorizationType(authorizationType).authorizerId(authorizerId));
+            actions.add(0, "created route " + key);
+        } else {
+            Integration before = integrations.get(integrationId(existing));
+            functionBefore = before == null ? null : LambdaIntegrationUri.functionArn(before.integrationUri());
+            boolean sameAuth = authorizationType.toString().equals(existing.authorizationTypeAsString())
+                    && (authorizerId == null || authorizerId.equals(existing.authorizerId()));
+            if (!routeTarget.equals(existing.target()) || !sameAuth) {
+                apiGateway.updateRoute(b -> b.apiId(api.id()).routeId(existing.routeId()).target(routeTarget)
+                        .authorizationType(authorizationType).authorizerId(authorizerId));
+                actions.add(!routeTarget.equals(existing.target())
+                        ? "pointed " + key + " at " + function.name() + (functionBefore == null ? "" : " (was " + LambdaIntegrationUri.functionName(functionBefore) + ")")
+                        : "changed auth of " + key + " to " + auth.kind().label());
+                String oldIntegration = integrationId(existing);
+                if (oldIntegration != null && !oldIntegration.equals(integrationId)
+                        && routes.stream().noneMatch(r -> r != existing && oldIntegration.equals(integrationId(r)))) {
+                    apiGateway.deleteIntegration(b -> b.apiId(api.id()).integrationId(oldIntegration));
+                    actions.add("deleted integration " + oldIntegration + ", which no route used any more");
+                }
+            }
+        }
+        String statementId = key.statementId(api.id());
+        if (functionBefore != null && !functionBefore.equals(function.arn()) && environment.permission().remove(functionBefore, statementId)) {
+            actions.add("removed the permission for this route from " + LambdaIntegrationUri.functionName(functionBefore));
+        }
+        if (environment.permission().ensure(function.arn(), statementId, environment.sourceArn(api, key, function.arn()))) {
+            actions.add("allowed API Gateway to invoke " + function.name() + " for this route only");
+        }
+        RouteChange.Outcome outcome = existing == null ? RouteChange.Outcome.CREATED
+                : actions.isEmpty() ? RouteChange.Outcome.UNCHANGED : RouteChange.Outcome.UPDATED;
+        return new RouteChange(outcome, new RouteInfo(key, function.name(), function.arn(), null, auth.kind().label()), actions, note(key));
+    }
+
+    @Override
+    public List<String> delete(RouteInfo route) {
+        List<String> actions = new ArrayList<>();
+        List<Route> routes = routes();
+        Route doomed = routes.stream().filter(r -> route.key().text().equals(r.routeKey())).findFirst().orElseThrow();
+        apiGateway.deleteRoute(b -> b.apiId(api.id()).routeId(doomed.routeId()));
+        actions.add("deleted route " + route.key());
+        String integrationId = integrationId(doomed);
+        if (integrationId != null && routes.stream().noneMatch(r -> r != doomed && integrationId.equals(integrationId(r)))) {
+            apiGateway.deleteIntegration(b -> b.apiId(api.id()).integrationId(integrationId));
+            actions.add("deleted integration " + integrationId + ", which no other route used");
+        }
+        if (route.functionArn() != null && environment.permission().remove(route.functionArn(), route.key().statementId(api.id()))) {
+            actions.add("removed the permission for this route from " + LambdaIntegrationUri.functionName(route.functionArn()));
+        }
+        return actions;
+    }
+
+    /** An integration that already proxies to the function, else a new one (payload 2.0 for HTTP APIs). */
+    private String integrationFor(RouteTarget.Function function, Iterable<Integration> integrations, List<String> actions) {
+        for (Integration integration : integrations) {
+            if (IntegrationType.AWS_PROXY.toString().equals(integration.integrationTypeAsString())
+                    && function.arn().equals(LambdaIntegrationUri.functionArn(integration.integrationUri()))) {
+                return integration.integrationId();
+            }
+        }
+        String id = api.type() == ApiType.WEBSOCKET
+                ? apiGateway.createIntegration(b -> b.apiId(api.id()).integrationType(IntegrationType.AWS_PROXY).integrationMethod("POST")
+                        .integrationUri(LambdaIntegrationUri.invocations(environment.region(), function.arn()))).integrationId()
+                : apiGateway.createIntegration(b -> b.apiId(api.id()).integrationType(IntegrationType.AWS_PROXY)
+                        .integrationUri(function.arn()).payloadFormatVersion("2.0")).integrationId();
+        actions.add("created a Lambda proxy integration for " + function.name());
+        return id;
+    }
+
+    /** How messages reach a WebSocket route dynctl did not name for a connection event. */
+    private String note(RouteKey key) {
+        if (api.type() != ApiType.WEBSOCKET || key.text().startsWith("$")) {
+            return null;
+        }
+        String expression = apiGateway.getApi(b -> b.apiId(api.id())).routeSelectionExpression();
+        return "Messages whose " + expression + " is '" + key.text() + "' reach this route; others go to $default.";
+    }
+
+    private List<Route> routes() {
+        List<Route> routes = new ArrayList<>();
+        String next = null;
+        do {
+            String token = next;
+            var page = apiGateway.getRoutes(b -> b.apiId(api.id()).maxResults("500").nextToken(token));
+            routes.addAll(page.items());
+            next = page.nextToken();
+        } while (next != null && !next.isEmpty());
+        return routes;
+    }
+
+    private Map<String, Integration> integrations() {
+        Map<String, Integration> integrations = new HashMap<>();
+        String next = null;
+        do {
+            String token = next;
+            var page = apiGateway.getIntegrations(b -> b.apiId(api.id()).maxResults("500").nextToken(token));
+            page.items().forEach(i -> integrations.put(i.integrationId(), i));
+            next = page.nextToken();
+        } while (next != null && !next.isEmpty());
+        return integrations;
+    }
+
+    private static String integrationId(Route route) {
+        String target = route.target();
+        return target != null && target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length()) : null;
+    }
+
+    /** none, iam, cognito (a JWT authorizer whose issuer is a Cognito pool), jwt, custom. */
+    private String authLabel(Route route, Map<String, String> issuers) {
+        String type = String.valueOf(route.authorizationTypeAsString());
+        return switch (type) {
+            case "NONE", "null" -> "none";
+            case "AWS_IAM" -> "iam";
+            case "JWT" -> {
+                String issuer = route.authorizerId() == null ? null
+                        : issuers.computeIfAbsent(route.authorizerId(), id -> String.valueOf(authorizers.issuer(id)));
+                yield issuer != null && issuer.startsWith("https://cognito-idp.") ? "cognito" : "jwt";
+            }
+            default -> type.toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
+    /** A key as API Gateway keeps it, read without the checks typed keys get. */
+    static RouteKey keyOf(String text) {
+        int space = text.indexOf(' ');
+        return space < 0 ? new RouteKey(null, null, text) : new RouteKey(text.substring(0, space), text.substring(space + 1), text);
+    }
+}

@@ -1,0 +1,420 @@
+package dev.dynctl.cli.api;
+
+import static dev.dynctl.testing.Cli.cli;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dynctl.codec.Json;
+import dev.dynctl.testing.Cli.Result;
+import dev.dynctl.testing.Engine;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.apigateway.model.GetMethodResponse;
+import software.amazon.awssdk.services.apigateway.model.Resource;
+import software.amazon.awssdk.services.apigatewayv2.model.Integration;
+import software.amazon.awssdk.services.apigatewayv2.model.ProtocolType;
+import software.amazon.awssdk.services.apigatewayv2.model.Route;
+import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
+import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
+
+class ApiRouteCommandsTest {
+    private static final String ACCOUNT = "123456789012";
+    private static final String POOL = "arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_AbC123";
+
+    // ---- REST ------------------------------------------------------------------------------
+
+    @Test
+    void restRouteCreatesResourcesMethodProxyIntegrationAndAPermissionForThatRouteOnly() throws Exception {
+        Rest api = rest();
+        String function = Engine.uniqueName("get-item");
+        String functionArn = Engine.function(function);
+
+        Result added = cli().aws("api", "route", "add", api.name, "GET /items/{id}", "--function", function);
+
+        assertThat(added.code()).as(added.toString()).isZero();
+        assertThat(added.err()).contains("Created route 'GET /items/{id}' on API '" + api.name + "' → " + function + ".");
+        JsonNode document = Json.MAPPER.readTree(added.out());
+        assertThat(document.path("outcome").asText()).isEqualTo("created");
+        assertThat(document.path("actions").toString()).contains("created resource /items", "created resource /items/{id}");
+        assertThat(paths(api.id)).containsExactlyInAnyOrder("/", "/items", "/items/{id}");
+        GetMethodResponse method = method(api.id, "/items/{id}", "GET");
+        assertThat(method.authorizationType()).isEqualTo("NONE");
+        assertThat(method.methodIntegration().typeAsString()).isEqualTo("AWS_PROXY");
+        assertThat(method.methodIntegration().httpMethod()).isEqualTo("POST");
+        assertThat(method.methodIntegration().uri())
+                .isEqualTo("arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/" + functionArn + "/invocations");
+        JsonNode statement = onlyStatement(function);
+        assertThat(statement.path("Principal").path("Service").asText()).isEqualTo("apigateway.amazonaws.com");
+        assertThat(statement.path("Action").asText()).isEqualTo("lambda:InvokeFunction");
+        assertThat(statement.path("Condition").path("ArnLike").path("AWS:SourceArn").asText())
+                .isEqualTo("arn:aws:execute-api:us-east-1:" + ACCOUNT + ":" + api.id + "/*/GET/items/*");
+        assertThat(statement.path("Sid").asText()).startsWith("dynctl-" + api.id + "-GET-");
+    }
+
+    @Test
+    void addingTheSameRouteTwiceChangesNothingTheSecondTime() throws Exception {
+        Rest api = rest();
+        String function = Engine.uniqueName("fn");
+        Engine.function(function);
+        assertThat(cli().aws("api", "route", "add", api.id, "ANY /{proxy+}", "--function", function).code()).isZero();
+        String policyBefore = Engine.lambda().getPolicy(b -> b.functionName(function)).policy();
+
+        Result again = cli().aws("api", "route", "add", api.id, "ANY /{proxy+}", "--function", function);
+
+        assertThat(again.code()).as(again.toString()).isZero();
+        assertThat(again.err()).contains("is unchanged");
+        JsonNode document = Json.MAPPER.readTree(again.out());
+        assertThat(document.path("outcome").asText()).isEqualTo("unchanged");
+        assertThat(document.path("actions")).isEmpty();
+        assertThat(paths(api.id)).containsExactlyInAnyOrder("/", "/{proxy+}");
+        assertThat(Engine.lambda().getPolicy(b -> b.functionName(function)).policy()).isEqualTo(policyBefore);
+        assertThat(onlyStatement(function).path("Condition").path("ArnLike").path("AWS:SourceArn").asText())
+                .isEqualTo("arn:aws:execute-api:us-east-1:" + ACCOUNT + ":" + api.id + "/*/*/*");
+    }
+
+    @Test
+    void aRouteWithAnotherTargetIsUpdatedAndTheOldFunctionLosesItsPermission() throws Exception {
+        Rest api = rest();
+        String first = Engine.uniqueName("first");
+        String second = Engine.uniqueName("second");
+        Engine.function(first);
+        String secondArn = Engine.function(second);
+        cli().aws("api", "route", "add", api.name, "POST /orders", "--function", first);
+
+        Result moved = cli().aws("api", "route", "add", api.name, "POST /orders", "--function", second);
+
+        assertThat(moved.code()).as(moved.toString()).isZero();
+        assertThat(moved.err()).contains("Updated route 'POST /orders'", "pointed POST /orders at " + second + " (was " + first + ")");
+        assertThat(Json.MAPPER.readTree(moved.out()).path("outcome").asText()).isEqualTo("updated");
+        assertThat(method(api.id, "/orders", "POST").methodIntegration().uri()).contains(secondArn);
+        assertThatThrownBy(() -> Engine.lambda().getPolicy(b -> b.functionName(first))).isInstanceOf(ResourceNotFoundException.class);
+        assertThat(onlyStatement(second).path("Condition").path("ArnLike").path("AWS:SourceArn").asText())
+                .endsWith(api.id + "/*/POST/orders");
+    }
+
+    @Test
+    void restAuthIamAndCognitoWithOneAuthorizerPerPool() throws Exception {
+        Rest api = rest();
+        String function = Engine.uniqueName("fn");
+        Engine.function(function);
+
+        Result iam = cli().aws("api", "route", "add", api.name, "GET /private", "--function", function, "--auth", "iam");
+        assertThat(iam.code()).as(iam.toString()).isZero();
+        assertThat(method(api.id, "/private", "GET").authorizationType()).isEqualTo("AWS_IAM");
+
+        for (String path : List.of("/me", "/me/orders")) {
+            Result cognito = cli().aws("api", "route", "add", api.name, "GET " + path, "--function", function,
+                    "--auth", "cognito", "--user-pool", POOL);
+            assertThat(cognito.code()).as(cognito.toString()).isZero();
+        }
+        var authorizers = Engine.apiGateway().getAuthorizers(b -> b.restApiId(api.id)).items();
+        assertThat(authorizers).hasSize(1);
+        assertThat(authorizers.get(0).typeAsString()).isEqualTo("COGNITO_USER_POOLS");
+        assertThat(authorizers.get(0).providerARNs()).containsExactly(POOL);
+        GetMethodResponse me = method(api.id, "/me/orders", "GET");
+        assertThat(me.authorizationType()).isEqualTo("COGNITO_USER_POOLS");
+        assertThat(me.authorizerId()).isEqualTo(authorizers.get(0).id());
+
+        Result opened = cli().aws("api", "route", "add", api.name, "GET /private", "--function", function);
+        assertThat(opened.err()).contains("changed auth of GET /private from iam to none");
+        GetMethodResponse open = method(api.id, "/private", "GET");
+        assertThat(open.authorizationType()).isEqualTo("NONE");
+        assertThat(open.methodIntegration().typeAsString()).isEqualTo("AWS_PROXY");
+
+        Result listed = cli().aws("api", "routes", api.name);
+        assertThat(Json.MAPPER.readTree(listed.out()).toString()).contains(
+                "{\"method\":\"GET\",\"path\":\"/me/orders\",\"target\":\"" + function + "\",\"auth\":\"cognito\"}",
+                "{\"method\":\"GET\",\"path\":\"/private\",\"target\":\"" + function + "\",\"auth\":\"none\"}");
+    }
+
+    @Test
+    void snsRoutePublishesTheBodyThroughARoleThatMayPublishToThatTopicOnly() throws Exception {
+        Rest api = rest();
+        String topic = "arn:aws:sns:us-east-1:" + ACCOUNT + ":" + Engine.uniqueName("events");
+
+        Result added = cli().aws("api", "route", "add", api.name, "POST /events", "--sns-topic", topic);
+
+        assertThat(added.code()).as(added.toString()).isZero();
+        GetMethodResponse method = method(api.id, "/events", "POST");
+        var integration = method.methodIntegration();
+        assertThat(integration.typeAsString()).isEqualTo("AWS");
+        assertThat(integration.httpMethod()).isEqualTo("POST");
+        assertThat(integration.uri()).isEqualTo("arn:aws:apigateway:us-east-1:sns:action/Publish");
+        assertThat(integration.requestParameters())
+                .containsEntry("integration.request.header.Content-Type", "'application/x-www-form-urlencoded'");
+        assertThat(integration.requestTemplates().get("application/json"))
+                .isEqualTo("Action=Publish&TopicArn=$util.urlEncode('" + topic + "')&Message=$util.urlEncode($input.body)");
+        assertThat(integration.integrationResponses()).containsKey("200");
+        assertThat(method.methodResponses()).containsKey("200");
+
+        String roleName = integration.credentials().substring(integration.credentials().lastIndexOf('/') + 1);
+        assertThat(roleName).startsWith("dynctl-" + api.id + "-sns-");
+        var role = Engine.iam().getRole(b -> b.roleName(roleName)).role();
+        JsonNode trust = Json.MAPPER.readTree(URLDecoder.decode(role.assumeRolePolicyDocument(), StandardCharsets.UTF_8));
+        assertThat(trust.path("Statement")).hasSize(1);
+        assertThat(trust.path("Statement").get(0).path("Principal").path("Service").asText()).isEqualTo("apigateway.amazonaws.com");
+        assertThat(trust.path("Statement").get(0).path("Action").asText()).isEqualTo("sts:AssumeRole");
+        assertThat(Engine.iam().listRolePolicies(b -> b.roleName(roleName)).policyNames()).containsExactly("sns-publish");
+        assertThat(Engine.iam().listAttachedRolePolicies(b -> b.roleName(roleName)).attachedPolicies()).isEmpty();
+        JsonNode policy = Json.MAPPER.readTree(URLDecoder.decode(
+                Engine.iam().getRolePolicy(b -> b.roleName(roleName).policyName("sns-publish")).policyDocument(), StandardCharsets.UTF_8));
+        assertThat(policy.path("Statement")).hasSize(1);
+        assertThat(policy.path("Statement").get(0).path("Effect").asText()).isEqualTo("Allow");
+        assertThat(policy.path("Statement").get(0).path("Action").asText()).isEqualTo("sns:Publish");
+        assertThat(policy.path("Statement").get(0).path("Resource").asText()).isEqualTo(topic);
+
+        Result again = cli().aws("api", "route", "add", api.name, "POST /events", "--sns-topic", topic);
+        assertThat(again.err()).contains("is unchanged");
+        assertThat(Json.MAPPER.readTree(again.out()).path("actions")).isEmpty();
+
+        Result listed = cli().aws("api", "routes", api.name);
+        assertThat(listed.out()).contains("\"target\": \"sns:" + topic.substring(topic.lastIndexOf(':') + 1) + "\"");
+
+        Result deleted = cli().aws("api", "route", "delete", api.name, "POST /events", "--yes");
+        assertThat(deleted.code()).as(deleted.toString()).isZero();
+        assertThatThrownBy(() -> Engine.iam().getRole(b -> b.roleName(roleName))).isInstanceOf(NoSuchEntityException.class);
+        assertThat(paths(api.id)).containsExactly("/");
+    }
+
+    @Test
+    void deletingARestRouteRemovesTheMethodTheResourcesLeftEmptyAndThePermission() throws Exception {
+        Rest api = rest();
+        String function = Engine.uniqueName("fn");
+        Engine.function(function);
+        cli().aws("api", "route", "add", api.name, "GET /items", "--function", function);
+        cli().aws("api", "route", "add", api.name, "GET /items/{id}/parts/{part}", "--function", function);
+
+        Result refused = cli().aws("api", "route", "delete", api.name, "GET /items/{id}/parts/{part}", "--no-input");
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).contains("--yes");
+
+        Result deleted = cli().aws("api", "route", "delete", api.name, "GET /items/{id}/parts/{part}", "--yes");
+
+        assertThat(deleted.code()).as(deleted.toString()).isZero();
+        assertThat(deleted.err()).contains("Deleted route 'GET /items/{id}/parts/{part}'");
+        assertThat(paths(api.id)).containsExactlyInAnyOrder("/", "/items");
+        assertThat(onlyStatement(function).path("Condition").path("ArnLike").path("AWS:SourceArn").asText()).endsWith("/*/GET/items");
+
+        Result confirmed = cli().stdin("GET /items\n").aws("api", "route", "delete", api.name, "get /items");
+        assertThat(confirmed.code()).as(confirmed.toString()).isZero();
+        assertThat(paths(api.id)).containsExactly("/");
+        assertThatThrownBy(() -> Engine.lambda().getPolicy(b -> b.functionName(function))).isInstanceOf(ResourceNotFoundException.class);
+    }
+
+    // ---- HTTP and WebSocket --------------------------------------------------------------
+
+    @Test
+    void httpRoutesShareOneProxyIntegrationPerFunction() throws Exception {
+        String name = Engine.uniqueName("http");
+        String apiId = Engine.apiGatewayV2().createApi(b -> b.name(name).protocolType(ProtocolType.HTTP)).apiId();
+        String function = Engine.uniqueName("fn");
+        String functionArn = Engine.function(function);
+
+        Result get = cli().aws("api", "route", "add", name, "GET /items/{id}", "--function", function);
+        Result put = cli().aws("api", "route", "add", name, "PUT /items/{id}", "--function", function, "--auth", "iam");
+        Result fallback = cli().aws("api", "route", "add", name, "$default", "--function", function);
+
+        assertThat(List.of(get, put, fallback)).allSatisfy(r -> assertThat(r.code()).as(r.toString()).isZero());
+        List<Integration> integrations = Engine.apiGatewayV2().getIntegrations(b -> b.apiId(apiId)).items();
+        assertThat(integrations).hasSize(1);
+        assertThat(integrations.get(0).integrationTypeAsString()).isEqualTo("AWS_PROXY");
+        assertThat(integrations.get(0).payloadFormatVersion()).isEqualTo("2.0");
+        assertThat(integrations.get(0).integrationUri()).isEqualTo(functionArn);
+        Map<String, Route> routes = v2Routes(apiId);
+        assertThat(routes.keySet()).containsExactlyInAnyOrder("GET /items/{id}", "PUT /items/{id}", "$default");
+        assertThat(routes.values()).allSatisfy(r -> assertThat(r.target()).isEqualTo("integrations/" + integrations.get(0).integrationId()));
+        assertThat(routes.get("PUT /items/{id}").authorizationTypeAsString()).isEqualTo("AWS_IAM");
+        assertThat(sourceArns(function)).containsExactlyInAnyOrder(
+                "arn:aws:execute-api:us-east-1:" + ACCOUNT + ":" + apiId + "/*/GET/items/*",
+                "arn:aws:execute-api:us-east-1:" + ACCOUNT + ":" + apiId + "/*/PUT/items/*",
+                "arn:aws:execute-api:us-east-1:" + ACCOUNT + ":" + apiId + "/*/$default");
+
+        Result again = cli().aws("api", "route", "add", name, "PUT /items/{id}", "--function", function, "--auth", "iam");
+        assertThat(again.err()).contains("is unchanged");
+        assertThat(Engine.apiGatewayV2().getIntegrations(b -> b.apiId(apiId)).items()).hasSize(1);
+        assertThat(v2Routes(apiId)).hasSize(3);
+        assertThat(sourceArns(function)).hasSize(3);
+
+        Result table = cli().aws("api", "routes", name, "-o", "table");
+        assertThat(table.out()).contains("method", "path", "target", "auth", "/items/{id}", "$default", function, "iam");
+    }
+
+    @Test
+    void httpCognitoRoutesUseOneJwtAuthorizerForThePool() throws Exception {
+        String name = Engine.uniqueName("http");
+        String apiId = Engine.apiGatewayV2().createApi(b -> b.name(name).protocolType(ProtocolType.HTTP)).apiId();
+        String function = Engine.uniqueName("fn");
+        Engine.function(function);
+
+        Result noClient = cli().aws("api", "route", "add", name, "GET /me", "--function", function, "--auth", "cognito", "--user-pool", POOL);
+        assertThat(noClient.code()).isEqualTo(2);
+        assertThat(noClient.err()).contains("--client-id");
+
+        for (String key : List.of("GET /me", "POST /me")) {
+            Result added = cli().aws("api", "route", "add", name, key, "--function", function,
+                    "--auth", "cognito", "--user-pool", POOL, "--client-id", "client1");
+            assertThat(added.code()).as(added.toString()).isZero();
+        }
+        Map<String, Route> routes = v2Routes(apiId);
+        assertThat(routes.values()).allSatisfy(r -> assertThat(r.authorizationTypeAsString()).isEqualTo("JWT"));
+        String authorizerId = routes.get("GET /me").authorizerId();
+        assertThat(routes.get("POST /me").authorizerId()).isEqualTo(authorizerId);
+        var authorizer = Engine.apiGatewayV2().getAuthorizer(b -> b.apiId(apiId).authorizerId(authorizerId));
+        assertThat(authorizer.authorizerTypeAsString()).isEqualTo("JWT");
+        assertThat(authorizer.jwtConfiguration().issuer()).isEqualTo("https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbC123");
+        assertThat(authorizer.jwtConfiguration().audience()).containsExactly("client1");
+        assertThat(authorizer.identitySource()).containsExactly("$request.header.Authorization");
+
+        Result listed = cli().aws("api", "routes", name);
+        assertThat(listed.out()).contains("\"auth\": \"cognito\"");
+    }
+
+    @Test
+    void webSocketRoutesForConnectionEventsAndActions() throws Exception {
+        String name = Engine.uniqueName("chat");
+        String apiId = Engine.apiGatewayV2().createApi(b -> b.name(name).protocolType(ProtocolType.WEBSOCKET)
+                .routeSelectionExpression("$request.body.action")).apiId();
+        String function = Engine.uniqueName("fn");
+        String functionArn = Engine.function(function);
+
+        Result connect = cli().aws("api", "route", "add", name, "$connect", "--function", function, "--auth", "iam");
+        Result disconnect = cli().aws("api", "route", "add", name, "$disconnect", "--function", function);
+        Result send = cli().aws("api", "route", "add", name, "sendMessage", "--function", function);
+
+        assertThat(List.of(connect, disconnect, send)).allSatisfy(r -> assertThat(r.code()).as(r.toString()).isZero());
+        assertThat(send.err()).contains("Messages whose $request.body.action is 'sendMessage' reach this route");
+        Map<String, Route> routes = v2Routes(apiId);
+        assertThat(routes.keySet()).containsExactlyInAnyOrder("$connect", "$disconnect", "sendMessage");
+        assertThat(routes.get("$connect").authorizationTypeAsString()).isEqualTo("AWS_IAM");
+        List<Integration> integrations = Engine.apiGatewayV2().getIntegrations(b -> b.apiId(apiId)).items();
+        assertThat(integrations).hasSize(1);
+        assertThat(integrations.get(0).integrationUri())
+                .isEqualTo("arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/" + functionArn + "/invocations");
+        assertThat(sourceArns(function)).contains("arn:aws:execute-api:us-east-1:" + ACCOUNT + ":" + apiId + "/*/$connect",
+                "arn:aws:execute-api:us-east-1:" + ACCOUNT + ":" + apiId + "/*/sendMessage");
+
+        Result authOnAction = cli().aws("api", "route", "add", name, "sendMessage", "--function", function, "--auth", "iam");
+        assertThat(authOnAction.code()).isEqualTo(2);
+        assertThat(authOnAction.err()).contains("'$connect' only");
+        assertThat(cli().aws("api", "route", "add", name, "$connect", "--function", function, "--auth", "cognito",
+                "--user-pool", POOL).code()).isEqualTo(2);
+        assertThat(cli().aws("api", "route", "add", name, "GET /x", "--function", function).code()).isEqualTo(2);
+
+        Result listed = cli().aws("api", "routes", name);
+        JsonNode rows = Json.MAPPER.readTree(listed.out());
+        assertThat(rows.findValuesAsText("path")).containsExactly("$connect", "$disconnect", "sendMessage");
+    }
+
+    @Test
+    void deletingAV2RouteKeepsTheIntegrationOthersUseAndDropsTheLastOnesWithIt() throws Exception {
+        String name = Engine.uniqueName("http");
+        String apiId = Engine.apiGatewayV2().createApi(b -> b.name(name).protocolType(ProtocolType.HTTP)).apiId();
+        String function = Engine.uniqueName("fn");
+        Engine.function(function);
+        cli().aws("api", "route", "add", name, "GET /a", "--function", function);
+        cli().aws("api", "route", "add", name, "GET /b", "--function", function);
+
+        Result first = cli().aws("api", "route", "delete", name, "GET /a", "--yes");
+        assertThat(first.code()).as(first.toString()).isZero();
+        assertThat(v2Routes(apiId).keySet()).containsExactly("GET /b");
+        assertThat(Engine.apiGatewayV2().getIntegrations(b -> b.apiId(apiId)).items()).hasSize(1);
+        assertThat(sourceArns(function)).containsExactly("arn:aws:execute-api:us-east-1:" + ACCOUNT + ":" + apiId + "/*/GET/b");
+
+        Result last = cli().aws("api", "route", "delete", name, "GET /b", "--yes");
+        assertThat(last.code()).as(last.toString()).isZero();
+        assertThat(v2Routes(apiId)).isEmpty();
+        assertThat(Engine.apiGatewayV2().getIntegrations(b -> b.apiId(apiId)).items()).isEmpty();
+    }
+
+    // ---- not found and bad input -------------------------------------------------------
+
+    @Test
+    void unknownApiFunctionOrRouteIsExit3() {
+        Rest api = rest();
+        String function = Engine.uniqueName("known");
+        Engine.function(function);
+        cli().aws("api", "route", "add", api.name, "GET /items", "--function", function);
+
+        Result noApi = cli().aws("api", "route", "add", api.name + "-nope", "GET /items", "--function", function);
+        assertThat(noApi.code()).isEqualTo(3);
+        assertThat(noApi.err()).contains("API '" + api.name + "-nope' not found");
+
+        Result noFunction = cli().aws("api", "route", "add", api.name, "GET /items", "--function", function + "x");
+        assertThat(noFunction.code()).isEqualTo(3);
+        assertThat(noFunction.err()).contains("Function '" + function + "x' not found in", "Did you mean '" + function + "'?");
+
+        Result noRoute = cli().aws("api", "route", "delete", api.name, "POST /items", "--yes");
+        assertThat(noRoute.code()).isEqualTo(3);
+        assertThat(noRoute.err()).contains("Route 'POST /items' not found in API '" + api.name + "'", "Its routes: GET /items.");
+
+        assertThat(cli().aws("api", "routes", api.name + "-nope").code()).isEqualTo(3);
+    }
+
+    @Test
+    void malformedRoutesAndTargetsAreExit2() {
+        Rest api = rest();
+        String function = Engine.uniqueName("fn");
+        Engine.function(function);
+
+        Result malformed = cli().aws("api", "route", "add", api.name, "GET items", "--function", function);
+        assertThat(malformed.code()).isEqualTo(2);
+        assertThat(malformed.err()).contains("The route 'GET items' is malformed", "'GET /items/{id}'");
+
+        assertThat(cli().aws("api", "route", "add", api.name, "$default", "--function", function).code()).isEqualTo(2);
+        assertThat(cli().aws("api", "route", "add", api.name, "GET /x", "--function", function, "--sns-topic",
+                "arn:aws:sns:us-east-1:123456789012:t").code()).isEqualTo(2);
+        assertThat(cli().aws("api", "route", "add", api.name, "GET /x").code()).isEqualTo(2);
+        assertThat(cli().aws("api", "route", "add", api.name, "POST /x", "--sns-topic", "not-an-arn").code()).isEqualTo(2);
+        assertThat(cli().aws("api", "route", "add", api.name, "GET /x", "--function", function, "--auth", "cognito").code()).isEqualTo(2);
+
+        String http = Engine.uniqueName("http");
+        Engine.apiGatewayV2().createApi(b -> b.name(http).protocolType(ProtocolType.HTTP));
+        Result snsOnHttp = cli().aws("api", "route", "add", http, "POST /x", "--sns-topic", "arn:aws:sns:us-east-1:123456789012:t");
+        assertThat(snsOnHttp.code()).isEqualTo(2);
+        assertThat(snsOnHttp.err()).contains("--sns-topic needs a REST API");
+        assertThat(paths(api.id)).containsExactly("/");
+    }
+
+    // ---- helpers -----------------------------------------------------------------------
+
+    private record Rest(String id, String name) {
+    }
+
+    private static Rest rest() {
+        String name = Engine.uniqueName("rest");
+        return new Rest(Engine.apiGateway().createRestApi(b -> b.name(name)).id(), name);
+    }
+
+    private static List<String> paths(String apiId) {
+        return Engine.apiGateway().getResources(b -> b.restApiId(apiId).limit(500)).items().stream().map(Resource::path).toList();
+    }
+
+    private static GetMethodResponse method(String apiId, String path, String httpMethod) {
+        String resourceId = Engine.apiGateway().getResources(b -> b.restApiId(apiId).limit(500)).items().stream()
+                .filter(r -> r.path().equals(path)).findFirst().orElseThrow().id();
+        return Engine.apiGateway().getMethod(b -> b.restApiId(apiId).resourceId(resourceId).httpMethod(httpMethod));
+    }
+
+    private static Map<String, Route> v2Routes(String apiId) {
+        return Engine.apiGatewayV2().getRoutes(b -> b.apiId(apiId)).items().stream()
+                .collect(java.util.stream.Collectors.toMap(Route::routeKey, r -> r));
+    }
+
+    private static JsonNode statements(String function) throws Exception {
+        return Json.MAPPER.readTree(Engine.lambda().getPolicy(b -> b.functionName(function)).policy()).path("Statement");
+    }
+
+    private static JsonNode onlyStatement(String function) throws Exception {
+        JsonNode statements = statements(function);
+        assertThat(statements).hasSize(1);
+        return statements.get(0);
+    }
+
+    private static List<String> sourceArns(String function) throws Exception {
+        return statements(function).findValuesAsText("AWS:SourceArn");
+    }
+}
