@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The local engine runs Lambda without Docker and knows AWS's managed policies: deploy and invoke work with --local. */
+/**
+ * The local engine runs Lambda without Docker and knows AWS's managed policies: deploy and invoke work with --local.
+ * It keeps APIs, but cannot serve them.
+ */
 class LocalFunctionsTest {
     @RegisterExtension
     final EngineSandbox sandbox = new EngineSandbox();
@@ -37,8 +40,13 @@ class LocalFunctionsTest {
     }
 
     @Test
-    void anApiIsKeptButNotCalledOnTheLocalEngine() {
+    void anApiIsKeptButNotCalledOnTheLocalEngine() throws IOException {
+        Path code = Files.createDirectory(dir.resolve("code"));
+        Files.writeString(code.resolve("app.py"), "def handler(event, context):\n    return event\n");
+        sandbox.json("--local", "function", "deploy", "get-item", "--code", code.toString(), "--runtime", "python3.12",
+                "--handler", "app.handler", "-o", "json");
         sandbox.json("--local", "api", "create", "shop", "--type", "rest", "-o", "json");
+        sandbox.json("--local", "api", "route", "add", "shop", "GET /items/{id}", "--function", "get-item", "-o", "json");
         sandbox.json("--local", "api", "deploy", "shop", "--stage", "dev", "-o", "json");
 
         var call = sandbox.cli().run("--local", "api", "call", "shop", "GET /items/1", "--stage", "dev");
