@@ -17,8 +17,8 @@ import software.amazon.awssdk.http.SdkHttpRequest;
 /**
  * The shell's explain: every request the clients made with this interceptor make is recorded as
  * it would go on the wire (operation and JSON body), and every request but the read-only lookups
- * a command needs to build its own (DescribeTable, DescribeTimeToLive, ListTables, GetRestApis:
- * see {@link #isLookup}) is stopped before it is sent. It is for clients of their own, made for one
+ * a command needs to build its own (DescribeTable, DescribeTimeToLive, ListTables: any Describe…
+ * or List… operation) is stopped before it is sent. It is for clients of their own, made for one
  * statement (one explain): there is no switch that the session's other statements could find on.
  *
  * <p>A request is recorded and stopped when the SDK has marshalled it and no interceptor will
@@ -54,14 +54,9 @@ public final class RequestCapture implements ExecutionInterceptor {
     private int running;
     private long lastBegun = System.nanoTime();
 
-    /**
-     * True for the operations that only read a description (a table's, an API's, a function's).
-     * Outside DynamoDB, Get… reads configuration too (GetRestApis, GetFunction); in DynamoDB it
-     * reads items, which is the statement's own work.
-     */
-    static boolean isLookup(String service, String operation) {
-        return operation.startsWith("Describe") || operation.startsWith("List")
-                || (!"DynamoDb".equals(service) && operation.startsWith("Get"));
+    /** True for the operations that only read a table's or the account's description. */
+    static boolean isLookup(String operation) {
+        return operation.startsWith("Describe") || operation.startsWith("List");
     }
 
     @Override
@@ -72,7 +67,7 @@ public final class RequestCapture implements ExecutionInterceptor {
     @Override
     public SdkHttpRequest modifyHttpRequest(Context.ModifyHttpRequest context, ExecutionAttributes attributes) {
         String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
-        boolean lookup = isLookup(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME), operation);
+        boolean lookup = isLookup(operation);
         add(new Request(operation, context.requestBody().map(RequestCapture::text).orElse(""), lookup));
         if (!lookup) {
             settle();
