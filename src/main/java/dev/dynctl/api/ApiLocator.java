@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
-import software.amazon.awssdk.services.apigatewayv2.model.Api;
 import software.amazon.awssdk.services.apigatewayv2.model.GetApisResponse;
 
 /**
@@ -34,15 +33,8 @@ public final class ApiLocator {
         List<ApiRef> apis = new ArrayList<>();
         v1.getRestApisPaginator(b -> b.limit(500)).items()
                 .forEach(api -> apis.add(new ApiRef(api.id(), api.name(), ApiType.REST)));
-        String next = null;
-        do {
-            String token = next;
-            GetApisResponse page = v2.getApis(b -> b.maxResults("500").nextToken(token));
-            for (Api api : page.items()) {
-                apis.add(new ApiRef(api.apiId(), api.name(), ApiType.ofProtocol(api.protocolTypeAsString())));
-            }
-            next = page.nextToken();
-        } while (next != null && !next.isEmpty());
+        V2Pages.all(token -> v2.getApis(b -> b.maxResults(V2Pages.MAX_RESULTS).nextToken(token)), GetApisResponse::items, GetApisResponse::nextToken)
+                .forEach(api -> apis.add(new ApiRef(api.apiId(), api.name(), ApiType.ofProtocol(api.protocolTypeAsString()))));
         apis.sort(Comparator.comparing(ApiRef::type).thenComparing(ApiRef::name, Comparator.nullsLast(Comparator.naturalOrder())));
         return apis;
     }
