@@ -3571,8 +3571,8 @@ function _picocli_dynctl_function_deploy() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--code' '--runtime' '--handler' '--memory' '--timeout' '--env' '--role' '--description' '--alias' '--wait-timeout' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
+  local flag_opts="'--clear-env' '-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
+  local arg_opts="'--code' '--runtime' '--handler' '--memory' '--timeout' '--env' '--unset-env' '--role' '--description' '--alias' '--wait-timeout' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -3597,6 +3597,9 @@ function _picocli_dynctl_function_deploy() {
       return
       ;;
     '--env')
+      return
+      ;;
+    '--unset-env')
       return
       ;;
     '--role')

@@ -941,6 +941,8 @@ complete -c dynctl -n '__fish_seen_subcommand_from function; and __fish_seen_sub
 complete -c dynctl -n '__fish_seen_subcommand_from function; and __fish_seen_subcommand_from deploy' -l memory -r -d 'Memory in MB, 128 to 10240 (Lambda\'s default on create: 128).'
 complete -c dynctl -n '__fish_seen_subcommand_from function; and __fish_seen_subcommand_from deploy' -l timeout -r -d 'Longest run in seconds, up to 900 (Lambda\'s default on create: 3).'
 complete -c dynctl -n '__fish_seen_subcommand_from function; and __fish_seen_subcommand_from deploy' -l env -r -d 'An environment variable (repeat for more); replaces the whole environment.'
+complete -c dynctl -n '__fish_seen_subcommand_from function; and __fish_seen_subcommand_from deploy' -l unset-env -r -d 'Remove this environment variable and keep the rest (repeat for more).'
+complete -c dynctl -n '__fish_seen_subcommand_from function; and __fish_seen_subcommand_from deploy' -l clear-env -d 'Remove every environment variable.'
 complete -c dynctl -n '__fish_seen_subcommand_from function; and __fish_seen_subcommand_from deploy' -l role -r -d 'The execution role (default on create: dynctl-FUNCTION, made or reused).'
 complete -c dynctl -n '__fish_seen_subcommand_from function; and __fish_seen_subcommand_from deploy' -l description -r -d 'The function\'s description.'
 complete -c dynctl -n '__fish_seen_subcommand_from function; and __fish_seen_subcommand_from deploy' -l alias -r -d 'Create this alias, or move it, to the published version.'

@@ -8,6 +8,7 @@ import dev.dynctl.error.DynctlException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -77,14 +78,18 @@ public final class FunctionDeployer {
         if (current == null) {
             create(lambda, request, changed);
         } else {
+            if (!FunctionWaiter.isReady(current)) {
+                // an update from before (another deploy's, or one that timed out) still runs: Lambda refuses another meanwhile
+                current = waiter.untilReady(name, request.waitLimit(), false);
+            }
             if (!request.code().sha256().equals(current.codeSha256())) {
                 lambda.updateFunctionCode(b -> b.functionName(name).zipFile(SdkBytes.fromByteArrayUnsafe(request.code().zip())));
                 changed.add("code");
-                waiter.untilReady(name, request.waitLimit());
+                waiter.untilReady(name, request.waitLimit(), true);
             }
             updateConfiguration(lambda, current, request.settings(), changed);
         }
-        GetFunctionConfigurationResponse ready = waiter.untilReady(name, request.waitLimit());
+        GetFunctionConfigurationResponse ready = waiter.untilReady(name, request.waitLimit(), !changed.isEmpty());
         Set<String> versionsBefore = lambda.listVersionsByFunctionPaginator(b -> b.functionName(name)).versions().stream()
                 .map(FunctionConfiguration::version).collect(Collectors.toSet());
         // the SHA guards against someone else's code change between our update and this version
@@ -123,6 +128,7 @@ public final class FunctionDeployer {
             }
         }
         String roleArn = role;
+        Map<String, String> environment = settings.environment().applyTo(Map.of());
         long deadline = System.nanoTime() + request.waitLimit().toNanos();
         Duration pause = FIRST_ROLE_RETRY;
         while (true) {
@@ -134,7 +140,7 @@ public final class FunctionDeployer {
                         .memorySize(settings.memoryMb())
                         .timeout(settings.timeoutSeconds())
                         .description(settings.description())
-                        .environment(settings.environment() == null ? null : Environment.builder().variables(settings.environment()).build())
+                        .environment(environment.isEmpty() ? null : Environment.builder().variables(environment).build())
                         .code(c -> c.zipFile(SdkBytes.fromByteArrayUnsafe(request.code().zip()))));
                 break;
             } catch (InvalidParameterValueException e) {
@@ -153,7 +159,7 @@ public final class FunctionDeployer {
     }
 
     /** Sends only the settings that differ from the function's; names each one in {@code changed}. */
-    private static void updateConfiguration(LambdaClient lambda, GetFunctionConfigurationResponse current, FunctionSettings wanted, List<String> changed) {
+    private void updateConfiguration(LambdaClient lambda, GetFunctionConfigurationResponse current, FunctionSettings wanted, List<String> changed) {
         UpdateFunctionConfigurationRequest.Builder update = UpdateFunctionConfigurationRequest.builder().functionName(current.functionName());
         List<String> settings = new ArrayList<>();
         if (differs(wanted.runtime(), current.runtimeAsString())) {
@@ -172,8 +178,15 @@ public final class FunctionDeployer {
             update.timeout(wanted.timeoutSeconds());
             settings.add("timeout");
         }
-        if (differs(wanted.environment(), FunctionService.variables(current.environment()))) {
-            update.environment(e -> e.variables(wanted.environment()));
+        Map<String, String> variables = FunctionService.variables(current.environment());
+        for (String name : wanted.environment().unset()) {
+            if (!variables.containsKey(name)) {
+                notes.accept("--unset-env " + name + ": the function has no such variable.");
+            }
+        }
+        Map<String, String> environment = wanted.environment().isNone() ? null : wanted.environment().applyTo(variables);
+        if (differs(environment, variables)) {
+            update.environment(e -> e.variables(environment));
             settings.add("environment");
         }
         if (differs(wanted.role(), current.role())) {

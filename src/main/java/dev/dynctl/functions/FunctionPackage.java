@@ -7,25 +7,35 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
+import org.apache.commons.compress.archivers.zip.UnixStat;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 
 /**
  * A function's code as Lambda takes it: a zip archive. A directory is zipped deterministically
  * (entries sorted by path, one fixed timestamp), so the same files always give the same bytes and
- * the same SHA-256, and a redeploy of unchanged code is recognised by Lambda's CodeSha256. A .zip
- * or .jar is taken as it is.
+ * the same SHA-256, and a redeploy of unchanged code is recognised by Lambda's CodeSha256. Entries
+ * carry Unix modes, which Lambda applies when it unpacks the code: an executable keeps its execute
+ * bit (java.util.zip cannot write modes, hence commons-compress). A .zip or .jar is taken as it is.
  */
 public final class FunctionPackage {
     /** The timestamp of every entry: the zip format's earliest, so nothing depends on when or where it was zipped. */
     private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
+    private static final int FILE_MODE = 0644;
+    private static final int EXECUTABLE_MODE = 0755;
+    private static final int DIRECTORY_MODE = 0755;
 
     private final byte[] zip;
     private final String source;
@@ -76,18 +86,23 @@ public final class FunctionPackage {
     }
 
     private static byte[] zipDirectory(Path directory) {
-        List<Path> files = files(directory);
-        if (files.isEmpty()) {
+        List<Path> paths = entries(directory);
+        if (paths.stream().noneMatch(Files::isRegularFile)) {
             throw DynctlException.usage("Cannot deploy --code " + directory + ": the directory holds no files.");
         }
-        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(); ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            for (Path file : files) {
-                ZipEntry entry = new ZipEntry(entryName(directory, file));
-                // local time without a zone: the same entry bytes in every time zone
-                entry.setTimeLocal(ENTRY_TIME);
-                zip.putNextEntry(entry);
-                Files.copy(file, zip);
-                zip.closeEntry();
+        // the entry time as a local date-time in this JVM's zone: the zip's DOS date reads 1980-01-01 00:00 in every zone
+        long entryTime = ENTRY_TIME.atZone(ZoneId.systemDefault()).toInstant().toEpochMilli();
+        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(); ZipArchiveOutputStream zip = new ZipArchiveOutputStream(bytes)) {
+            for (Path path : paths) {
+                boolean isDirectory = Files.isDirectory(path);
+                ZipArchiveEntry entry = new ZipArchiveEntry(entryName(directory, path));
+                entry.setTime(entryTime);
+                entry.setUnixMode(isDirectory ? UnixStat.DIR_FLAG | DIRECTORY_MODE : UnixStat.FILE_FLAG | fileMode(path));
+                zip.putArchiveEntry(entry);
+                if (!isDirectory) {
+                    Files.copy(path, zip);
+                }
+                zip.closeArchiveEntry();
             }
             zip.finish();
             return bytes.toByteArray();
@@ -96,19 +111,35 @@ public final class FunctionPackage {
         }
     }
 
-    /** The regular files under the directory, in the order of their entry names. */
-    private static List<Path> files(Path directory) {
+    /**
+     * 0755 for a file with any execute bit (a custom runtime's {@code bootstrap}, a script), else
+     * 0644: Lambda runs the code as another user than its owner, so everything must be readable by
+     * all. Where the file system has no POSIX modes, every file is 0644.
+     */
+    private static int fileMode(Path file) throws IOException {
+        if (!Files.getFileStore(file).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            return FILE_MODE;
+        }
+        Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+        boolean executable = permissions.contains(PosixFilePermission.OWNER_EXECUTE) || permissions.contains(PosixFilePermission.GROUP_EXECUTE)
+                || permissions.contains(PosixFilePermission.OTHERS_EXECUTE);
+        return executable ? EXECUTABLE_MODE : FILE_MODE;
+    }
+
+    /** The regular files and the directories under the directory (not itself), in the order of their entry names. */
+    private static List<Path> entries(Path directory) {
         try (Stream<Path> walk = Files.walk(directory)) {
-            return walk.filter(Files::isRegularFile)
-                    .sorted((a, b) -> entryName(directory, a).compareTo(entryName(directory, b)))
+            return walk.filter(path -> !path.equals(directory) && (Files.isRegularFile(path) || Files.isDirectory(path)))
+                    .sorted(Comparator.comparing(path -> entryName(directory, path)))
                     .collect(Collectors.toList());
         } catch (IOException e) {
             throw new DynctlException(ExitCode.FAILURE, "Cannot read " + directory + ": " + e.getMessage() + ".");
         }
     }
 
-    /** The path inside the archive: relative, with / on every system. */
-    private static String entryName(Path directory, Path file) {
-        return directory.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+    /** The path inside the archive: relative, with / on every system, and a directory's ending in /. */
+    private static String entryName(Path directory, Path path) {
+        String name = directory.relativize(path).toString().replace(path.getFileSystem().getSeparator(), "/");
+        return Files.isDirectory(path) ? name + "/" : name;
     }
 }

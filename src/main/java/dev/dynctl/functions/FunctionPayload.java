@@ -8,11 +8,10 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import dev.dynctl.codec.Json;
 import dev.dynctl.error.DynctlException;
 import dev.dynctl.error.ExitCode;
+import dev.dynctl.input.InputArgument;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.function.Supplier;
 
 /**
@@ -29,18 +28,9 @@ public final class FunctionPayload {
 
     /** The payload's bytes, checked to be JSON. */
     public static byte[] read(String argument, Supplier<InputStream> stdin) {
-        String label;
-        byte[] bytes;
-        if (argument.equals("-")) {
-            label = "stdin";
-            bytes = readStdin(stdin);
-        } else if (argument.startsWith("@") && argument.length() > 1) {
-            label = argument;
-            bytes = readFile(argument);
-        } else {
-            label = "--payload";
-            bytes = argument.getBytes(StandardCharsets.UTF_8);
-        }
+        InputArgument payload = InputArgument.read(argument, "--payload", stdin, HINT);
+        String label = payload.label();
+        byte[] bytes = payload.bytes();
         if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
             throw DynctlException.usage("The payload in " + label + " is empty.", HINT);
         }
@@ -64,27 +54,6 @@ public final class FunctionPayload {
             return node == null || node.isMissingNode() ? null : node;
         } catch (IOException notJson) {
             return null;
-        }
-    }
-
-    private static byte[] readStdin(Supplier<InputStream> stdin) {
-        try {
-            // not closed: standard input belongs to the process (and to the shell)
-            return stdin.get().readAllBytes();
-        } catch (IOException e) {
-            throw new DynctlException(ExitCode.FAILURE, "Cannot read stdin: " + e.getMessage());
-        }
-    }
-
-    private static byte[] readFile(String argument) {
-        Path path = Path.of(argument.substring(1));
-        if (!Files.isRegularFile(path)) {
-            throw DynctlException.usage("Cannot read " + argument + ": " + (Files.isDirectory(path) ? "it is a directory." : "no such file."), HINT);
-        }
-        try {
-            return Files.readAllBytes(path);
-        } catch (IOException e) {
-            throw DynctlException.usage("Cannot read " + argument + ": " + e.getMessage() + ".");
         }
     }
 }

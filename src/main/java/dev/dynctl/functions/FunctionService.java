@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.EnvironmentResponse;
 import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationResponse;
@@ -156,9 +157,15 @@ public final class FunctionService {
         }
     }
 
-    /** "Function 'x' not found in …", with the names of functions close to it. */
+    /** "Function 'x' not found in …", with the names of functions close to it when the caller may list them. */
     DynctlException notFound(String function) {
-        List<String> names = lambda().listFunctionsPaginator(b -> { }).functions().stream().map(FunctionConfiguration::functionName).toList();
+        List<String> names;
+        try {
+            names = lambda().listFunctionsPaginator(b -> { }).functions().stream().map(FunctionConfiguration::functionName).toList();
+        } catch (SdkException e) {
+            // the suggestions are a courtesy: a caller who may not list functions still learns the function is missing (exit 3)
+            names = List.of();
+        }
         return DynctlException.notFound("Function '" + function + "' not found in " + clients.where() + ".",
                 NearNames.hint(NearNames.among(names, function), "List the functions with 'dynctl function list', or create it with 'dynctl function deploy'."));
     }

@@ -9,9 +9,12 @@ import software.amazon.awssdk.services.lambda.model.LastUpdateStatus;
 import software.amazon.awssdk.services.lambda.model.State;
 
 /**
- * Polls GetFunctionConfiguration until a function is Active and its last update Successful: Lambda
- * refuses the next change (and a version) while one is in progress. Polls quickly at first, then
- * every few seconds, and gives up at a deadline.
+ * Polls GetFunctionConfiguration until a function takes the next change: not Pending (a new
+ * function's resources being made) and no update InProgress, as the SDK's FunctionActiveV2 and
+ * FunctionUpdatedV2 waiters wait. A function idle for long is Inactive; Lambda still takes updates,
+ * versions and aliases for it and sets it up again on its next invoke (which fails while it is
+ * Pending), so Inactive counts as ready: waiting for Active would never end. Polls quickly at
+ * first, then every few seconds, and gives up at a deadline.
  */
 final class FunctionWaiter {
     private static final Duration FIRST_POLL = Duration.ofMillis(250);
@@ -23,13 +26,19 @@ final class FunctionWaiter {
         this.lambda = lambda;
     }
 
-    /** The configuration once the function is ready; exit 1 when Lambda reports a failure, exit 5 at the deadline. */
-    GetFunctionConfigurationResponse untilReady(String function, Duration timeout) throws InterruptedException {
+    /**
+     * The configuration once the function is ready; exit 1 when Lambda reports a failure, exit 5 at the deadline.
+     *
+     * @param afterChange whether this deploy just changed the function: only then is a failed last update its own
+     *                    (one from before, its settings since given again, leaves the function as it was and usable)
+     */
+    GetFunctionConfigurationResponse untilReady(String function, Duration timeout, boolean afterChange) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         Duration pause = FIRST_POLL;
         while (true) {
             GetFunctionConfigurationResponse configuration = lambda.getFunctionConfiguration(b -> b.functionName(function));
-            if (configuration.state() == State.FAILED || configuration.lastUpdateStatus() == LastUpdateStatus.FAILED) {
+            boolean updateFailed = afterChange && configuration.lastUpdateStatus() == LastUpdateStatus.FAILED;
+            if (configuration.state() == State.FAILED || updateFailed) {
                 String reason = configuration.state() == State.FAILED ? configuration.stateReason() : configuration.lastUpdateStatusReason();
                 throw new DynctlException(ExitCode.FAILURE, "Lambda could not update function '" + function + "': " + reason,
                         "Look at it with 'dynctl function describe " + function + "'.");
@@ -49,10 +58,8 @@ final class FunctionWaiter {
         }
     }
 
-    /** Active with no update in progress (an engine that does not report a status has none in progress). */
+    /** Not Pending and no update in progress (an engine that reports neither has neither). */
     static boolean isReady(GetFunctionConfigurationResponse configuration) {
-        boolean active = configuration.state() == null || configuration.state() == State.ACTIVE;
-        boolean updated = configuration.lastUpdateStatus() == null || configuration.lastUpdateStatus() == LastUpdateStatus.SUCCESSFUL;
-        return active && updated;
+        return configuration.state() != State.PENDING && configuration.lastUpdateStatus() != LastUpdateStatus.IN_PROGRESS;
     }
 }

@@ -15,9 +15,17 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,10 +43,12 @@ class FunctionPackageTest {
             for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
                 names.add(entry.getName());
                 assertThat(entry.getTimeLocal()).isEqualTo("1980-01-01T00:00");
-                assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("content of " + entry.getName());
+                if (!entry.isDirectory()) {
+                    assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("content of " + entry.getName());
+                }
             }
         }
-        assertThat(names).containsExactly("a.py", "b.py", "lib/sub/x.txt", "lib/z.py");
+        assertThat(names).containsExactly("a.py", "b.py", "lib/", "lib/sub/", "lib/sub/x.txt", "lib/z.py");
         assertThat(zip.source()).isEqualTo("directory " + code);
     }
 
@@ -51,6 +61,35 @@ class FunctionPackageTest {
 
         Files.writeString(code.resolve("app.py"), "changed");
         assertThat(FunctionPackage.of(code).sha256()).isNotEqualTo(before);
+    }
+
+    /** A custom runtime's bootstrap (Go, Rust on provided.al2023) must stay executable, or Lambda cannot start it. */
+    @Test
+    void filesKeepTheirExecuteBitAndEverythingIsReadableByAll() throws Exception {
+        Path code = code("bootstrap", "lib/data.txt", "run.sh");
+        Files.setPosixFilePermissions(code.resolve("bootstrap"), PosixFilePermissions.fromString("rwx------"));
+        Files.setPosixFilePermissions(code.resolve("run.sh"), PosixFilePermissions.fromString("rw-r-x---"));
+        Files.setPosixFilePermissions(code.resolve("lib/data.txt"), PosixFilePermissions.fromString("rw-------"));
+        byte[] zip = FunctionPackage.of(code).zip();
+
+        Map<String, Integer> modes = new TreeMap<>();
+        try (ZipFile read = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(zip)).get()) {
+            for (ZipArchiveEntry entry : Collections.list(read.getEntries())) {
+                assertThat(entry.getPlatform()).isEqualTo(ZipArchiveEntry.PLATFORM_UNIX);
+                modes.put(entry.getName(), entry.getUnixMode());
+            }
+        }
+        assertThat(modes).containsExactly(Map.entry("bootstrap", 0100755), Map.entry("lib/", 040755),
+                Map.entry("lib/data.txt", 0100644), Map.entry("run.sh", 0100755));
+
+        // what Info-ZIP, the unzip people (and Lambda's unpacking) use, reads the same modes
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/unzip")), "unzip is not installed");
+        Path file = Files.write(dir.resolve("code.zip"), zip);
+        Process unzip = new ProcessBuilder("/usr/bin/unzip", "-Z", file.toString()).redirectErrorStream(true).start();
+        String listing = new String(unzip.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(unzip.waitFor()).as(listing).isZero();
+        assertThat(listing.lines().filter(line -> line.matches("^[-d].*")).map(line -> line.substring(0, 10) + " " + line.substring(line.lastIndexOf(' ') + 1)))
+                .containsExactly("-rwxr-xr-x bootstrap", "drwxr-xr-x lib/", "-rw-r--r-- lib/data.txt", "-rwxr-xr-x run.sh");
     }
 
     @Test
@@ -72,20 +111,6 @@ class FunctionPackageTest {
     }
 
     @Test
-    void envAssignmentsAreReadInOrderAndABadOneDoesNotEchoItsValue() {
-        assertThat(FunctionSettings.environment(List.of("A=1", "B=x=y", "C="))).containsExactly(
-                java.util.Map.entry("A", "1"), java.util.Map.entry("B", "x=y"), java.util.Map.entry("C", ""));
-        assertThat(FunctionSettings.environment(List.of())).isNull();
-        assertThatThrownBy(() -> FunctionSettings.environment(List.of("TABLE")))
-                .isInstanceOfSatisfying(DynctlException.class, e -> {
-                    assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
-                    assertThat(e.getMessage()).isEqualTo("--env 'TABLE' is not NAME=VALUE.");
-                });
-        assertThatThrownBy(() -> FunctionSettings.environment(List.of("=s3cret")))
-                .isInstanceOfSatisfying(DynctlException.class, e -> assertThat(e.getMessage()).doesNotContain("s3cret"));
-    }
-
-    @Test
     void aPayloadIsOneJsonValueAndASyntaxErrorNamesLineAndColumn() throws IOException {
         assertThat(new String(FunctionPayload.read("{\"id\": 1}", null), StandardCharsets.UTF_8)).isEqualTo("{\"id\": 1}");
         Path file = Files.writeString(dir.resolve("event.json"), "{\n  \"id\": 1,\n  oops\n}");
@@ -95,6 +120,10 @@ class FunctionPackageTest {
                     assertThat(e.getMessage()).startsWith("Malformed JSON in @" + file + " at line 3, column 3");
                 });
         assertThatThrownBy(() -> FunctionPayload.read("{} {}", null)).hasMessageStartingWith("Malformed JSON in --payload at line 1");
+        assertThat(FunctionPayload.read("-", () -> new ByteArrayInputStream("[1, 2]".getBytes(StandardCharsets.UTF_8)))).asString().isEqualTo("[1, 2]");
+        assertThatThrownBy(() -> FunctionPayload.read("-", () -> new ByteArrayInputStream(new byte[0]))).hasMessage("The payload in stdin is empty.");
+        assertThatThrownBy(() -> FunctionPayload.read("@" + dir.resolve("nowhere.json"), null))
+                .hasMessage("Cannot read @" + dir.resolve("nowhere.json") + ": no such file.");
         assertThat(FunctionPayload.asJson("Simple text".getBytes(StandardCharsets.UTF_8))).isNull();
         assertThat(FunctionPayload.asJson("\"quoted\"".getBytes(StandardCharsets.UTF_8)).asText()).isEqualTo("quoted");
     }

@@ -1,7 +1,6 @@
 package dev.dynctl.cli.api;
 
 import dev.dynctl.api.ApiCall;
-import dev.dynctl.api.ApiCallBody;
 import dev.dynctl.api.ApiCallRequest;
 import dev.dynctl.api.ApiRef;
 import dev.dynctl.api.HttpExchange;
@@ -10,6 +9,8 @@ import dev.dynctl.cli.DynctlCommand;
 import dev.dynctl.codec.Json;
 import dev.dynctl.error.DynctlException;
 import dev.dynctl.error.ExitCode;
+import dev.dynctl.input.InputArgument;
+import dev.dynctl.input.NamedValues;
 import dev.dynctl.output.Format;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -70,8 +71,8 @@ public final class ApiCallCommand extends DynctlCommand {
 
     @Override
     protected void run(Context context) {
-        ApiCallRequest call = ApiCallRequest.parse(request, pairs(queryParams, "=", "--query-param", "color=red"),
-                pairs(headers, ":", "--header", "'Accept: application/json'"), ApiCallBody.read(data, context::in));
+        ApiCallRequest call = ApiCallRequest.parse(request, trimmed(NamedValues.pairs(queryParams, '=', "--query-param", "--query-param color=red")),
+                trimmed(NamedValues.pairs(headers, ':', "--header", "--header 'Accept: application/json'")), body(context));
         ApiRef ref = ApiCommand.locator(context).find(api);
         HttpExchange exchange = new ApiCall(context.clients()).call(ref, stage, call, sign, baseUrl);
         if (context.output().format() == Format.TABLE && context.options().query() == null) {
@@ -110,15 +111,14 @@ public final class ApiCallCommand extends DynctlCommand {
         }
     }
 
-    private static List<Map.Entry<String, String>> pairs(List<String> texts, String separator, String option, String example) {
-        List<Map.Entry<String, String>> pairs = new ArrayList<>();
-        for (String text : texts) {
-            int at = text.indexOf(separator);
-            if (at <= 0) {
-                throw DynctlException.usage(option + " '" + text + "' needs a name and a value, e.g. " + option + " " + example + ".");
-            }
-            pairs.add(Map.entry(text.substring(0, at).trim(), text.substring(at + 1).trim()));
-        }
-        return pairs;
+    /** The bytes of --data (the text, @file or - for stdin); none without it. */
+    private byte[] body(Context context) {
+        return data == null ? new byte[0]
+                : InputArgument.read(data, "--data", context::in, "Give the body as text, @FILE (sent byte for byte), or - for stdin.").bytes();
+    }
+
+    /** Spaces around a header's or a parameter's name and value are not part of them ("Accept: application/json"). */
+    private static List<Map.Entry<String, String>> trimmed(List<Map.Entry<String, String>> pairs) {
+        return pairs.stream().map(pair -> Map.entry(pair.getKey().trim(), pair.getValue().trim())).toList();
     }
 }

@@ -3,6 +3,7 @@ package dev.dynctl.cli.function;
 import dev.dynctl.cli.Context;
 import dev.dynctl.cli.DynctlCommand;
 import dev.dynctl.cli.table.DurationConverter;
+import dev.dynctl.functions.EnvironmentChange;
 import dev.dynctl.functions.FunctionDeployer;
 import dev.dynctl.functions.FunctionPackage;
 import dev.dynctl.functions.FunctionSettings;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Parameters;
             "A new function needs --runtime and --handler; without --role it runs as the role dynctl-FUNCTION "
                     + "(made or reused: trusted by Lambda, with AWSLambdaBasicExecutionRole). An existing "
                     + "function gets new code only when its SHA-256 differs, and only the settings given that differ; "
-                    + "--env replaces the whole environment. The same deploy twice changes nothing.",
+                    + "--env gives the whole environment (variables not named are removed), --unset-env removes "
+                    + "variables and keeps the rest, --clear-env removes them all. The same deploy twice changes nothing.",
             "",
             "Prints {function, arn, version, alias, codeSha256, changed}."},
         footerHeading = "%nExamples:%n",
@@ -30,6 +32,7 @@ import picocli.CommandLine.Parameters;
             "      --handler app.handler --alias live",
             "  dynctl function deploy get-item --code build/app.zip --env TABLE=items \\",
             "      --env LOG_LEVEL=debug --memory 256 --timeout 10",
+            "  dynctl function deploy get-item --code src/ --unset-env LOG_LEVEL",
             "  dynctl function deploy report --code target/report.jar --runtime java21 \\",
             "      --handler com.example.Report::handle --role arn:aws:iam::1234:role/x"})
 public final class FunctionDeployCommand extends DynctlCommand {
@@ -54,6 +57,12 @@ public final class FunctionDeployCommand extends DynctlCommand {
     @Option(names = "--env", paramLabel = "NAME=VALUE", description = "An environment variable (repeat for more); replaces the whole environment.")
     List<String> environment = new ArrayList<>();
 
+    @Option(names = "--unset-env", paramLabel = "NAME", description = "Remove this environment variable and keep the rest (repeat for more).")
+    List<String> unsetEnvironment = new ArrayList<>();
+
+    @Option(names = "--clear-env", description = "Remove every environment variable.")
+    boolean clearEnvironment;
+
     @Option(names = "--role", paramLabel = "ARN", description = "The execution role (default on create: dynctl-FUNCTION, made or reused).")
     String role;
 
@@ -69,7 +78,7 @@ public final class FunctionDeployCommand extends DynctlCommand {
 
     @Override
     protected void run(Context context) throws InterruptedException {
-        FunctionSettings settings = new FunctionSettings(runtime, handler, memory, timeout, FunctionSettings.environment(environment),
+        FunctionSettings settings = new FunctionSettings(runtime, handler, memory, timeout, EnvironmentChange.of(environment, unsetEnvironment, clearEnvironment),
                 role, description);
         FunctionPackage zip = FunctionPackage.of(code);
         FunctionDeployer deployer = new FunctionDeployer(context.clients(), context.err()::println);

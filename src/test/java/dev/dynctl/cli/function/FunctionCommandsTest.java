@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -107,6 +108,45 @@ class FunctionCommandsTest {
                 .isEqualTo(Map.of("A", "2", "B", "3"));
         assertThat(Engine.lambda().getAlias(b -> b.functionName(name).name("live")).functionVersion()).isEqualTo("2");
         assertThat(publishedVersions(name)).containsExactly("1", "2");
+    }
+
+    @Test
+    void unsetEnvRemovesThoseVariablesAndKeepsTheRest() throws IOException {
+        String name = Engine.uniqueName("fn-unset");
+        Path code = code("app.py");
+        assertThat(deploy(name, code, "--runtime", "python3.12", "--handler", "app.handler", "--env", "A=1", "--env", "B=2",
+                "--env", "C=3").code()).isZero();
+
+        Result r = deploy(name, code, "--unset-env", "A", "--unset-env", "C", "--unset-env", "NOPE");
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(strings(json(r).path("changed"))).containsExactly("environment", "version");
+        assertThat(r.err()).contains("--unset-env NOPE: the function has no such variable.");
+        assertThat(Engine.lambda().getFunctionConfiguration(b -> b.functionName(name)).environment().variables()).isEqualTo(Map.of("B", "2"));
+
+        Result again = deploy(name, code, "--unset-env", "A");
+        assertThat(again.code()).as(again.toString()).isZero();
+        assertThat(json(again).path("changed")).isEmpty();
+    }
+
+    @Test
+    void clearEnvRemovesEveryVariable() throws IOException {
+        String name = Engine.uniqueName("fn-clear");
+        Path code = code("app.py");
+        assertThat(deploy(name, code, "--runtime", "python3.12", "--handler", "app.handler", "--env", "A=1", "--env", "B=2").code()).isZero();
+
+        Result r = deploy(name, code, "--clear-env");
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(strings(json(r).path("changed"))).containsExactly("environment", "version");
+        GetFunctionConfigurationResponse cleared = Engine.lambda().getFunctionConfiguration(b -> b.functionName(name));
+        assertThat(cleared.environment() == null ? Map.of() : cleared.environment().variables()).isEmpty();
+
+        Result again = deploy(name, code, "--clear-env");
+        assertThat(again.code()).as(again.toString()).isZero();
+        assertThat(json(again).path("changed")).isEmpty();
+
+        Result both = deploy(name, code, "--clear-env", "--env", "A=s3cret");
+        assertThat(both.code()).isEqualTo(2);
+        assertThat(both.err()).contains("--env gives the whole environment; --clear-env cannot go with it.").doesNotContain("s3cret");
     }
 
     @Test
@@ -328,16 +368,76 @@ class FunctionCommandsTest {
     /** moto is Active at once: a stub whose update never finishes shows the bounded wait. */
     @Test
     void anUpdateThatNeverFinishesTimesOutWithFive() throws IOException {
-        String configuration = "{\"FunctionName\": \"slow\", \"FunctionArn\": \"arn:aws:lambda:us-east-1:1:function:slow\","
-                + " \"CodeSha256\": \"other\", \"State\": \"Active\", \"LastUpdateStatus\": \"InProgress\"}";
-        HttpServer stub = lambdaStub(path -> new StubAnswer(200, Map.of(), configuration));
+        List<String> requests = new CopyOnWriteArrayList<>();
+        HttpServer stub = lambdaStub(request -> {
+            requests.add(request);
+            boolean updating = requests.stream().anyMatch(r -> r.equals("PUT " + FUNCTIONS + "slow/code"));
+            return new StubAnswer(200, Map.of(), configuration("slow", "other", "Active", updating ? "InProgress" : "Successful"));
+        });
         try {
             Result r = cli().run("function", "deploy", "slow", "--code", code("app.py").toString(), "--wait-timeout", "1s",
                     "--endpoint-url", "http://127.0.0.1:" + stub.getAddress().getPort(), "--region", "us-east-1");
             assertThat(r.code()).as(r.toString()).isEqualTo(5);
             assertThat(r.err()).contains("Timed out after 1s waiting for function 'slow' to be ready (state Active, last update InProgress).");
+            assertThat(requests).doesNotContain("POST " + FUNCTIONS + "slow/versions");
         } finally {
             stub.stop(0);
+        }
+    }
+
+    /**
+     * Lambda marks a function idle for long Inactive and keeps it so until its next invoke; moto never
+     * does. A deploy that only moves an alias, or updates code, must not wait for an Active that never comes.
+     */
+    @Test
+    void anInactiveFunctionGetsItsVersionAndAliasWithoutWaitingForActive() throws IOException {
+        Path code = code("app.py");
+        String sha = FunctionPackage.of(code).sha256();
+        for (boolean newCode : List.of(false, true)) {
+            List<String> requests = new CopyOnWriteArrayList<>();
+            String prefix = FUNCTIONS + "idle/";
+            HttpServer stub = lambdaStub(request -> {
+                requests.add(request);
+                long updates = requests.stream().filter(r -> r.equals("PUT " + prefix + "code")).count();
+                long readsSinceUpdate = updates == 0 ? 0 : requests.size() - 1 - requests.indexOf("PUT " + prefix + "code");
+                String status = updates > 0 && readsSinceUpdate <= 1 ? "InProgress" : "Successful";
+                String codeSha = newCode && updates == 0 ? "old" : sha;
+                if (request.equals("GET " + prefix + "configuration")) {
+                    return new StubAnswer(200, Map.of(), configuration("idle", codeSha, "Inactive", status));
+                }
+                if (request.equals("PUT " + prefix + "code")) {
+                    return new StubAnswer(200, Map.of(), configuration("idle", sha, "Inactive", "InProgress"));
+                }
+                if (request.equals("GET " + prefix + "versions")) {
+                    return new StubAnswer(200, Map.of(), "{\"Versions\": [{\"Version\": \"$LATEST\"}, {\"Version\": \"1\"}]}");
+                }
+                if (request.equals("POST " + prefix + "versions")) {
+                    return new StubAnswer(201, Map.of(), "{\"FunctionName\": \"idle\", \"Version\": \"2\", \"CodeSha256\": \"" + sha + "\"}");
+                }
+                if (request.equals("GET " + prefix + "aliases/live")) {
+                    return new StubAnswer(404, Map.of("x-amzn-ErrorType", "ResourceNotFoundException"), "{\"Type\": \"User\", \"Message\": \"Alias not found\"}");
+                }
+                if (request.equals("POST " + prefix + "aliases")) {
+                    return new StubAnswer(201, Map.of(), "{\"Name\": \"live\", \"FunctionVersion\": \"2\"}");
+                }
+                return new StubAnswer(400, Map.of("x-amzn-ErrorType", "InvalidParameterValueException"),
+                        "{\"Type\": \"User\", \"Message\": \"unexpected " + request + "\"}");
+            });
+            try {
+                Result r = cli().run("function", "deploy", "idle", "--code", code.toString(), "--alias", "live", "--wait-timeout", "20s", "-o", "json",
+                        "--endpoint-url", "http://127.0.0.1:" + stub.getAddress().getPort(), "--region", "us-east-1");
+                assertThat(r.code()).as(newCode + ": " + r).isZero();
+                assertThat(json(r).path("version").asText()).isEqualTo("2");
+                assertThat(strings(json(r).path("changed"))).containsExactlyElementsOf(newCode ? List.of("code", "version", "alias") : List.of("version", "alias"));
+                assertThat(requests).contains("POST " + prefix + "versions", "POST " + prefix + "aliases");
+                if (newCode) {
+                    // the version waits for the code update to finish, though the function stays Inactive
+                    assertThat(requests.indexOf("POST " + prefix + "versions")).isGreaterThan(requests.lastIndexOf("GET " + prefix + "configuration"));
+                    assertThat(requests.stream().filter(q -> q.equals("GET " + prefix + "configuration")).count()).isGreaterThanOrEqualTo(3);
+                }
+            } finally {
+                stub.stop(0);
+            }
         }
     }
 
@@ -370,6 +470,25 @@ class FunctionCommandsTest {
             assertThat(r.code()).as(r.toString()).isEqualTo(3);
             assertThat(r.err()).contains("Function 'get-itme' not found in endpoint", "Did you mean 'get-item'?");
             assertThat(r.out()).isEmpty();
+        } finally {
+            stub.stop(0);
+        }
+    }
+
+    /** A caller who may read a function but not list them still learns it is missing: exit 3, no suggestions (not exit 6). */
+    @Test
+    void anUnknownFunctionIsNotFoundEvenWhenListingFunctionsIsDenied() throws IOException {
+        HttpServer stub = lambdaStub(request -> request.startsWith("GET " + FUNCTIONS + "get-itme")
+                ? new StubAnswer(404, Map.of("x-amzn-ErrorType", "ResourceNotFoundException"),
+                        "{\"Type\": \"User\", \"Message\": \"Function not found: arn:aws:lambda:us-east-1:1:function:get-itme\"}")
+                : new StubAnswer(403, Map.of("x-amzn-ErrorType", "AccessDeniedException"),
+                        "{\"Message\": \"User is not authorized to perform: lambda:ListFunctions\"}"));
+        try {
+            Result r = cli().run("function", "describe", "get-itme",
+                    "--endpoint-url", "http://127.0.0.1:" + stub.getAddress().getPort(), "--region", "us-east-1");
+            assertThat(r.code()).as(r.toString()).isEqualTo(3);
+            assertThat(r.err()).contains("Function 'get-itme' not found in endpoint", "List the functions with 'dynctl function list'")
+                    .doesNotContain("Did you mean", "ListFunctions");
         } finally {
             stub.stop(0);
         }
@@ -466,12 +585,20 @@ class FunctionCommandsTest {
     private record StubAnswer(int status, Map<String, String> headers, String body) {
     }
 
-    /** A Lambda endpoint on a free loopback port answering every request by its path, as a test says. */
+    private static final String FUNCTIONS = "/2015-03-31/functions/";
+
+    /** A GetFunctionConfiguration answer as Lambda sends it. */
+    private static String configuration(String name, String codeSha256, String state, String lastUpdateStatus) {
+        return "{\"FunctionName\": \"" + name + "\", \"FunctionArn\": \"arn:aws:lambda:us-east-1:123456789012:function:" + name + "\","
+                + " \"CodeSha256\": \"" + codeSha256 + "\", \"State\": \"" + state + "\", \"LastUpdateStatus\": \"" + lastUpdateStatus + "\"}";
+    }
+
+    /** A Lambda endpoint on a free loopback port answering every request by its method and path ("GET /2015-03-31/…"), as a test says. */
     private static HttpServer lambdaStub(Function<String, StubAnswer> answers) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
             exchange.getRequestBody().readAllBytes();
-            StubAnswer answer = answers.apply(exchange.getRequestURI().getPath());
+            StubAnswer answer = answers.apply(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
             byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
             answer.headers().forEach(exchange.getResponseHeaders()::set);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
