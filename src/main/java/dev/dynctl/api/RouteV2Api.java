@@ -54,9 +54,10 @@ final class RouteV2Api implements RouteApi {
         List<Route> routes = routes();
         Map<String, Integration> integrations = integrations();
         Route existing = routes.stream().filter(r -> key.text().equals(r.routeKey())).findFirst().orElse(null);
-        String integrationId = integrationFor(function, integrations.values(), actions);
+        // the authorizer first: a failure there leaves no integration behind
         String authorizerId = auth.kind() == RouteAuth.Kind.COGNITO
                 ? authorizers.ensure(auth, routes.stream().map(Route::authorizerId).filter(Objects::nonNull).toList(), actions) : null;
+        String integrationId = integrationFor(function, integrations.values(), actions);
         AuthorizationType authorizationType = switch (auth.kind()) {
             case NONE -> AuthorizationType.NONE;
             case IAM -> AuthorizationType.AWS_IAM;
