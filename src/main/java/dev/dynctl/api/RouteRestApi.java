@@ -70,13 +70,17 @@ final class RouteRestApi implements RouteApi {
                 actions.add("pointed " + key + " at " + target.label() + targetBefore(existing.methodIntegration()));
             }
         }
+        // what the route no longer calls or publishes to loses what dynctl made for it
         Integration before = existing == null ? null : existing.methodIntegration();
-        String functionBefore = before == null ? null : LambdaIntegrationUri.functionArn(before.uri());
-        String topicBefore = before == null ? null : topicArn(before);
-        environment.release(api, key,
-                functionBefore != null && !(target instanceof RouteTarget.Function f && f.arn().equals(functionBefore)) ? functionBefore : null,
-                topicBefore != null && !(target instanceof RouteTarget.SnsTopic t && t.arn().equals(topicBefore)) ? topicBefore : null,
-                this::list, actions);
+        String functionLeft = before == null ? null : LambdaIntegrationUri.functionArn(before.uri());
+        if (target instanceof RouteTarget.Function function && function.arn().equals(functionLeft)) {
+            functionLeft = null;
+        }
+        String topicLeft = before == null ? null : topicArn(before);
+        if (target instanceof RouteTarget.SnsTopic topic && topic.arn().equals(topicLeft)) {
+            topicLeft = null;
+        }
+        environment.release(api, key, functionLeft, topicLeft, this::list, actions);
         if (target instanceof RouteTarget.Function function
                 && environment.permission().ensure(function.arn(), key.statementId(api.id()), environment.sourceArn(api, key, function.arn()))) {
             actions.add("allowed API Gateway to invoke " + function.name() + " for this route only");

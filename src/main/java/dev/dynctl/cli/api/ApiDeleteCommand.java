@@ -10,9 +10,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "delete", mixinStandardHelpOptions = true,
-        description = "Delete an API with its routes, stages and deployments, and first what its routes made "
-                + "outside it: each function's permission statement for a route and the roles of SNS routes. "
-                + "Asks you to type the API's name unless --yes; with --no-input and no --yes it refuses.",
+        description = "Delete an API with its routes, stages and deployments, and the function permissions and "
+                + "SNS roles its routes made. Asks you to type the API's name unless --yes; with --no-input and no "
+                + "--yes it refuses.",
         footerHeading = "%nExamples:%n",
         footer = {
             "  dynctl api delete scratch          # asks you to type 'scratch'",
