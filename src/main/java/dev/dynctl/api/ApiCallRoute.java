@@ -2,64 +2,36 @@ package dev.dynctl.api;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
-import software.amazon.awssdk.services.apigateway.model.Resource;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
-import software.amazon.awssdk.services.apigatewayv2.model.GetRoutesResponse;
-import software.amazon.awssdk.services.apigatewayv2.model.Route;
 
 /**
  * The route of an API that a request lands on, as API Gateway picks it: a literal path segment
  * before a {param}, a {param} before a greedy {proxy+}, the request's own method before ANY, and
- * an HTTP API's $default route last. Only its key and authorization type are kept: enough to know
- * whether the call must be signed (AWS_IAM).
+ * an HTTP API's $default route last. Only its key and auth are kept: enough to know whether the
+ * call must be signed (iam).
+ *
+ * @param key the route key, "GET /items/{id}" or "$default"
+ * @param auth none, iam, cognito, … as {@code api routes} shows it
  */
-public record ApiCallRoute(String key, String authorizationType) {
-    public static final String IAM = "AWS_IAM";
-
+public record ApiCallRoute(String key, String auth) {
     public boolean iam() {
-        return IAM.equals(authorizationType);
+        return RouteAuth.Kind.IAM.label().equals(auth);
     }
 
     /** The route of a REST API (v1 resources and their methods) or an HTTP API (v2 routes) the request lands on. */
     public static Optional<ApiCallRoute> find(ApiGatewayClient v1, ApiGatewayV2Client v2, ApiRef api, String method, String path) {
-        List<ApiCallRoute> routes = api.type().v2() ? v2Routes(v2, api.id()) : v1Routes(v1, api.id());
         ApiCallRoute best = null;
         int bestScore = -1;
-        for (ApiCallRoute route : routes) {
-            int score = score(route.key(), method, path);
+        for (RouteInfo route : RouteService.list(v1, v2, api)) {
+            int score = score(route.key().text(), method, path);
             if (score > bestScore) {
-                best = route;
+                best = new ApiCallRoute(route.key().text(), route.auth());
                 bestScore = score;
             }
         }
         return Optional.ofNullable(best);
-    }
-
-    private static List<ApiCallRoute> v1Routes(ApiGatewayClient v1, String apiId) {
-        List<ApiCallRoute> routes = new ArrayList<>();
-        for (Resource resource : v1.getResourcesPaginator(b -> b.restApiId(apiId).embed("methods").limit(500)).items()) {
-            for (Map.Entry<String, software.amazon.awssdk.services.apigateway.model.Method> method : resource.resourceMethods().entrySet()) {
-                routes.add(new ApiCallRoute(method.getKey() + " " + resource.path(), method.getValue().authorizationType()));
-            }
-        }
-        return routes;
-    }
-
-    private static List<ApiCallRoute> v2Routes(ApiGatewayV2Client v2, String apiId) {
-        List<ApiCallRoute> routes = new ArrayList<>();
-        String next = null;
-        do {
-            String token = next;
-            GetRoutesResponse page = v2.getRoutes(b -> b.apiId(apiId).maxResults("500").nextToken(token));
-            for (Route route : page.items()) {
-                routes.add(new ApiCallRoute(route.routeKey(), route.authorizationTypeAsString()));
-            }
-            next = page.nextToken();
-        } while (next != null && !next.isEmpty());
-        return routes;
     }
 
     /**

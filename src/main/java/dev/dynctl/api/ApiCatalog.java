@@ -5,21 +5,15 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynctl.codec.Json;
 import dev.dynctl.error.DynctlException;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
-import software.amazon.awssdk.services.apigateway.model.EndpointConfiguration;
 import software.amazon.awssdk.services.apigateway.model.GetRestApiResponse;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
-import software.amazon.awssdk.services.apigatewayv2.model.Api;
 import software.amazon.awssdk.services.apigatewayv2.model.GetApiResponse;
-import software.amazon.awssdk.services.apigatewayv2.model.GetApisResponse;
 import software.amazon.awssdk.services.apigatewayv2.model.ProtocolType;
 
 /**
@@ -43,40 +37,18 @@ public final class ApiCatalog {
 
     /** One row per API, REST first: id, name, type, endpoint type, created, description. */
     public List<ObjectNode> list() {
-        List<ObjectNode> rows = new ArrayList<>();
-        v1.getRestApisPaginator(b -> b.limit(500)).items().forEach(api -> rows.add(row(api.id(), api.name(), ApiType.REST,
-                endpointType(api.endpointConfiguration()), api.createdDate(), api.description())));
-        String next = null;
-        do {
-            String token = next;
-            GetApisResponse page = v2.getApis(b -> b.maxResults("500").nextToken(token));
-            for (Api api : page.items()) {
-                // HTTP and WebSocket APIs are always regional
-                rows.add(row(api.apiId(), api.name(), ApiType.ofProtocol(api.protocolTypeAsString()), EndpointType.REGIONAL.label(),
-                        api.createdDate(), api.description()));
-            }
-            next = page.nextToken();
-        } while (next != null && !next.isEmpty());
-        return rows;
+        return locator.listing().stream().map(ApiCatalog::row).toList();
     }
 
-    private static ObjectNode row(String id, String name, ApiType type, String endpoint, Instant created, String description) {
+    private static ObjectNode row(ApiLocator.Listed listed) {
         ObjectNode row = Json.MAPPER.createObjectNode();
-        row.put("id", id);
-        row.put("name", name);
-        row.put("type", type.label());
-        row.put("endpoint", endpoint);
-        row.put("created", created == null ? null : created.toString());
-        row.put("description", description);
+        row.put("id", listed.api().id());
+        row.put("name", listed.api().name());
+        row.put("type", listed.api().type().label());
+        row.put("endpoint", listed.endpoint());
+        row.put("created", listed.created() == null ? null : listed.created().toString());
+        row.put("description", listed.description());
         return row;
-    }
-
-    /** A REST API's endpoint type(s) as users spell them; no configuration means AWS's default, edge. */
-    private static String endpointType(EndpointConfiguration configuration) {
-        if (configuration == null || configuration.types().isEmpty()) {
-            return EndpointType.EDGE.label();
-        }
-        return configuration.typesAsStrings().stream().map(t -> t.toLowerCase(Locale.ROOT)).collect(Collectors.joining(","));
     }
 
     /** The API with its invoke URL, stages (deployment, URL, variables) and tags. */
@@ -101,7 +73,7 @@ public final class ApiCatalog {
         } else {
             GetRestApiResponse rest = v1.getRestApi(b -> b.restApiId(ref.id()));
             base = InvokeUrls.base(ref.type(), ref.id(), region, null);
-            doc.put("endpoint", endpointType(rest.endpointConfiguration()));
+            doc.put("endpoint", ApiLocator.endpointLabel(rest.endpointConfiguration()));
             doc.put("url", base);
             doc.put("description", rest.description());
             doc.put("created", rest.createdDate() == null ? null : rest.createdDate().toString());
@@ -114,13 +86,29 @@ public final class ApiCatalog {
         return doc;
     }
 
-    /** The APIs with this name (any kind). */
-    public List<ApiRef> named(String name) {
-        return locator.all().stream().filter(api -> name.equals(api.name())).toList();
+    /**
+     * What {@code api create} did: made the API, or found one of that name and type and left it.
+     *
+     * @param made false when {@code --if-not-exists} accepted an existing API
+     */
+    public record Creation(ApiRef api, boolean made) {
     }
 
-    /** Creates the API and returns it; an OpenAPI definition is imported, named as asked. */
-    public ApiRef create(ApiCreation spec) {
+    /**
+     * Creates the API (an OpenAPI definition is imported, named as asked). A name that is taken is
+     * a usage error listing the APIs that have it, unless {@code ifNotExists} and exactly one API of
+     * this name and type exists, which is then returned as it is.
+     */
+    public Creation create(ApiCreation spec, boolean ifNotExists) {
+        List<ApiRef> existing = locator.all().stream().filter(api -> spec.name().equals(api.name())).toList();
+        if (!existing.isEmpty()) {
+            if (!ifNotExists || existing.size() > 1 || existing.get(0).type() != spec.type()) {
+                throw DynctlException.usage("An API named '" + spec.name() + "' already exists in " + locator.where() + ": "
+                                + existing.stream().map(api -> api.id() + " (" + api.type().label() + ")").collect(Collectors.joining(", ")) + ".",
+                        "Pass --if-not-exists to accept the existing one, or choose another name.");
+            }
+            return new Creation(existing.get(0), false);
+        }
         String id;
         if (spec.type() == ApiType.REST) {
             id = spec.definition() == null ? createRest(spec) : importRest(spec);
@@ -131,7 +119,7 @@ public final class ApiCatalog {
                     .protocolType(spec.type() == ApiType.WEBSOCKET ? ProtocolType.WEBSOCKET : ProtocolType.HTTP)
                     .routeSelectionExpression(spec.type() == ApiType.WEBSOCKET ? routeSelection(spec) : null)).apiId();
         }
-        return new ApiRef(id, spec.name(), spec.type());
+        return new Creation(new ApiRef(id, spec.name(), spec.type()), true);
     }
 
     private String createRest(ApiCreation spec) {
@@ -168,19 +156,18 @@ public final class ApiCatalog {
         return Json.write(Json.MAPPER.writer(), definition);
     }
 
-    /** Deletes the API with its stages, deployments and routes. */
-    public void delete(ApiRef api) {
+    /**
+     * Deletes the API with its stages, deployments and routes, after what its routes made outside it
+     * (functions' permission statements, SNS roles), which deleting the API would leave behind.
+     * Returns what was removed besides the API.
+     */
+    public List<String> delete(ApiRef api, RouteService routes) {
+        List<String> removed = routes.release(api);
         if (api.type().v2()) {
             v2.deleteApi(b -> b.apiId(api.id()));
         } else {
             v1.deleteRestApi(b -> b.restApiId(api.id()));
         }
-    }
-
-    /** A usage error for a name that is taken, listing the APIs that have it. */
-    public static DynctlException nameTaken(String name, List<ApiRef> existing, String where) {
-        return DynctlException.usage("An API named '" + name + "' already exists in " + where + ": "
-                        + existing.stream().map(api -> api.id() + " (" + api.type().label() + ")").collect(Collectors.joining(", ")) + ".",
-                "Pass --if-not-exists to accept the existing one, or choose another name.");
+        return removed;
     }
 }

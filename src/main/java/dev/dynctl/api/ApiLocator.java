@@ -3,11 +3,14 @@ package dev.dynctl.api;
 import dev.dynctl.error.DynctlException;
 import dev.dynctl.error.ExitCode;
 import dev.dynctl.error.NearNames;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
+import software.amazon.awssdk.services.apigateway.model.EndpointConfiguration;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 import software.amazon.awssdk.services.apigatewayv2.model.GetApisResponse;
 
@@ -28,15 +31,45 @@ public final class ApiLocator {
         this.where = where;
     }
 
+    /** Where requests go, in words, for messages. */
+    String where() {
+        return where;
+    }
+
+    /**
+     * One API as the listings read it.
+     *
+     * @param endpoint edge, regional or private (see {@link #endpointLabel})
+     * @param created null when the service does not say
+     */
+    public record Listed(ApiRef api, String endpoint, Instant created, String description) {
+    }
+
+    /** Every API in the region with what the listing says of it, REST first, each kind by name: one pass over both API Gateways. */
+    public List<Listed> listing() {
+        List<Listed> apis = new ArrayList<>();
+        v1.getRestApisPaginator(b -> b.limit(500)).items().forEach(api -> apis.add(new Listed(new ApiRef(api.id(), api.name(), ApiType.REST),
+                endpointLabel(api.endpointConfiguration()), api.createdDate(), api.description())));
+        V2Pages.all(token -> v2.getApis(b -> b.maxResults(V2Pages.MAX_RESULTS).nextToken(token)), GetApisResponse::items, GetApisResponse::nextToken)
+                .forEach(api -> apis.add(new Listed(new ApiRef(api.apiId(), api.name(), ApiType.ofProtocol(api.protocolTypeAsString())),
+                        // HTTP and WebSocket APIs are always regional
+                        EndpointType.REGIONAL.label(), api.createdDate(), api.description())));
+        apis.sort(Comparator.comparing((Listed listed) -> listed.api().type())
+                .thenComparing(listed -> listed.api().name(), Comparator.nullsLast(Comparator.naturalOrder())));
+        return apis;
+    }
+
     /** Every API in the region, REST first, each kind by name. */
     public List<ApiRef> all() {
-        List<ApiRef> apis = new ArrayList<>();
-        v1.getRestApisPaginator(b -> b.limit(500)).items()
-                .forEach(api -> apis.add(new ApiRef(api.id(), api.name(), ApiType.REST)));
-        V2Pages.all(token -> v2.getApis(b -> b.maxResults(V2Pages.MAX_RESULTS).nextToken(token)), GetApisResponse::items, GetApisResponse::nextToken)
-                .forEach(api -> apis.add(new ApiRef(api.apiId(), api.name(), ApiType.ofProtocol(api.protocolTypeAsString()))));
-        apis.sort(Comparator.comparing(ApiRef::type).thenComparing(ApiRef::name, Comparator.nullsLast(Comparator.naturalOrder())));
-        return apis;
+        return listing().stream().map(Listed::api).toList();
+    }
+
+    /** A REST API's endpoint type(s) as users spell them; no configuration means AWS's default, edge. */
+    static String endpointLabel(EndpointConfiguration configuration) {
+        if (configuration == null || configuration.types().isEmpty()) {
+            return EndpointType.EDGE.label();
+        }
+        return configuration.typesAsStrings().stream().map(t -> t.toLowerCase(Locale.ROOT)).collect(Collectors.joining(","));
     }
 
     /**

@@ -9,6 +9,7 @@ import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 import software.amazon.awssdk.services.apigatewayv2.model.AuthorizerType;
 import software.amazon.awssdk.services.apigatewayv2.model.GetAuthorizerResponse;
+import software.amazon.awssdk.services.apigatewayv2.model.GetAuthorizersResponse;
 
 /** An HTTP API's JWT authorizer for one Cognito user pool: found by name, made when missing, kept to the pool and audience asked for. */
 final class JwtAuthorizer {
@@ -46,26 +47,23 @@ final class JwtAuthorizer {
     }
 
     /**
-     * The API's authorizers. Engines without GetAuthorizers (moto answers 500) are asked for the
-     * ones the routes use, one by one: enough to find an authorizer an earlier add made.
+     * The API's authorizers. Engines without GetAuthorizers (moto) are asked for the ones the routes
+     * use, one by one: enough to find an authorizer an earlier add made. Only an answer that says
+     * "not implemented" leads there; AWS's own failures (a 5xx after the SDK's retries) are thrown.
      */
     private List<GetAuthorizerResponse> authorizers(Collection<String> routeAuthorizerIds) {
-        List<GetAuthorizerResponse> found = new ArrayList<>();
         try {
-            String next = null;
-            do {
-                String token = next;
-                var page = apiGateway.getAuthorizers(b -> b.apiId(apiId).maxResults("500").nextToken(token));
-                page.items().forEach(a -> found.add(GetAuthorizerResponse.builder().authorizerId(a.authorizerId()).name(a.name())
-                        .jwtConfiguration(a.jwtConfiguration()).build()));
-                next = page.nextToken();
-            } while (next != null && !next.isEmpty());
-            return found;
+            return V2Pages.all(token -> apiGateway.getAuthorizers(b -> b.apiId(apiId).maxResults(V2Pages.MAX_RESULTS).nextToken(token)),
+                    GetAuthorizersResponse::items, GetAuthorizersResponse::nextToken).stream()
+                    .map(a -> GetAuthorizerResponse.builder().authorizerId(a.authorizerId()).name(a.name())
+                            .jwtConfiguration(a.jwtConfiguration()).build())
+                    .toList();
         } catch (SdkServiceException e) {
-            if (e.statusCode() < 500) {
+            if (!EngineGap.notImplemented(e)) {
                 throw e;
             }
         }
+        List<GetAuthorizerResponse> found = new ArrayList<>();
         for (String id : new LinkedHashSet<>(routeAuthorizerIds)) {
             found.add(apiGateway.getAuthorizer(b -> b.apiId(apiId).authorizerId(id)));
         }

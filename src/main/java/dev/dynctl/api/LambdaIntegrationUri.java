@@ -10,9 +10,9 @@ final class LambdaIntegrationUri {
     private LambdaIntegrationUri() {
     }
 
-    /** The invocations URI REST and WebSocket integrations (and HTTP ones, optionally) use. */
+    /** The invocations URI REST and WebSocket integrations (and HTTP ones, optionally) use, in the function's partition. */
     static String invocations(String region, String functionArn) {
-        return "arn:aws:apigateway:" + region + ":lambda:path/2015-03-31/functions/" + functionArn + "/invocations";
+        return "arn:" + ArnPartition.of(functionArn) + ":apigateway:" + region + ":lambda:path/2015-03-31/functions/" + functionArn + "/invocations";
     }
 
     /** The function an integration URI calls: from an invocations URI, or the URI itself when it is a function ARN (HTTP APIs); else null. */

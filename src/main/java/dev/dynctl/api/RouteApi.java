@@ -6,7 +6,7 @@ import java.util.List;
 interface RouteApi {
     List<RouteInfo> list();
 
-    /** Creates the route, or brings an existing one to this target and auth; records what it did in {@code actions}. */
+    /** Creates the route, or brings an existing one to this target and auth; the change lists what it did. */
     RouteChange add(RouteKey key, RouteTarget target, RouteAuth auth);
 
     /** Removes the route (and what only it used); the route is known to exist. */

@@ -1,5 +1,6 @@
 package dev.dynctl.api;
 
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -37,8 +38,28 @@ final class RouteEnvironment {
      * arn:aws:execute-api:REGION:ACCOUNT:API/&#42;/GET/items/&#42; (or …/&#42;/$connect), in the function's partition.
      */
     String sourceArn(ApiRef api, RouteKey key, String functionArn) {
-        String partition = functionArn.split(":")[1];
-        return "arn:" + partition + ":execute-api:" + region + ":" + account() + ":" + api.id() + "/*/" + key.sourceArnPart();
+        return "arn:" + ArnPartition.of(functionArn) + ":execute-api:" + region + ":" + account() + ":" + api.id() + "/*/" + key.sourceArnPart();
+    }
+
+    /**
+     * Removes what a route made outside the API once it no longer calls a function or publishes to
+     * a topic (moved elsewhere, deleted, or its API about to go): the function's statement for the
+     * route, and the topic's role when no route in {@code remaining} publishes to the topic any more.
+     * Notes in {@code actions} what it removed.
+     *
+     * @param functionArn the function the route called, or null
+     * @param topicArn the topic it published to, or null
+     * @param remaining the API's routes as they stand after the change, read only when a topic needs them
+     */
+    void release(ApiRef api, RouteKey key, String functionArn, String topicArn, Supplier<List<RouteInfo>> remaining,
+            List<String> actions) {
+        if (functionArn != null && permission.remove(functionArn, key.statementId(api.id()))) {
+            actions.add("removed the permission for " + key + " from " + LambdaIntegrationUri.functionName(functionArn));
+        }
+        if (topicArn != null && remaining.get().stream().noneMatch(r -> topicArn.equals(r.snsTopicArn()))
+                && snsRole.delete(api.id(), topicArn)) {
+            actions.add("deleted role " + SnsPublishRole.name(api.id(), topicArn) + ", which no route used any more");
+        }
     }
 
     private synchronized String account() {

@@ -5,20 +5,26 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.apigateway.model.GetMethodResponse;
 import software.amazon.awssdk.services.apigateway.model.Integration;
 import software.amazon.awssdk.services.apigateway.model.IntegrationType;
 import software.amazon.awssdk.services.apigateway.model.Method;
+import software.amazon.awssdk.services.apigateway.model.Op;
+import software.amazon.awssdk.services.apigateway.model.PatchOperation;
 import software.amazon.awssdk.services.apigateway.model.PutIntegrationRequest;
 import software.amazon.awssdk.services.apigateway.model.Resource;
 
 /** A REST API's routes: methods on resources, each with one integration (API Gateway v1). */
 final class RouteRestApi implements RouteApi {
+    private static final String OK = "200";
+
     private final ApiGatewayClient apiGateway;
     private final RouteEnvironment environment;
     private final ApiRef api;
 
+    /** @param environment what adding and deleting need beyond API Gateway; null for a reader that only lists */
     RouteRestApi(ApiGatewayClient apiGateway, RouteEnvironment environment, ApiRef api) {
         this.apiGateway = apiGateway;
         this.environment = environment;
@@ -48,29 +54,33 @@ final class RouteRestApi implements RouteApi {
         String authorizationType = authorizationType(auth);
         if (existing == null) {
             putMethod(resource.id(), key.method(), authorizationType, authorizerId);
-            putIntegration(integration, target);
+            putIntegration(integration, target, false);
             actions.add(0, "created method " + key);
-        } else if (!authorizationType.equals(existing.authorizationType()) || !Objects.equals(authorizerId, existing.authorizerId())) {
-            // PutMethod refuses an existing method and UpdateMethod cannot drop an authorizer everywhere;
-            // the change reaches callers only with the next deployment, so replacing the method is safe
-            apiGateway.deleteMethod(b -> b.restApiId(api.id()).resourceId(resource.id()).httpMethod(key.method()));
-            putMethod(resource.id(), key.method(), authorizationType, authorizerId);
-            putIntegration(integration, target);
-            actions.add("changed auth of " + key + " from " + authLabel(existing.authorizationType()) + " to " + auth.kind().label());
-            if (!sameIntegration(existing.methodIntegration(), integration)) {
+        } else {
+            boolean replaced = false;
+            if (!authorizationType.equals(existing.authorizationType()) || !Objects.equals(authorizerId, existing.authorizerId())) {
+                replaced = changeAuth(resource.id(), key.method(), existing, authorizationType, authorizerId);
+                actions.add("changed auth of " + key + " from " + authLabel(existing.authorizationType()) + " to " + auth.kind().label());
+            }
+            boolean sameIntegration = sameIntegration(existing.methodIntegration(), integration);
+            if (replaced || !sameIntegration) {
+                putIntegration(integration, target, !replaced && existing.hasMethodResponses() && existing.methodResponses().containsKey(OK));
+            }
+            if (!sameIntegration) {
                 actions.add("pointed " + key + " at " + target.label() + targetBefore(existing.methodIntegration()));
             }
-        } else if (!sameIntegration(existing.methodIntegration(), integration)) {
-            putIntegration(integration, target);
-            actions.add("pointed " + key + " at " + target.label() + targetBefore(existing.methodIntegration()));
         }
-        String before = existing == null || existing.methodIntegration() == null ? null
-                : LambdaIntegrationUri.functionArn(existing.methodIntegration().uri());
-        if (before != null && !(target instanceof RouteTarget.Function f && f.arn().equals(before))) {
-            if (environment.permission().remove(before, key.statementId(api.id()))) {
-                actions.add("removed the permission for this route from " + LambdaIntegrationUri.functionName(before));
-            }
+        // what the route no longer calls or publishes to loses what dynctl made for it
+        Integration before = existing == null ? null : existing.methodIntegration();
+        String functionLeft = before == null ? null : LambdaIntegrationUri.functionArn(before.uri());
+        if (target instanceof RouteTarget.Function function && function.arn().equals(functionLeft)) {
+            functionLeft = null;
         }
+        String topicLeft = before == null ? null : topicArn(before);
+        if (target instanceof RouteTarget.SnsTopic topic && topic.arn().equals(topicLeft)) {
+            topicLeft = null;
+        }
+        environment.release(api, key, functionLeft, topicLeft, this::list, actions);
         if (target instanceof RouteTarget.Function function
                 && environment.permission().ensure(function.arn(), key.statementId(api.id()), environment.sourceArn(api, key, function.arn()))) {
             actions.add("allowed API Gateway to invoke " + function.name() + " for this route only");
@@ -102,13 +112,7 @@ final class RouteRestApi implements RouteApi {
             current = resources.stream().filter(r -> r.id().equals(parentId)).findFirst().orElseThrow();
             empty = current.resourceMethods().isEmpty();
         }
-        if (route.functionArn() != null && environment.permission().remove(route.functionArn(), route.key().statementId(api.id()))) {
-            actions.add("removed the permission for this route from " + LambdaIntegrationUri.functionName(route.functionArn()));
-        }
-        if (route.snsTopicArn() != null && list().stream().noneMatch(r -> route.snsTopicArn().equals(r.snsTopicArn()))
-                && environment.snsRole().delete(api.id(), route.snsTopicArn())) {
-            actions.add("deleted role " + SnsPublishRole.name(api.id(), route.snsTopicArn()));
-        }
+        environment.release(api, route.key(), route.functionArn(), route.snsTopicArn(), this::list, actions);
         return actions;
     }
 
@@ -148,6 +152,34 @@ final class RouteRestApi implements RouteApi {
                 .authorizationType(authorizationType).authorizerId(authorizerId));
     }
 
+    /**
+     * Sets an existing method's auth in place (UpdateMethod), keeping its integration and responses.
+     * Engines without UpdateMethod (moto) get the method deleted and put again, which drops its
+     * integration and responses: true when that happened, so the caller puts them back. Any other
+     * failure is the caller's, after the SDK's retries.
+     */
+    private boolean changeAuth(String resourceId, String httpMethod, GetMethodResponse existing, String authorizationType, String authorizerId) {
+        List<PatchOperation> patch = new ArrayList<>();
+        if (!authorizationType.equals(existing.authorizationType())) {
+            patch.add(PatchOperation.builder().op(Op.REPLACE).path("/authorizationType").value(authorizationType).build());
+        }
+        if (!Objects.equals(authorizerId, existing.authorizerId())) {
+            // an empty id takes the authorizer off a method that no longer uses one
+            patch.add(PatchOperation.builder().op(Op.REPLACE).path("/authorizerId").value(authorizerId == null ? "" : authorizerId).build());
+        }
+        try {
+            apiGateway.updateMethod(b -> b.restApiId(api.id()).resourceId(resourceId).httpMethod(httpMethod).patchOperations(patch));
+            return false;
+        } catch (SdkServiceException e) {
+            if (!EngineGap.notImplemented(e)) {
+                throw e;
+            }
+        }
+        apiGateway.deleteMethod(b -> b.restApiId(api.id()).resourceId(resourceId).httpMethod(httpMethod));
+        putMethod(resourceId, httpMethod, authorizationType, authorizerId);
+        return true;
+    }
+
     private PutIntegrationRequest integration(String resourceId, String httpMethod, RouteTarget target, String credentials) {
         var request = PutIntegrationRequest.builder().restApiId(api.id()).resourceId(resourceId).httpMethod(httpMethod)
                 .integrationHttpMethod("POST");
@@ -161,15 +193,25 @@ final class RouteRestApi implements RouteApi {
         return request.type(IntegrationType.AWS_PROXY).uri(LambdaIntegrationUri.invocations(environment.region(), function.arn())).build();
     }
 
-    /** Puts the integration; SNS's also answers 200 with what SNS said (a proxy integration needs no responses). */
-    private void putIntegration(PutIntegrationRequest integration, RouteTarget target) {
-        apiGateway.putIntegration(integration);
+    /**
+     * Puts the integration; SNS's also answers 200 with what SNS said (a proxy integration needs no
+     * responses). The 200 method and integration responses are put only where missing: AWS refuses
+     * (ConflictException) a method response that is already there.
+     *
+     * @param methodHas200 whether the method already has its 200 method response
+     */
+    private void putIntegration(PutIntegrationRequest integration, RouteTarget target, boolean methodHas200) {
+        var put = apiGateway.putIntegration(integration);
         if (target instanceof RouteTarget.SnsTopic) {
             String resourceId = integration.resourceId();
             String httpMethod = integration.httpMethod();
-            apiGateway.putMethodResponse(b -> b.restApiId(api.id()).resourceId(resourceId).httpMethod(httpMethod).statusCode("200"));
-            apiGateway.putIntegrationResponse(b -> b.restApiId(api.id()).resourceId(resourceId).httpMethod(httpMethod)
-                    .statusCode("200").selectionPattern(""));
+            if (!methodHas200) {
+                apiGateway.putMethodResponse(b -> b.restApiId(api.id()).resourceId(resourceId).httpMethod(httpMethod).statusCode(OK));
+            }
+            if (!put.hasIntegrationResponses() || !put.integrationResponses().containsKey(OK)) {
+                apiGateway.putIntegrationResponse(b -> b.restApiId(api.id()).resourceId(resourceId).httpMethod(httpMethod)
+                        .statusCode(OK).selectionPattern(""));
+            }
         }
     }
 
@@ -191,10 +233,15 @@ final class RouteRestApi implements RouteApi {
         RouteKey key = new RouteKey(method.httpMethod(), resource.path(), method.httpMethod() + " " + resource.path());
         Integration integration = method.methodIntegration();
         String functionArn = integration == null ? null : LambdaIntegrationUri.functionArn(integration.uri());
-        String topicArn = integration != null && SnsPublishIntegration.isPublish(integration.uri()) && integration.hasRequestTemplates()
-                ? SnsPublishIntegration.topicArn(integration.requestTemplates()) : null;
+        String topicArn = integration == null ? null : topicArn(integration);
         return new RouteInfo(key, integration == null ? "(no integration)" : target(integration), functionArn, topicArn,
                 authLabel(method.authorizationType()));
+    }
+
+    /** The topic an SNS Publish integration names; null for other integrations. */
+    private static String topicArn(Integration integration) {
+        return SnsPublishIntegration.isPublish(integration.uri()) && integration.hasRequestTemplates()
+                ? SnsPublishIntegration.topicArn(integration.requestTemplates()) : null;
     }
 
     /** A function's name, "sns:topic", or the integration's type and URI for other integrations. */
@@ -203,8 +250,7 @@ final class RouteRestApi implements RouteApi {
         if (functionArn != null) {
             return LambdaIntegrationUri.functionName(functionArn);
         }
-        String topicArn = SnsPublishIntegration.isPublish(integration.uri()) && integration.hasRequestTemplates()
-                ? SnsPublishIntegration.topicArn(integration.requestTemplates()) : null;
+        String topicArn = topicArn(integration);
         if (topicArn != null) {
             return new RouteTarget.SnsTopic(topicArn).label();
         }

@@ -1,6 +1,8 @@
 package dev.dynctl.api;
 
 import dev.dynctl.error.DynctlException;
+import dev.dynctl.functions.FunctionService;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -16,20 +18,30 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 public final class RouteService {
     private final ApiGatewayClient v1;
     private final ApiGatewayV2Client v2;
+    private final FunctionService functions;
     private final RouteEnvironment environment;
 
     /**
+     * @param functions finds the functions routes call
      * @param region the region the APIs live in
      * @param account the caller's account id, asked for only when an ARN needs it
      */
-    public RouteService(ApiGatewayClient v1, ApiGatewayV2Client v2, LambdaClient lambda, IamClient iam, String region, Supplier<String> account) {
+    public RouteService(ApiGatewayClient v1, ApiGatewayV2Client v2, LambdaClient lambda, IamClient iam, FunctionService functions,
+            String region, Supplier<String> account) {
         this.v1 = v1;
         this.v2 = v2;
+        this.functions = functions;
         this.environment = new RouteEnvironment(region, account, new RoutePermission(lambda), new SnsPublishRole(iam));
     }
 
     public List<RouteInfo> list(ApiRef api) {
-        return routes(api).list();
+        return list(v1, v2, api);
+    }
+
+    /** The API's routes as they stand, read through API Gateway alone (all that listing needs). */
+    static List<RouteInfo> list(ApiGatewayClient v1, ApiGatewayV2Client v2, ApiRef api) {
+        RouteApi reader = api.type() == ApiType.REST ? new RouteRestApi(v1, null, api) : new RouteV2Api(v2, null, api);
+        return reader.list();
     }
 
     /**
@@ -37,7 +49,7 @@ public final class RouteService {
      *
      * @param snsTopicArn the topic for an SNS route, null for a function
      */
-    public void check(ApiRef api, RouteKey key, RouteAuth auth, String snsTopicArn) {
+    private static void check(ApiRef api, RouteKey key, RouteAuth auth, String snsTopicArn) {
         switch (api.type()) {
             case REST -> {
                 if (!key.hasPath()) {
@@ -79,9 +91,23 @@ public final class RouteService {
         }
     }
 
-    /** Adds the route or brings it to this target and auth; a second identical add changes nothing. */
-    public RouteChange add(ApiRef api, RouteKey key, RouteTarget target, RouteAuth auth) {
-        check(api, key, auth, target instanceof RouteTarget.SnsTopic sns ? sns.arn() : null);
+    /**
+     * Adds the route or brings it to this target and auth; a second identical add changes nothing.
+     * What the API's kind cannot have is refused (exit 2) before the function is looked up; an
+     * unknown function is exit 3.
+     *
+     * @param function the function to call, by name or ARN; null when {@code snsTopicArn} is given
+     * @param snsTopicArn the topic to publish to (REST APIs), or null
+     */
+    public RouteChange add(ApiRef api, RouteKey key, String function, String snsTopicArn, RouteAuth auth) {
+        check(api, key, auth, snsTopicArn);
+        RouteTarget target;
+        if (snsTopicArn != null) {
+            target = new RouteTarget.SnsTopic(snsTopicArn);
+        } else {
+            String arn = functions.arn(function);
+            target = new RouteTarget.Function(arn, LambdaIntegrationUri.functionName(arn));
+        }
         return routes(api).add(key, target, auth);
     }
 
@@ -97,6 +123,18 @@ public final class RouteService {
     /** Deletes the route and what only it used (empty resources, an integration, the permission, an SNS role); returns what it did. */
     public List<String> delete(ApiRef api, RouteInfo route) {
         return routes(api).delete(route);
+    }
+
+    /**
+     * Removes what the API's routes made outside it, before the API itself goes: each route's
+     * statement in its function's policy and the roles of its SNS routes. Returns what it removed.
+     */
+    public List<String> release(ApiRef api) {
+        List<String> actions = new ArrayList<>();
+        for (RouteInfo route : list(api)) {
+            environment.release(api, route.key(), route.functionArn(), route.snsTopicArn(), List::of, actions);
+        }
+        return actions;
     }
 
     private RouteApi routes(ApiRef api) {

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 import software.amazon.awssdk.services.apigatewayv2.model.AuthorizationType;
+import software.amazon.awssdk.services.apigatewayv2.model.GetIntegrationsResponse;
+import software.amazon.awssdk.services.apigatewayv2.model.GetRoutesResponse;
 import software.amazon.awssdk.services.apigatewayv2.model.Integration;
 import software.amazon.awssdk.services.apigatewayv2.model.IntegrationType;
 import software.amazon.awssdk.services.apigatewayv2.model.Route;
@@ -20,6 +22,7 @@ final class RouteV2Api implements RouteApi {
     private final ApiRef api;
     private final JwtAuthorizer authorizers;
 
+    /** @param environment what adding and deleting need beyond API Gateway; null for a reader that only lists */
     RouteV2Api(ApiGatewayV2Client apiGateway, RouteEnvironment environment, ApiRef api) {
         this.apiGateway = apiGateway;
         this.environment = environment;
@@ -51,9 +54,10 @@ final class RouteV2Api implements RouteApi {
         List<Route> routes = routes();
         Map<String, Integration> integrations = integrations();
         Route existing = routes.stream().filter(r -> key.text().equals(r.routeKey())).findFirst().orElse(null);
-        String integrationId = integrationFor(function, integrations.values(), actions);
+        // the authorizer first: a failure there leaves no integration behind
         String authorizerId = auth.kind() == RouteAuth.Kind.COGNITO
                 ? authorizers.ensure(auth, routes.stream().map(Route::authorizerId).filter(Objects::nonNull).toList(), actions) : null;
+        String integrationId = integrationFor(function, integrations.values(), actions);
         AuthorizationType authorizationType = switch (auth.kind()) {
             case NONE -> AuthorizationType.NONE;
             case IAM -> AuthorizationType.AWS_IAM;
@@ -84,11 +88,8 @@ final class RouteV2Api implements RouteApi {
                 }
             }
         }
-        String statementId = key.statementId(api.id());
-        if (functionBefore != null && !functionBefore.equals(function.arn()) && environment.permission().remove(functionBefore, statementId)) {
-            actions.add("removed the permission for this route from " + LambdaIntegrationUri.functionName(functionBefore));
-        }
-        if (environment.permission().ensure(function.arn(), statementId, environment.sourceArn(api, key, function.arn()))) {
+        environment.release(api, key, function.arn().equals(functionBefore) ? null : functionBefore, null, List::of, actions);
+        if (environment.permission().ensure(function.arn(), key.statementId(api.id()), environment.sourceArn(api, key, function.arn()))) {
             actions.add("allowed API Gateway to invoke " + function.name() + " for this route only");
         }
         RouteChange.Outcome outcome = existing == null ? RouteChange.Outcome.CREATED
@@ -108,9 +109,7 @@ final class RouteV2Api implements RouteApi {
             apiGateway.deleteIntegration(b -> b.apiId(api.id()).integrationId(integrationId));
             actions.add("deleted integration " + integrationId + ", which no other route used");
         }
-        if (route.functionArn() != null && environment.permission().remove(route.functionArn(), route.key().statementId(api.id()))) {
-            actions.add("removed the permission for this route from " + LambdaIntegrationUri.functionName(route.functionArn()));
-        }
+        environment.release(api, route.key(), route.functionArn(), null, List::of, actions);
         return actions;
     }
 
@@ -141,26 +140,14 @@ final class RouteV2Api implements RouteApi {
     }
 
     private List<Route> routes() {
-        List<Route> routes = new ArrayList<>();
-        String next = null;
-        do {
-            String token = next;
-            var page = apiGateway.getRoutes(b -> b.apiId(api.id()).maxResults("500").nextToken(token));
-            routes.addAll(page.items());
-            next = page.nextToken();
-        } while (next != null && !next.isEmpty());
-        return routes;
+        return V2Pages.all(token -> apiGateway.getRoutes(b -> b.apiId(api.id()).maxResults(V2Pages.MAX_RESULTS).nextToken(token)),
+                GetRoutesResponse::items, GetRoutesResponse::nextToken);
     }
 
     private Map<String, Integration> integrations() {
         Map<String, Integration> integrations = new HashMap<>();
-        String next = null;
-        do {
-            String token = next;
-            var page = apiGateway.getIntegrations(b -> b.apiId(api.id()).maxResults("500").nextToken(token));
-            page.items().forEach(i -> integrations.put(i.integrationId(), i));
-            next = page.nextToken();
-        } while (next != null && !next.isEmpty());
+        V2Pages.all(token -> apiGateway.getIntegrations(b -> b.apiId(api.id()).maxResults(V2Pages.MAX_RESULTS).nextToken(token)),
+                GetIntegrationsResponse::items, GetIntegrationsResponse::nextToken).forEach(i -> integrations.put(i.integrationId(), i));
         return integrations;
     }
 

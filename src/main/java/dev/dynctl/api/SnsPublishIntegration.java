@@ -8,6 +8,9 @@ import java.util.regex.Pattern;
 /**
  * A REST method's AWS service integration that publishes the request body to one SNS topic: API
  * Gateway POSTs the Query API's form (Action=Publish&amp;TopicArn=…&amp;Message=body) to SNS.
+ * A FIFO topic (name ending .fifo) also gets MessageGroupId and MessageDeduplicationId, which SNS
+ * requires of every publish to one: both the request's id, so each request is its own message
+ * group (no ordering between requests) and is published once.
  */
 final class SnsPublishIntegration {
     static final String CONTENT_TYPE_PARAMETER = "integration.request.header.Content-Type";
@@ -26,13 +29,22 @@ final class SnsPublishIntegration {
         }
     }
 
-    /** The integration URI: SNS's Publish action in the topic's region. */
+    /** The integration URI: SNS's Publish action in the topic's partition and region. */
     static String uri(String topicArn) {
+        return "arn:" + ArnPartition.of(topicArn) + ":apigateway:" + topic(topicArn).group(1) + ":sns:action/Publish";
+    }
+
+    /** True for a FIFO topic, whose publishes need a message group and deduplication id. */
+    static boolean fifo(String topicArn) {
+        return topic(topicArn).group(4) != null;
+    }
+
+    private static Matcher topic(String topicArn) {
         Matcher topic = TOPIC.matcher(topicArn);
         if (!topic.matches()) {
             throw new IllegalStateException("checked in check()");
         }
-        return "arn:aws:apigateway:" + topic.group(1) + ":sns:action/Publish";
+        return topic;
     }
 
     /** Form-encoded requests, which is what SNS's Query API reads. */
@@ -40,9 +52,16 @@ final class SnsPublishIntegration {
         return Map.of(CONTENT_TYPE_PARAMETER, FORM);
     }
 
-    /** The request body, whatever its type, becomes the message; the topic is fixed. */
+    /**
+     * The body of a JSON or plain-text request becomes the message; the topic is fixed. Requests of
+     * any other content type find no template and, with passthrough NEVER, API Gateway refuses them
+     * (415 Unsupported Media Type) instead of forwarding them unchanged to SNS.
+     */
     static Map<String, String> requestTemplates(String topicArn) {
         String form = "Action=Publish&TopicArn=$util.urlEncode('" + topicArn + "')&Message=$util.urlEncode($input.body)";
+        if (fifo(topicArn)) {
+            form += "&MessageGroupId=$util.urlEncode($context.requestId)&MessageDeduplicationId=$util.urlEncode($context.requestId)";
+        }
         return Map.of("application/json", form, "text/plain", form);
     }
 

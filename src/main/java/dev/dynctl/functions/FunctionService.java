@@ -69,6 +69,11 @@ public final class FunctionService {
         }
     }
 
+    /** The function's ARN (qualified when {@code nameOrArn} names an alias or version); an unknown function is not found (exit 3) with the near names. */
+    public String arn(String nameOrArn) {
+        return configuration(nameOrArn).functionArn();
+    }
+
     /** Configuration, versions and aliases; environment values masked unless {@code showEnvironment}. */
     public JsonNode describe(String function, boolean showEnvironment) {
         GetFunctionConfigurationResponse c = configuration(function);

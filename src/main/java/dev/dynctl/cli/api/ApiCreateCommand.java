@@ -11,7 +11,6 @@ import dev.dynctl.cli.Context;
 import dev.dynctl.cli.DynctlCommand;
 import dev.dynctl.error.DynctlException;
 import java.nio.file.Path;
-import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -61,18 +60,11 @@ public final class ApiCreateCommand extends DynctlCommand {
         checkOptions();
         JsonNode definition = from == null ? null : OpenApiFile.read(from);
         ApiCatalog catalog = ApiCommand.catalog(context);
-        List<ApiRef> existing = catalog.named(name);
-        if (!existing.isEmpty()) {
-            if (!ifNotExists || existing.size() > 1 || existing.get(0).type() != type) {
-                throw ApiCatalog.nameTaken(name, existing, context.clients().where());
-            }
-            ApiRef api = existing.get(0);
-            context.err().println("API '" + name + "' (" + api.id() + ") already exists; nothing was created.");
-            context.output().document(catalog.describe(api));
-            return;
-        }
-        ApiRef api = catalog.create(new ApiCreation(name, type, definition, endpointType, description, routeSelectionExpression));
-        context.err().println("Created " + type.label() + " API '" + name + "' (" + api.id() + ").");
+        ApiCatalog.Creation creation = catalog.create(
+                new ApiCreation(name, type, definition, endpointType, description, routeSelectionExpression), ifNotExists);
+        ApiRef api = creation.api();
+        context.err().println(creation.made() ? "Created " + type.label() + " API '" + name + "' (" + api.id() + ")."
+                : "API '" + name + "' (" + api.id() + ") already exists; nothing was created.");
         context.output().document(catalog.describe(api));
     }
 

@@ -5,12 +5,14 @@ import dev.dynctl.api.ApiRef;
 import dev.dynctl.cli.Context;
 import dev.dynctl.cli.DynctlCommand;
 import dev.dynctl.codec.Json;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "delete", mixinStandardHelpOptions = true,
-        description = "Delete an API with its routes, stages and deployments. Asks you to type the API's name "
-                + "unless --yes; with --no-input and no --yes it refuses.",
+        description = "Delete an API with its routes, stages and deployments, and the function permissions and "
+                + "SNS roles its routes made. Asks you to type the API's name unless --yes; with --no-input and no "
+                + "--yes it refuses.",
         footerHeading = "%nExamples:%n",
         footer = {
             "  dynctl api delete scratch          # asks you to type 'scratch'",
@@ -24,13 +26,15 @@ public final class ApiDeleteCommand extends DynctlCommand {
         ApiRef ref = ApiCommand.locator(context).find(api);
         context.confirm("Delete " + ref.type().label() + " API '" + ref.name() + "' (" + ref.id() + ") with its routes and stages in "
                 + context.clients().where() + "? This cannot be undone.", "deleting API '" + ref.name() + "'", ref.name());
-        ApiCommand.catalog(context).delete(ref);
-        context.err().println("Deleted " + ref.type().label() + " API '" + ref.name() + "' (" + ref.id() + ").");
+        List<String> removed = ApiCommand.catalog(context).delete(ref, ApiRouteCommand.service(context));
+        context.err().println("Deleted " + ref.type().label() + " API '" + ref.name() + "' (" + ref.id() + ")"
+                + (removed.isEmpty() ? "." : "; " + String.join("; ", removed) + "."));
         ObjectNode doc = Json.MAPPER.createObjectNode();
         doc.put("id", ref.id());
         doc.put("name", ref.name());
         doc.put("type", ref.type().label());
         doc.put("status", "DELETED");
+        removed.forEach(doc.putArray("removed")::add);
         context.output().document(doc);
     }
 }

@@ -4,10 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynctl.api.ApiRef;
 import dev.dynctl.api.RouteAuth;
 import dev.dynctl.api.RouteChange;
-import dev.dynctl.api.RouteFunction;
 import dev.dynctl.api.RouteKey;
-import dev.dynctl.api.RouteService;
-import dev.dynctl.api.RouteTarget;
 import dev.dynctl.cli.Context;
 import dev.dynctl.cli.DynctlCommand;
 import dev.dynctl.cli.LabelConverter;
@@ -78,11 +75,7 @@ public final class ApiRouteAddCommand extends DynctlCommand {
         RouteKey key = RouteKey.parse(route);
         RouteAuth routeAuth = RouteAuth.of(auth, userPool, clientIds);
         ApiRef ref = ApiCommand.locator(context).find(api);
-        RouteService routes = ApiRouteCommand.service(context);
-        routes.check(ref, key, routeAuth, target.snsTopic);
-        RouteTarget routeTarget = target.snsTopic != null ? new RouteTarget.SnsTopic(target.snsTopic)
-                : RouteFunction.find(context.clients().lambda(), target.function, context.clients().where());
-        RouteChange change = routes.add(ref, key, routeTarget, routeAuth);
+        RouteChange change = ApiRouteCommand.service(context).add(ref, key, target.function, target.snsTopic, routeAuth);
         String on = "'" + key + "' on API '" + ref.name() + "'";
         context.err().println(switch (change.outcome()) {
             case CREATED -> "Created route " + on + " → " + change.route().target() + ".";

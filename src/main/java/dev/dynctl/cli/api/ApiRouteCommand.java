@@ -4,6 +4,7 @@ import dev.dynctl.api.RouteService;
 import dev.dynctl.aws.Clients;
 import dev.dynctl.cli.Context;
 import dev.dynctl.cli.GroupCommand;
+import dev.dynctl.functions.FunctionService;
 import picocli.CommandLine.Command;
 
 @Command(name = "route", mixinStandardHelpOptions = true, synopsisSubcommandLabel = "COMMAND", commandListHeading = "%nCommands:%n",
@@ -19,7 +20,7 @@ public final class ApiRouteCommand extends GroupCommand {
     /** The routes service on the run's clients. */
     static RouteService service(Context context) {
         Clients clients = context.clients();
-        return new RouteService(clients.apiGateway(), clients.apiGatewayV2(), clients.lambda(), clients.iam(),
+        return new RouteService(clients.apiGateway(), clients.apiGatewayV2(), clients.lambda(), clients.iam(), new FunctionService(clients),
                 clients.region().id(), () -> clients.sts().getCallerIdentity().account());
     }
 }

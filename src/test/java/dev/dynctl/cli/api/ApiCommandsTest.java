@@ -185,6 +185,50 @@ class ApiCommandsTest {
     }
 
     @Test
+    void deletingARestApiFirstRemovesItsRoutesPermissionsAndSnsRoles() throws Exception {
+        String name = Engine.uniqueName("routed");
+        String id = Engine.apiGateway().createRestApi(b -> b.name(name)).id();
+        String function = Engine.uniqueName("fn");
+        Engine.function(function);
+        String topic = "arn:aws:sns:us-east-1:123456789012:" + Engine.uniqueName("events");
+        json(cli().aws("api", "route", "add", name, "GET /items", "--function", function));
+        json(cli().aws("api", "route", "add", name, "POST /events", "--sns-topic", topic));
+        json(cli().aws("api", "route", "add", name, "POST /audit", "--sns-topic", topic));
+        String role = roleOf(id, "/events");
+
+        Result deleted = cli().aws("api", "delete", name, "--yes");
+
+        JsonNode doc = json(deleted);
+        assertThat(deleted.err()).contains("Deleted rest API '" + name + "' (" + id + ")",
+                "removed the permission for GET /items from " + function, "deleted role " + role);
+        assertThat(doc.path("removed")).hasSize(2);
+        assertThatThrownBy(() -> Engine.lambda().getPolicy(b -> b.functionName(function)))
+                .isInstanceOf(software.amazon.awssdk.services.lambda.model.ResourceNotFoundException.class);
+        assertThatThrownBy(() -> Engine.iam().getRole(b -> b.roleName(role)))
+                .isInstanceOf(software.amazon.awssdk.services.iam.model.NoSuchEntityException.class);
+        assertThatThrownBy(() -> Engine.apiGateway().getRestApi(b -> b.restApiId(id))).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void deletingAnHttpApiRemovesItsFunctionsPermissionsForItsRoutes() {
+        String name = Engine.uniqueName("routed");
+        String id = Engine.apiGatewayV2().createApi(b -> b.name(name).protocolType("HTTP")).apiId();
+        String function = Engine.uniqueName("fn");
+        Engine.function(function);
+        json(cli().aws("api", "route", "add", name, "GET /items", "--function", function));
+        json(cli().aws("api", "route", "add", name, "$default", "--function", function));
+
+        Result deleted = cli().aws("api", "delete", name, "--yes");
+
+        assertThat(json(deleted).path("removed")).hasSize(2);
+        assertThat(deleted.err()).contains("removed the permission for GET /items from " + function,
+                "removed the permission for $default from " + function);
+        assertThatThrownBy(() -> Engine.lambda().getPolicy(b -> b.functionName(function)))
+                .isInstanceOf(software.amazon.awssdk.services.lambda.model.ResourceNotFoundException.class);
+        assertThat(Engine.apiGatewayV2().getApis(b -> b.maxResults("500")).items()).noneMatch(a -> a.apiId().equals(id));
+    }
+
+    @Test
     void theAwsCliSeesWhatCreateMadeAndDynctlDescribesWhatTheAwsCliMade() throws Exception {
         assumeTrue(AwsCli.installed(), "AWS CLI v2 not installed");
         String name = Engine.uniqueName("peer");
@@ -214,5 +258,14 @@ class ApiCommandsTest {
         });
         assertThat(rows).as("rows with id " + id).hasSize(1);
         return rows.get(0);
+    }
+
+    /** The name of the role a REST API's POST method on this path assumes (an SNS route's). */
+    private static String roleOf(String apiId, String path) {
+        String resource = Engine.apiGateway().getResources(b -> b.restApiId(apiId).limit(500)).items().stream()
+                .filter(r -> r.path().equals(path)).findFirst().orElseThrow().id();
+        String credentials = Engine.apiGateway().getMethod(b -> b.restApiId(apiId).resourceId(resource).httpMethod("POST"))
+                .methodIntegration().credentials();
+        return credentials.substring(credentials.lastIndexOf('/') + 1);
     }
 }

@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dynctl.codec.Json;
+import dev.dynctl.testing.Cli;
 import dev.dynctl.testing.Cli.Result;
 import dev.dynctl.testing.Engine;
+import dev.dynctl.testing.MotoServer;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -205,6 +208,122 @@ class ApiRouteCommandsTest {
         assertThatThrownBy(() -> Engine.lambda().getPolicy(b -> b.functionName(function))).isInstanceOf(ResourceNotFoundException.class);
     }
 
+    @Test
+    void movingAnSnsRouteToAnotherTopicPutsNoResponseTwiceAndDropsTheOldRoleWithItsLastRoute() throws Exception {
+        Rest api = rest();
+        String first = topic("first");
+        String second = topic("second");
+        cli().aws("api", "route", "add", api.name, "POST /events", "--sns-topic", first);
+        cli().aws("api", "route", "add", api.name, "POST /audit", "--sns-topic", first);
+        String firstRole = roleOf(method(api.id, "/events", "POST"));
+
+        Result moved;
+        try (RecordingProxy proxy = new RecordingProxy(MotoServer.get().endpoint(), (verb, path) -> null)) {
+            moved = viaProxy(proxy, "api", "route", "add", api.name, "POST /events", "--sns-topic", second);
+            // AWS refuses a method response that is there already (ConflictException); moto would not say
+            assertThat(proxy.requests()).noneMatch(r -> r.matches("PUT /restapis/" + api.id + "/resources/[^/]+/methods/POST/responses/200"));
+        }
+
+        assertThat(moved.code()).as(moved.toString()).isZero();
+        assertThat(moved.err()).contains("pointed POST /events at " + label(second) + " (was " + label(first) + ")")
+                .doesNotContain("deleted role");
+        GetMethodResponse events = method(api.id, "/events", "POST");
+        assertThat(events.methodIntegration().requestTemplates().get("application/json")).contains("TopicArn=$util.urlEncode('" + second + "')");
+        assertThat(events.methodResponses()).containsKey("200");
+        assertThat(events.methodIntegration().integrationResponses()).containsKey("200");
+        String secondRole = roleOf(events);
+        assertThat(secondRole).isNotEqualTo(firstRole);
+        assertThat(Engine.iam().getRole(b -> b.roleName(firstRole)).role().roleName()).as("POST /audit still publishes to it").isEqualTo(firstRole);
+
+        Result last = cli().aws("api", "route", "add", api.name, "POST /audit", "--sns-topic", second);
+
+        assertThat(last.code()).as(last.toString()).isZero();
+        assertThat(last.err()).contains("deleted role " + firstRole + ", which no route used any more");
+        assertThatThrownBy(() -> Engine.iam().getRole(b -> b.roleName(firstRole))).isInstanceOf(NoSuchEntityException.class);
+        assertThat(Engine.iam().getRole(b -> b.roleName(secondRole)).role().roleName()).isEqualTo(secondRole);
+    }
+
+    @Test
+    void movingARouteBetweenAFunctionAndATopicLeavesNeitherPermissionNorRoleBehind() throws Exception {
+        Rest api = rest();
+        String function = Engine.uniqueName("fn");
+        String functionArn = Engine.function(function);
+        String topic = topic("events");
+        cli().aws("api", "route", "add", api.name, "POST /events", "--function", function);
+
+        Result toTopic;
+        try (RecordingProxy proxy = new RecordingProxy(MotoServer.get().endpoint(), (verb, path) -> null)) {
+            toTopic = viaProxy(proxy, "api", "route", "add", api.name, "POST /events", "--sns-topic", topic);
+            assertThat(proxy.requests()).filteredOn(r -> r.matches("PUT /restapis/" + api.id + "/resources/[^/]+/methods/POST/responses/200"))
+                    .hasSize(1);
+        }
+
+        assertThat(toTopic.code()).as(toTopic.toString()).isZero();
+        assertThat(toTopic.err()).contains("pointed POST /events at " + label(topic) + " (was " + function + ")",
+                "removed the permission for POST /events from " + function);
+        assertThatThrownBy(() -> Engine.lambda().getPolicy(b -> b.functionName(function))).isInstanceOf(ResourceNotFoundException.class);
+        GetMethodResponse published = method(api.id, "/events", "POST");
+        assertThat(published.methodIntegration().typeAsString()).isEqualTo("AWS");
+        assertThat(published.methodResponses()).containsKey("200");
+        assertThat(published.methodIntegration().integrationResponses()).containsKey("200");
+        String role = roleOf(published);
+
+        Result toFunction = cli().aws("api", "route", "add", api.name, "POST /events", "--function", function);
+
+        assertThat(toFunction.code()).as(toFunction.toString()).isZero();
+        assertThat(toFunction.err()).contains("pointed POST /events at " + function + " (was " + label(topic) + ")",
+                "deleted role " + role);
+        assertThatThrownBy(() -> Engine.iam().getRole(b -> b.roleName(role))).isInstanceOf(NoSuchEntityException.class);
+        assertThat(method(api.id, "/events", "POST").methodIntegration().uri()).contains(functionArn);
+        assertThat(onlyStatement(function).path("Condition").path("ArnLike").path("AWS:SourceArn").asText()).endsWith(api.id + "/*/POST/events");
+    }
+
+    @Test
+    void aFifoTopicGetsAMessageGroupAndDeduplicationIdPerRequest() {
+        Rest api = rest();
+        String topic = "arn:aws:sns:us-east-1:" + ACCOUNT + ":" + Engine.uniqueName("orders") + ".fifo";
+
+        Result added = cli().aws("api", "route", "add", api.name, "POST /orders", "--sns-topic", topic);
+
+        assertThat(added.code()).as(added.toString()).isZero();
+        assertThat(method(api.id, "/orders", "POST").methodIntegration().requestTemplates()).allSatisfy((type, template) ->
+                assertThat(template).isEqualTo("Action=Publish&TopicArn=$util.urlEncode('" + topic + "')&Message=$util.urlEncode($input.body)"
+                        + "&MessageGroupId=$util.urlEncode($context.requestId)&MessageDeduplicationId=$util.urlEncode($context.requestId)"));
+    }
+
+    @Test
+    void restAuthChangesInPlaceWhereTheEngineHasUpdateMethodAndATransientFailureIsNotAFallback() {
+        Rest api = rest();
+        String function = Engine.uniqueName("fn");
+        Engine.function(function);
+        cli().aws("api", "route", "add", api.name, "GET /private", "--function", function);
+        String methodPath = "/restapis/" + api.id + "/resources/" + resourceId(api.id, "/private") + "/methods/GET";
+
+        // AWS: UpdateMethod answers the method; moto has none, which the other tests' fallback covers
+        try (RecordingProxy proxy = new RecordingProxy(MotoServer.get().endpoint(), (verb, path) -> verb.equals("PATCH") && path.equals(methodPath)
+                ? new RecordingProxy.Answer(200, "{\"httpMethod\":\"GET\",\"authorizationType\":\"AWS_IAM\"}") : null)) {
+            Result changed = viaProxy(proxy, "api", "route", "add", api.name, "GET /private", "--function", function, "--auth", "iam");
+
+            assertThat(changed.code()).as(changed.toString()).isZero();
+            assertThat(changed.err()).contains("changed auth of GET /private from none to iam");
+            assertThat(proxy.requests()).contains("PATCH " + methodPath)
+                    .doesNotContain("DELETE " + methodPath, "PUT " + methodPath, "PUT " + methodPath + "/integration");
+        }
+
+        try (RecordingProxy proxy = new RecordingProxy(MotoServer.get().endpoint(), (verb, path) -> verb.equals("PATCH") && path.equals(methodPath)
+                ? new RecordingProxy.Answer(500, "{\"message\":\"Internal server error\"}") : null)) {
+            Result failed = viaProxy(proxy, "api", "route", "add", api.name, "GET /private", "--function", function, "--auth", "iam");
+
+            assertThat(failed.code()).as(failed.toString()).isEqualTo(1);
+            assertThat(failed.err()).contains("HTTP 500").doesNotContain("Exception");
+            assertThat(proxy.requests()).filteredOn(r -> r.equals("PATCH " + methodPath)).as("the SDK retried").hasSizeGreaterThan(1);
+            assertThat(proxy.requests()).doesNotContain("DELETE " + methodPath, "PUT " + methodPath);
+        }
+        GetMethodResponse untouched = method(api.id, "/private", "GET");
+        assertThat(untouched.authorizationType()).isEqualTo("NONE");
+        assertThat(untouched.methodIntegration().typeAsString()).isEqualTo("AWS_PROXY");
+    }
+
     // ---- HTTP and WebSocket --------------------------------------------------------------
 
     @Test
@@ -271,6 +390,28 @@ class ApiRouteCommandsTest {
 
         Result listed = cli().aws("api", "routes", name);
         assertThat(listed.out()).contains("\"auth\": \"cognito\"");
+    }
+
+    @Test
+    void aTransientFailureOfGetAuthorizersIsNotMistakenForAnEngineWithoutIt() {
+        String name = Engine.uniqueName("http");
+        String apiId = Engine.apiGatewayV2().createApi(b -> b.name(name).protocolType(ProtocolType.HTTP)).apiId();
+        String function = Engine.uniqueName("fn");
+        Engine.function(function);
+        String authorizers = "/v2/apis/" + apiId + "/authorizers";
+
+        try (RecordingProxy proxy = new RecordingProxy(MotoServer.get().endpoint(), (verb, path) -> verb.equals("GET") && path.equals(authorizers)
+                ? new RecordingProxy.Answer(500, "{\"message\":\"Internal server error\"}") : null)) {
+            Result failed = viaProxy(proxy, "api", "route", "add", name, "GET /me", "--function", function,
+                    "--auth", "cognito", "--user-pool", POOL, "--client-id", "client1");
+
+            assertThat(failed.code()).as(failed.toString()).isEqualTo(1);
+            assertThat(failed.err()).contains("HTTP 500").doesNotContain("Exception");
+            assertThat(proxy.requests()).filteredOn(r -> r.equals("GET " + authorizers)).as("the SDK retried").hasSizeGreaterThan(1);
+            assertThat(proxy.requests()).noneMatch(r -> r.startsWith("GET " + authorizers + "/") || r.equals("POST " + authorizers));
+        }
+        assertThat(Engine.apiGatewayV2().getRoutes(b -> b.apiId(apiId)).items()).isEmpty();
+        assertThat(Engine.apiGatewayV2().getIntegrations(b -> b.apiId(apiId)).items()).isEmpty();
     }
 
     @Test
@@ -387,6 +528,33 @@ class ApiRouteCommandsTest {
     private static Rest rest() {
         String name = Engine.uniqueName("rest");
         return new Rest(Engine.apiGateway().createRestApi(b -> b.name(name)).id(), name);
+    }
+
+    private static String topic(String prefix) {
+        return "arn:aws:sns:us-east-1:" + ACCOUNT + ":" + Engine.uniqueName(prefix);
+    }
+
+    /** How routes name a topic: "sns:" and its name. */
+    private static String label(String topicArn) {
+        return "sns:" + topicArn.substring(topicArn.lastIndexOf(':') + 1);
+    }
+
+    /** The name of the role an SNS method's integration assumes. */
+    private static String roleOf(GetMethodResponse method) {
+        String credentials = method.methodIntegration().credentials();
+        return credentials.substring(credentials.lastIndexOf('/') + 1);
+    }
+
+    /** dynctl run against a recording proxy in front of moto. */
+    private static Result viaProxy(RecordingProxy proxy, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--endpoint-url", proxy.endpoint().toString(), "--region", Cli.REGION));
+        return cli().run(all.toArray(String[]::new));
+    }
+
+    private static String resourceId(String apiId, String path) {
+        return Engine.apiGateway().getResources(b -> b.restApiId(apiId).limit(500)).items().stream()
+                .filter(r -> r.path().equals(path)).findFirst().orElseThrow().id();
     }
 
     private static List<String> paths(String apiId) {
