@@ -67,8 +67,8 @@ public final class AwsErrors {
         if (CONDITION.contains(code)) {
             return new DynctlException(ExitCode.CONDITION_FAILED, "Condition failed: " + message, null, e);
         }
-        String service = details == null ? null : details.serviceName();
-        boolean dynamo = service == null || service.startsWith("DynamoDB");
+        String service = serviceName(details);
+        boolean dynamo = service.startsWith("DynamoDB");
         if (THROTTLING.contains(code) || e.isThrottlingException()) {
             return dynamo
                     ? new DynctlException(ExitCode.THROTTLED, "Throttled by " + where + " after retries: " + message,
@@ -104,6 +104,22 @@ public final class AwsErrors {
                             : "Try again; run with --debug to see the request.", e);
         }
         return new DynctlException(ExitCode.FAILURE, code + ": " + message + " — at " + where, null, e);
+    }
+
+    /** The service that answered, as people name it; the SDK says DynamoDb, ApiGatewayV2, Iam. DynamoDB when it does not say. */
+    private static String serviceName(AwsErrorDetails details) {
+        String sdk = details == null || details.serviceName() == null ? "DynamoDb" : details.serviceName();
+        String lower = sdk.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("dynamodb")) {
+            return "DynamoDB" + sdk.substring("dynamodb".length());
+        }
+        if (lower.startsWith("apigateway")) {
+            return "API Gateway";
+        }
+        return switch (lower) {
+            case "iam", "sts", "sns", "sqs" -> sdk.toUpperCase(Locale.ROOT);
+            default -> sdk;
+        };
     }
 
     private static Throwable rootCause(Throwable e) {
