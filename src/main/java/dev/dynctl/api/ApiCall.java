@@ -18,7 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import software.amazon.awssdk.services.apigateway.model.Stage;
 
 /**
  * Calls a stage of an API over HTTP as a client of the API would: to the stage's invoke URL (or
@@ -32,9 +31,11 @@ public final class ApiCall {
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(60);
 
     private final Clients clients;
+    private final ApiStages stages;
 
     public ApiCall(Clients clients) {
         this.clients = clients;
+        this.stages = new ApiStages(clients.apiGateway(), clients.apiGatewayV2(), clients.region().id());
     }
 
     /**
@@ -47,8 +48,7 @@ public final class ApiCall {
     public HttpExchange call(ApiRef api, String stage, ApiCallRequest request, Boolean sign, URI baseUrl) {
         if (api.type() == ApiType.WEBSOCKET) {
             throw DynctlException.usage("API '" + api.name() + "' is a WebSocket API: it is called over a WebSocket connection, not one HTTP request.",
-                    "Connect with a WebSocket client, e.g. wscat -c wss://" + api.id() + ".execute-api." + clients.region().id()
-                            + ".amazonaws.com/" + (stage == null ? "STAGE" : stage));
+                    "Connect with a WebSocket client, e.g. wscat -c " + InvokeUrl.stage(api.type(), stages.base(api), stage == null ? "STAGE" : stage));
         }
         String stageName = requireStage(api, stage);
         Optional<ApiCallRoute> route = sign == null || sign ? ApiCallRoute.find(clients.apiGateway(), clients.apiGatewayV2(), api,
@@ -76,20 +76,13 @@ public final class ApiCall {
         if (stage == null && api.type() == ApiType.HTTP) {
             return InvokeUrl.DEFAULT_STAGE;
         }
-        List<String> stages = api.type().v2()
-                ? clients.apiGatewayV2().getStages(b -> b.apiId(api.id())).items().stream()
-                        .map(software.amazon.awssdk.services.apigatewayv2.model.Stage::stageName).toList()
-                : clients.apiGateway().getStages(b -> b.restApiId(api.id())).item().stream().map(Stage::stageName).toList();
-        String listed = stages.isEmpty() ? "It has no stages yet: deploy it with 'dynctl api deploy " + api.name() + " --stage STAGE'."
-                : "Its stages: " + String.join(", ", stages) + ".";
         if (stage == null) {
-            throw DynctlException.usage("Name the stage of REST API '" + api.name() + "' to call with --stage.", listed);
+            List<String> names = stages.stages(api).stream().map(ApiStage::name).toList();
+            throw DynctlException.usage("Name the stage of REST API '" + api.name() + "' to call with --stage.", names.isEmpty()
+                    ? "It has no stages yet: deploy it with 'dynctl api deploy " + api.name() + " --stage STAGE'."
+                    : "Its stages: " + String.join(", ", names) + ".");
         }
-        if (!stages.contains(stage)) {
-            throw DynctlException.notFound("Stage '" + stage + "' not found on API '" + api.name() + "' (" + api.id() + ") in "
-                    + clients.where() + ".", listed);
-        }
-        return stage;
+        return stages.stage(api, stage).name();
     }
 
     private URI url(ApiRef api, String stage, ApiCallRequest request, URI baseUrl) {
@@ -103,7 +96,7 @@ public final class ApiCall {
             }
             URI endpoint = clients.target().endpoint();
             return endpoint != null ? InvokeUrl.onEndpoint(endpoint, api, stage, request.path(), request.query())
-                    : InvokeUrl.onAws(api, clients.region().id(), stage, request.path(), request.query());
+                    : InvokeUrl.under(URI.create(InvokeUrl.stage(api.type(), stages.base(api), stage)), request.path(), request.query());
         } catch (IllegalArgumentException e) {
             throw DynctlException.usage("The path '" + request.path() + "' does not make a URL: " + e.getMessage() + ".",
                     "Percent-encode spaces and other reserved characters in the path, e.g. %20.");

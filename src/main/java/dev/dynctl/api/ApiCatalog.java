@@ -61,7 +61,7 @@ public final class ApiCatalog {
         String base;
         if (ref.type().v2()) {
             GetApiResponse api = v2.getApi(b -> b.apiId(ref.id()));
-            base = InvokeUrls.base(ref.type(), ref.id(), region, api.apiEndpoint());
+            base = InvokeUrl.base(ref.type(), ref.id(), region, api.apiEndpoint());
             doc.put("endpoint", EndpointType.REGIONAL.label());
             doc.put("url", base);
             if (ref.type() == ApiType.WEBSOCKET) {
@@ -72,7 +72,7 @@ public final class ApiCatalog {
             tags = api.tags();
         } else {
             GetRestApiResponse rest = v1.getRestApi(b -> b.restApiId(ref.id()));
-            base = InvokeUrls.base(ref.type(), ref.id(), region, null);
+            base = InvokeUrl.base(ref.type(), ref.id(), region, null);
             doc.put("endpoint", ApiLocator.endpointLabel(rest.endpointConfiguration()));
             doc.put("url", base);
             doc.put("description", rest.description());

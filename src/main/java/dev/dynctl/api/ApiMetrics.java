@@ -1,5 +1,6 @@
 package dev.dynctl.api;
 
+import dev.dynctl.error.DynctlException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,19 +22,61 @@ import software.amazon.awssdk.services.cloudwatch.model.ScanBy;
  */
 public final class ApiMetrics {
     static final String NAMESPACE = "AWS/ApiGateway";
+    /** A sparkline wider than this many points would not fit a terminal: the period grows instead. */
+    private static final int MAX_POINTS = 60;
+    private static final List<Duration> PERIODS = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(15),
+            Duration.ofHours(1), Duration.ofHours(6), Duration.ofDays(1));
 
     private final CloudWatchClient cloudWatch;
+    private final ApiStages stages;
+    private final ApiLocator locator;
 
-    public ApiMetrics(CloudWatchClient cloudWatch) {
+    public ApiMetrics(CloudWatchClient cloudWatch, ApiStages stages, ApiLocator locator) {
         this.cloudWatch = cloudWatch;
+        this.stages = stages;
+        this.locator = locator;
     }
 
     /**
-     * @param stage the stage, or null for the whole API (every stage together)
+     * The length of one point: the one asked for, which must be a whole number of minutes (API
+     * Gateway publishes per minute), or else the shortest that gives at most 60 points.
+     *
+     * @param requested the period the user asked for; null to choose
+     */
+    public static Duration period(Duration since, Duration requested) {
+        if (requested == null) {
+            return PERIODS.stream().filter(p -> since.toSeconds() / p.toSeconds() <= MAX_POINTS).findFirst()
+                    .orElse(PERIODS.get(PERIODS.size() - 1));
+        }
+        if (requested.toSeconds() % 60 != 0) {
+            throw DynctlException.usage("--period " + requested.toSeconds() + "s is not a whole number of minutes.",
+                    "CloudWatch keeps API Gateway metrics per minute: use 1m, 5m, 1h, ...");
+        }
+        return requested;
+    }
+
+    /**
+     * The other REST APIs named like this one. API Gateway publishes a REST API's metrics under its
+     * name (the ApiName dimension), so theirs are counted in with its own; HTTP and WebSocket APIs
+     * are published by id and have none.
+     */
+    public List<ApiRef> namesakes(ApiRef api) {
+        if (api.type() != ApiType.REST) {
+            return List.of();
+        }
+        return locator.all().stream().filter(other -> other.type() == ApiType.REST && api.name().equals(other.name())
+                && !api.id().equals(other.id())).toList();
+    }
+
+    /**
+     * @param stage the stage, checked to exist (exit 3 naming the API's stages); null for the whole API (every stage together)
      * @param since how far back the window reaches
-     * @param period the length of one point; a whole number of minutes
+     * @param period the length of one point, from {@link #period}
      */
     public List<MetricSeries> read(ApiRef api, String stage, Duration since, Duration period, Instant now) {
+        if (stage != null) {
+            stages.stage(api, stage);
+        }
         long periodSeconds = period.toSeconds();
         long slots = Math.max(1, (since.toSeconds() + periodSeconds - 1) / periodSeconds);
         Instant end = Instant.ofEpochSecond((now.getEpochSecond() / periodSeconds + 1) * periodSeconds);

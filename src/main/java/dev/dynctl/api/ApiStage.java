@@ -19,7 +19,7 @@ public record ApiStage(String name, String deploymentId, String description, Map
         ObjectNode doc = Json.MAPPER.createObjectNode();
         doc.put("name", name);
         doc.put("deployment", deploymentId);
-        doc.put("url", InvokeUrls.stage(type, base, name));
+        doc.put("url", InvokeUrl.stage(type, base, name));
         ObjectNode vars = doc.putObject("variables");
         new TreeMap<>(variables).forEach(vars::put);
         if (autoDeploy != null) {

@@ -3,11 +3,13 @@ package dev.dynctl.api;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynctl.error.DynctlException;
 import dev.dynctl.error.NearNames;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.apigateway.model.Deployment;
 import software.amazon.awssdk.services.apigateway.model.Op;
@@ -20,9 +22,6 @@ import software.amazon.awssdk.services.apigatewayv2.model.GetStagesResponse;
  * API plus its variables; REST stages live in API Gateway v1, HTTP and WebSocket stages in v2.
  */
 public final class ApiStages {
-    /** The stage an HTTP API serves at its root URL. */
-    public static final String DEFAULT_STAGE = "$default";
-
     private final ApiGatewayClient v1;
     private final ApiGatewayV2Client v2;
     private final String region;
@@ -36,21 +35,17 @@ public final class ApiStages {
     /** The API's base invoke URL (no stage). */
     public String base(ApiRef api) {
         String endpoint = api.type().v2() ? v2.getApi(b -> b.apiId(api.id())).apiEndpoint() : null;
-        return InvokeUrls.base(api.type(), api.id(), region, endpoint);
+        return InvokeUrl.base(api.type(), api.id(), region, endpoint);
     }
 
     /** Every stage of the API, by name. */
     public List<ApiStage> stages(ApiRef api) {
         List<ApiStage> stages = new ArrayList<>();
         if (api.type().v2()) {
-            String next = null;
-            do {
-                String token = next;
-                GetStagesResponse page = v2.getStages(b -> b.apiId(api.id()).maxResults("500").nextToken(token));
-                page.items().forEach(s -> stages.add(new ApiStage(s.stageName(), s.deploymentId(), s.description(),
-                        s.stageVariables(), Boolean.TRUE.equals(s.autoDeploy()), s.createdDate(), s.lastUpdatedDate())));
-                next = page.nextToken();
-            } while (next != null && !next.isEmpty());
+            V2Pages.all(token -> v2.getStages(b -> b.apiId(api.id()).maxResults(V2Pages.MAX_RESULTS).nextToken(token)),
+                    GetStagesResponse::items, GetStagesResponse::nextToken)
+                    .forEach(s -> stages.add(new ApiStage(s.stageName(), s.deploymentId(), s.description(),
+                            s.stageVariables(), Boolean.TRUE.equals(s.autoDeploy()), s.createdDate(), s.lastUpdatedDate())));
         } else {
             v1.getStages(b -> b.restApiId(api.id())).item().forEach(s -> stages.add(new ApiStage(s.stageName(), s.deploymentId(),
                     s.description(), s.variables(), null, s.createdDate(), s.lastUpdatedDate())));
@@ -100,23 +95,39 @@ public final class ApiStages {
         return stage(api, name);
     }
 
+    /**
+     * The deployment made last. API Gateway keeps creation times to the second, so deployments made
+     * within one second tie: rather than pick one of them at random, the user is asked to choose.
+     */
     private String newestDeployment(ApiRef api, String stage) {
-        return v1.getDeploymentsPaginator(b -> b.restApiId(api.id()).limit(500)).items().stream()
-                .max(Comparator.comparing(Deployment::createdDate, Comparator.nullsFirst(Comparator.naturalOrder())))
-                .map(Deployment::id)
-                .orElseThrow(() -> DynctlException.usage("API '" + api.name() + "' (" + api.id() + ") has no deployment for a stage to serve.",
-                        "Deploy it, which creates the stage too: 'dynctl api deploy " + api.id() + " --stage " + stage + "'."));
+        List<Deployment> deployments = v1.getDeploymentsPaginator(b -> b.restApiId(api.id()).limit(500)).items().stream().toList();
+        if (deployments.isEmpty()) {
+            throw DynctlException.usage("API '" + api.name() + "' (" + api.id() + ") has no deployment for a stage to serve.",
+                    "Deploy it, which creates the stage too: 'dynctl api deploy " + api.id() + " --stage " + stage + "'.");
+        }
+        Instant newest = deployments.stream().map(Deployment::createdDate).filter(Objects::nonNull).max(Comparator.naturalOrder())
+                .orElse(null);
+        List<String> tied = deployments.stream().filter(d -> Objects.equals(d.createdDate(), newest)).map(Deployment::id).sorted().toList();
+        if (tied.size() > 1) {
+            throw DynctlException.usage("API '" + api.name() + "' (" + api.id() + ") has " + tied.size()
+                            + " deployments made in the same second" + (newest == null ? "" : " (" + newest + ")") + ": "
+                            + String.join(", ", tied) + "; which one is the newest cannot be told.",
+                    "Name the one stage '" + stage + "' serves with --deployment ID.");
+        }
+        return tied.get(0);
     }
 
     /** Sets and removes stage variables (and the description, when given). */
     public ApiStage update(ApiRef api, String name, String description, Map<String, String> set, List<String> unset) {
         ApiStage current = stage(api, name);
         if (api.type().v2()) {
-            // v2 takes the stage's variables as one map: send what they become
-            Map<String, String> variables = new LinkedHashMap<>(current.variables());
-            variables.putAll(set);
-            unset.forEach(variables::remove);
-            v2.updateStage(b -> b.apiId(api.id()).stageName(name).description(description).stageVariables(variables));
+            // v2 merges the map it is sent into the stage's variables: a key sent with an empty value is removed
+            Map<String, String> variables = new LinkedHashMap<>(set);
+            unset.stream().filter(current.variables()::containsKey).forEach(k -> variables.put(k, ""));
+            if (!variables.isEmpty() || description != null) {
+                v2.updateStage(b -> b.apiId(api.id()).stageName(name).description(description)
+                        .stageVariables(variables.isEmpty() ? null : variables));
+            }
         } else {
             List<PatchOperation> patch = new ArrayList<>();
             set.forEach((k, v) -> patch.add(PatchOperation.builder().op(Op.REPLACE).path("/variables/" + k).value(v).build()));
@@ -152,7 +163,7 @@ public final class ApiStages {
         ApiStage existing = before.stream().filter(s -> s.name().equals(stageName)).findFirst().orElse(null);
         String base = base(api);
         if (existing != null && Boolean.TRUE.equals(existing.autoDeploy())) {
-            return new DeployResult(api, existing, InvokeUrls.stage(api.type(), base, stageName), false, true);
+            return new DeployResult(api, existing, InvokeUrl.stage(api.type(), base, stageName), false, true);
         }
         if (api.type().v2()) {
             String deployment = v2.createDeployment(b -> b.apiId(api.id()).description(description)).deploymentId();
@@ -164,6 +175,6 @@ public final class ApiStages {
         } else {
             v1.createDeployment(b -> b.restApiId(api.id()).stageName(stageName).description(description));
         }
-        return new DeployResult(api, stage(api, stageName), InvokeUrls.stage(api.type(), base, stageName), existing == null, false);
+        return new DeployResult(api, stage(api, stageName), InvokeUrl.stage(api.type(), base, stageName), existing == null, false);
     }
 }

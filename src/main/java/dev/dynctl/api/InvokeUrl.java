@@ -8,23 +8,40 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Where a call to a stage of an API goes. On AWS that is the stage's invoke URL:
- * {@code https://{id}.execute-api.{region}.amazonaws.com/{stage}/path}, where an HTTP API's
- * {@code $default} stage has no stage segment. Against an emulator (--endpoint-url, --local) there
- * is no such host, so the call goes to the endpoint in the path form emulators serve
+ * Where clients reach an API, and where a call to one of its stages goes. On AWS an API answers at
+ * its endpoint, {@code https://{id}.execute-api.{region}.amazonaws.com} ({@code wss://…} for a
+ * WebSocket API), which API Gateway v2 reports itself; a stage is the first path segment, except
+ * an HTTP API's {@code $default} stage, served at the root. Against an emulator (--endpoint-url)
+ * there is no such host, so a call goes to the endpoint in the path form emulators serve
  * ({@code {endpoint}/restapis/{id}/{stage}/_user_request_/path}); a base URL of the user's own (a
  * custom domain, a local server) takes the path as it is.
  */
 public final class InvokeUrl {
+    /** The stage an HTTP API serves at its root URL. */
     public static final String DEFAULT_STAGE = "$default";
+
+    private static final String WSS = "wss://";
+    private static final String HTTPS = "https://";
 
     private InvokeUrl() {
     }
 
-    /** The stage's invoke URL on AWS. */
-    public static URI onAws(ApiRef api, String region, String stage, String path, List<Map.Entry<String, String>> query) {
-        String stagePrefix = api.type() == ApiType.HTTP && DEFAULT_STAGE.equals(stage) ? "" : "/" + segment(stage);
-        return URI.create("https://" + api.id() + ".execute-api." + region + ".amazonaws.com" + stagePrefix + path + queryString(query));
+    /**
+     * The API's base URL (no stage).
+     *
+     * @param apiEndpoint what API Gateway v2 reports as the API's endpoint (null for REST APIs, or when absent)
+     */
+    public static String base(ApiType type, String id, String region, String apiEndpoint) {
+        if (apiEndpoint != null && !apiEndpoint.isEmpty()) {
+            // clients connect to a WebSocket API over wss; moto reports its endpoint as https
+            return type == ApiType.WEBSOCKET && apiEndpoint.startsWith(HTTPS) ? WSS + apiEndpoint.substring(HTTPS.length()) : apiEndpoint;
+        }
+        return (type == ApiType.WEBSOCKET ? WSS : HTTPS) + id + ".execute-api." + region + ".amazonaws.com";
+    }
+
+    /** The stage's invoke URL under the API's {@code base}. */
+    public static String stage(ApiType type, String base, String stage) {
+        return type == ApiType.HTTP && DEFAULT_STAGE.equals(stage) ? base : base + "/" + stage;
     }
 
     /** The stage's path on an emulator's endpoint. */
@@ -33,7 +50,7 @@ public final class InvokeUrl {
                 + queryString(query));
     }
 
-    /** The path under a base URL of the user's choosing. */
+    /** The path under a base URL: a stage's invoke URL, or one of the user's choosing. */
     public static URI under(URI base, String path, List<Map.Entry<String, String>> query) {
         return URI.create(withoutTrailingSlash(base) + path + queryString(query));
     }

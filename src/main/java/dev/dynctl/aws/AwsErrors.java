@@ -67,9 +67,14 @@ public final class AwsErrors {
         if (CONDITION.contains(code)) {
             return new DynctlException(ExitCode.CONDITION_FAILED, "Condition failed: " + message, null, e);
         }
+        String service = serviceName(details);
+        boolean dynamo = service.startsWith("DynamoDB");
         if (THROTTLING.contains(code) || e.isThrottlingException()) {
-            return new DynctlException(ExitCode.THROTTLED, "Throttled by " + where + " after retries: " + message,
-                    "Lower the request rate, or raise the table's capacity (or use on-demand billing).", e);
+            return dynamo
+                    ? new DynctlException(ExitCode.THROTTLED, "Throttled by " + where + " after retries: " + message,
+                            "Lower the request rate, or raise the table's capacity (or use on-demand billing).", e)
+                    : new DynctlException(ExitCode.THROTTLED, "Throttled by " + service + " at " + where + " after retries: " + message,
+                            "Lower the request rate, or ask for a higher quota in Service Quotas.", e);
         }
         if (AUTH.contains(code) || e.statusCode() == 403) {
             return new DynctlException(ExitCode.CREDENTIALS, "Not allowed by " + where + ": " + message,
@@ -82,10 +87,14 @@ public final class AwsErrors {
             return new DynctlException(ExitCode.USAGE, message, null, e);
         }
         if ("LimitExceededException".equals(code)) {
-            // too many table operations at once, or too many tables: waiting or a quota helps, slowing down does not
-            return new DynctlException(ExitCode.FAILURE, "A DynamoDB limit was reached at " + where + ": " + message,
-                    "This is an account or table limit, not throttling: wait for running table operations to finish, "
-                            + "or ask for a higher quota in Service Quotas.", e);
+            // DynamoDB: too many table operations at once, or too many tables: waiting or a quota helps, slowing down does not.
+            // Other services mean a quota of theirs, or (API Gateway) a request rate
+            return dynamo
+                    ? new DynctlException(ExitCode.FAILURE, "A DynamoDB limit was reached at " + where + ": " + message,
+                            "This is an account or table limit, not throttling: wait for running table operations to finish, "
+                                    + "or ask for a higher quota in Service Quotas.", e)
+                    : new DynctlException(ExitCode.FAILURE, "A limit of " + service + " was reached at " + where + ": " + message,
+                            "Wait and try again, lower the request rate, or ask for a higher quota in Service Quotas.", e);
         }
         if (code.isEmpty()) {
             // no error code: the service broke rather than refused (moto answers HTTP 500 to what it cannot do)
@@ -95,6 +104,22 @@ public final class AwsErrors {
                             : "Try again; run with --debug to see the request.", e);
         }
         return new DynctlException(ExitCode.FAILURE, code + ": " + message + " — at " + where, null, e);
+    }
+
+    /** The service that answered, as people name it; the SDK says DynamoDb, ApiGatewayV2, Iam. DynamoDB when it does not say. */
+    private static String serviceName(AwsErrorDetails details) {
+        String sdk = details == null || details.serviceName() == null ? "DynamoDb" : details.serviceName();
+        String lower = sdk.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("dynamodb")) {
+            return "DynamoDB" + sdk.substring("dynamodb".length());
+        }
+        if (lower.startsWith("apigateway")) {
+            return "API Gateway";
+        }
+        return switch (lower) {
+            case "iam", "sts", "sns", "sqs" -> sdk.toUpperCase(Locale.ROOT);
+            default -> sdk;
+        };
     }
 
     private static Throwable rootCause(Throwable e) {

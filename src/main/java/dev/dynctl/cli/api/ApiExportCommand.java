@@ -8,9 +8,13 @@ import dev.dynctl.cli.DynctlCommand;
 import dev.dynctl.cli.WritesFiles;
 import dev.dynctl.codec.Json;
 import dev.dynctl.error.DynctlException;
+import dev.dynctl.error.ExitCode;
 import dev.dynctl.output.Format;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import picocli.CommandLine.Command;
@@ -29,6 +33,10 @@ import picocli.CommandLine.Parameters;
             "  dynctl api export pets --format swagger -o json > swagger.json",
             "  dynctl api export shop -o yaml"})
 public final class ApiExportCommand extends DynctlCommand implements WritesFiles {
+    private static final String CREATE_FOLDER = "Create the folder first, or pass another --to path.";
+    private static final String PERMISSIONS = "Check the folder's permissions, or pass another --to path.";
+    private static final String ANOTHER_PATH = "Pass another --to path.";
+
     @Parameters(index = "0", paramLabel = "API", description = "The API, by name or id.")
     String api;
 
@@ -49,8 +57,11 @@ public final class ApiExportCommand extends DynctlCommand implements WritesFiles
     }
 
     @Override
-    protected void run(Context context) throws IOException {
+    protected void run(Context context) {
         boolean yaml = yaml(context.options().output());
+        if (to != null) {
+            checkWritable();
+        }
         ApiRef ref = ApiCommand.locator(context).find(api);
         JsonNode definition = ApiCommand.export(context).export(ref, format, stage);
         String text = yaml ? Json.write(Json.YAML.writer(), definition)
@@ -60,8 +71,42 @@ public final class ApiExportCommand extends DynctlCommand implements WritesFiles
             context.out().flush();
             return;
         }
-        Files.writeString(to, text);
+        try {
+            Files.writeString(to, text);
+        } catch (AccessDeniedException e) {
+            throw unwritable("permission denied", PERMISSIONS, e);
+        } catch (NoSuchFileException e) {
+            throw unwritable("its folder does not exist", CREATE_FOLDER, e);
+        } catch (FileSystemException e) {
+            throw unwritable(e.getReason() == null ? e.getClass().getSimpleName() : e.getReason(), ANOTHER_PATH, e);
+        } catch (IOException e) {
+            throw unwritable(String.valueOf(e.getMessage()), ANOTHER_PATH, e);
+        }
         context.err().println("Wrote the " + format.label() + " definition of API '" + ref.name() + "' to " + to + ".");
+    }
+
+    /** Refuses a --to path that cannot be written before the definition is fetched: a missing or read-only folder, a folder itself. */
+    private void checkWritable() {
+        Path parent = to.toAbsolutePath().getParent();
+        if (Files.isDirectory(to)) {
+            throw unwritable("it is a folder", "Name a file in it, e.g. --to " + to.resolve(api + ".yaml") + ".", null);
+        }
+        if (parent == null) {
+            return;
+        }
+        if (!Files.exists(parent)) {
+            throw unwritable("the folder " + parent + " does not exist", CREATE_FOLDER, null);
+        }
+        if (!Files.isDirectory(parent)) {
+            throw unwritable(parent + " is a file, not a folder", ANOTHER_PATH, null);
+        }
+        if (!Files.isWritable(parent) || Files.exists(to) && !Files.isWritable(to)) {
+            throw unwritable((Files.exists(to) ? "the file" : "the folder " + parent) + " is not writable", PERMISSIONS, null);
+        }
+    }
+
+    private DynctlException unwritable(String why, String hint, Exception cause) {
+        return new DynctlException(ExitCode.USAGE, "Cannot write the API definition to " + to + ": " + why + ".", hint, cause);
     }
 
     /** YAML for -o yaml or a .yaml/.yml file; JSON otherwise. A format that is not JSON or YAML cannot hold OpenAPI. */

@@ -8,8 +8,8 @@ import dev.dynctl.api.ApiRef;
 import dev.dynctl.api.MetricSeries;
 import dev.dynctl.cli.Context;
 import dev.dynctl.cli.DynctlCommand;
+import dev.dynctl.cli.table.DurationConverter;
 import dev.dynctl.codec.Json;
-import dev.dynctl.error.DynctlException;
 import dev.dynctl.output.Format;
 import dev.dynctl.output.Sparkline;
 import java.math.BigDecimal;
@@ -17,14 +17,10 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.TypeConversionException;
 
 @Command(name = "metrics", mixinStandardHelpOptions = true,
         description = "Show an API's traffic from CloudWatch: requests, latency percentiles, integration latency and "
@@ -37,35 +33,32 @@ import picocli.CommandLine.TypeConversionException;
             "  dynctl api metrics shop --stage prod --since 30m --period 1m",
             "  dynctl api metrics shop -o json --query '[?metric==`5XXError`].points'"})
 public final class ApiMetricsCommand extends DynctlCommand {
-    /** A sparkline wider than this many points would not fit a terminal: the period grows instead. */
-    private static final int MAX_POINTS = 60;
-    private static final List<Duration> PERIODS = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(15),
-            Duration.ofHours(1), Duration.ofHours(6), Duration.ofDays(1));
-
     @Parameters(index = "0", paramLabel = "API", description = "The API, by name or id.")
     String api;
 
     @Option(names = "--stage", paramLabel = "STAGE", description = "The stage (all stages together when left out).")
     String stage;
 
-    @Option(names = "--since", paramLabel = "DURATION", defaultValue = "1h", converter = MetricsDuration.class,
+    @Option(names = "--since", paramLabel = "DURATION", defaultValue = "1h", converter = DurationConverter.class,
             description = "How far back to look: 30m, 1h, 2d, 1w (default: ${DEFAULT-VALUE}).")
     Duration since;
 
-    @Option(names = "--period", paramLabel = "DURATION", converter = MetricsDuration.class,
+    @Option(names = "--period", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "The length of one point, whole minutes: 1m, 5m, 1h (default: the shortest giving at most 60 points).")
     Duration period;
 
     @Override
     protected void run(Context context) {
-        Duration step = period != null ? period : PERIODS.stream()
-                .filter(p -> since.toSeconds() / p.toSeconds() <= MAX_POINTS).findFirst().orElse(PERIODS.get(PERIODS.size() - 1));
-        if (step.toSeconds() % 60 != 0) {
-            throw DynctlException.usage("--period " + period.toSeconds() + "s is not a whole number of minutes.",
-                    "CloudWatch keeps API Gateway metrics per minute: use 1m, 5m, 1h, ...");
-        }
+        Duration step = ApiMetrics.period(since, period);
         ApiRef ref = ApiCommand.locator(context).find(api);
-        List<MetricSeries> series = new ApiMetrics(context.clients().cloudWatch()).read(ref, stage, since, step, Instant.now());
+        ApiMetrics metrics = new ApiMetrics(context.clients().cloudWatch(), ApiCommand.stages(context), ApiCommand.locator(context));
+        List<MetricSeries> series = metrics.read(ref, stage, since, step, Instant.now());
+        List<ApiRef> namesakes = metrics.namesakes(ref);
+        if (!namesakes.isEmpty()) {
+            context.err().println("Warning: CloudWatch counts a REST API's traffic by its name, and " + namesakes.size()
+                    + (namesakes.size() == 1 ? " other REST API is" : " other REST APIs are") + " named '" + ref.name() + "' ("
+                    + namesakes.stream().map(ApiRef::id).collect(Collectors.joining(", ")) + "): their traffic is included.");
+        }
         boolean forPeople = context.output().format() == Format.TABLE || context.output().format() == Format.TEXT;
         context.output().rows(series.stream().map(forPeople ? ApiMetricsCommand::row : ApiMetricsCommand::document).toList(),
                 List.of("metric", "stat"));
@@ -101,33 +94,5 @@ public final class ApiMetricsCommand extends DynctlCommand {
             return Json.MAPPER.getNodeFactory().textNode("-");
         }
         return Json.MAPPER.getNodeFactory().numberNode(BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros());
-    }
-
-    /** Durations as people write them for a window: 30m, 1h, 2d, 1w, and combinations such as 1h30m. */
-    static final class MetricsDuration implements ITypeConverter<Duration> {
-        private static final Pattern PART = Pattern.compile("(\\d+)([smhdw])");
-
-        @Override
-        public Duration convert(String value) {
-            String text = value.trim().toLowerCase(Locale.ROOT);
-            Matcher part = PART.matcher(text);
-            Duration total = Duration.ZERO;
-            int end = 0;
-            while (part.find() && part.start() == end) {
-                long amount = Long.parseLong(part.group(1));
-                total = total.plus(switch (part.group(2)) {
-                    case "s" -> Duration.ofSeconds(amount);
-                    case "m" -> Duration.ofMinutes(amount);
-                    case "h" -> Duration.ofHours(amount);
-                    case "d" -> Duration.ofDays(amount);
-                    default -> Duration.ofDays(7 * amount);
-                });
-                end = part.end();
-            }
-            if (text.isEmpty() || end != text.length() || total.isZero()) {
-                throw new TypeConversionException("'" + value + "' is not a duration; use e.g. 30m, 1h, 2d");
-            }
-            return total;
-        }
     }
 }

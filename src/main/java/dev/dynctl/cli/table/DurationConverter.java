@@ -8,16 +8,19 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Reads durations as people type them: 90s, 5m, 1h30m, a bare number of seconds, or ISO-8601 (PT5M). */
+/**
+ * Reads durations as people type them: 90s, 5m, 1h30m, 2d, 1w (a week is 7 days), a bare number of
+ * seconds, or ISO-8601 (PT5M). Units go from the largest to the smallest, each at most once.
+ */
 public final class DurationConverter implements ITypeConverter<Duration> {
-    private static final Pattern UNITS = Pattern.compile("(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?");
+    private static final Pattern UNITS = Pattern.compile("(?:(\\d+)w)?(?:(\\d+)d)?(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?");
 
     @Override
     public Duration convert(String value) {
         String text = value.trim().toLowerCase(Locale.ROOT);
         Duration duration = text.startsWith("pt") ? iso(value) : units(text);
         if (duration == null || duration.isZero() || duration.isNegative()) {
-            throw new TypeConversionException("'" + value + "' is not a duration; use e.g. 30s, 5m, 1h30m");
+            throw new TypeConversionException("'" + value + "' is not a duration; use e.g. 30s, 5m, 1h30m, 2d");
         }
         return duration;
     }
@@ -30,7 +33,8 @@ public final class DurationConverter implements ITypeConverter<Duration> {
         if (text.isEmpty() || !m.matches()) {
             return null;
         }
-        return Duration.ofHours(number(m.group(1))).plusMinutes(number(m.group(2))).plusSeconds(number(m.group(3)));
+        return Duration.ofDays(7 * number(m.group(1)) + number(m.group(2))).plusHours(number(m.group(3)))
+                .plusMinutes(number(m.group(4))).plusSeconds(number(m.group(5)));
     }
 
     private static long number(String digits) {

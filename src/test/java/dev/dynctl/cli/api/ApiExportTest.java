@@ -145,6 +145,62 @@ class ApiExportTest {
         assertThat(missing.err()).contains("No such file");
     }
 
+    @Test
+    void aToPathThatCannotBeWrittenIsAUsageErrorNamingIt() throws IOException {
+        String name = Engine.uniqueName("unwritable");
+        deployableRestApi(name);
+        json(cli().aws("api", "deploy", name, "--stage", "prod"));
+
+        Path missing = dir.resolve("no-such-folder").resolve("pets.yaml");
+        assertRefused(name, missing, "Cannot write the API definition to " + missing + ": the folder " + missing.getParent()
+                + " does not exist.", "Create the folder first");
+
+        Path file = Files.writeString(dir.resolve("notes.txt"), "x");
+        Path underFile = file.resolve("pets.yaml");
+        assertRefused(name, underFile, "Cannot write the API definition to " + underFile + ": " + file + " is a file, not a folder.",
+                "another --to path");
+
+        assertRefused(name, dir, "Cannot write the API definition to " + dir + ": it is a folder.", "Name a file in it");
+    }
+
+    @Test
+    void aToFolderThatIsNotWritableIsAUsageErrorNamingIt() throws IOException {
+        String name = Engine.uniqueName("readonly");
+        deployableRestApi(name);
+        json(cli().aws("api", "deploy", name, "--stage", "prod"));
+        Path locked = Files.createDirectory(dir.resolve("locked"));
+        locked.toFile().setWritable(false, false);
+        try {
+            // root writes into a read-only folder all the same, but not into /sys (sysfs), which its permission bits allow
+            Path folder = canCreateIn(locked) ? Path.of("/sys") : locked;
+            assumeTrue(Files.isDirectory(folder) && !canCreateIn(folder), "no folder this user cannot write into");
+            Path target = folder.resolve(name + ".json");
+            Result r = cli().aws("api", "export", name, "--to", target.toString());
+            assertThat(r.code()).as(r.toString()).isEqualTo(2);
+            assertThat(r.err()).contains("Cannot write the API definition to " + target + ": ", "permissions").doesNotContain("Exception");
+            assertThat(r.out()).isEmpty();
+            assertThat(target).doesNotExist();
+        } finally {
+            locked.toFile().setWritable(true, false);
+        }
+    }
+
+    private static boolean canCreateIn(Path folder) {
+        try {
+            Files.delete(Files.createTempFile(folder, "probe", ".tmp"));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void assertRefused(String api, Path to, String message, String hint) {
+        Result r = cli().aws("api", "export", api, "--to", to.toString());
+        assertThat(r.code()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err()).contains(message, hint).doesNotContain("Exception");
+        assertThat(r.out()).isEmpty();
+    }
+
     private Path petstore() throws IOException {
         try (InputStream in = ApiExportTest.class.getResourceAsStream("/api/petstore.yaml")) {
             Path file = dir.resolve("openapi.yaml");

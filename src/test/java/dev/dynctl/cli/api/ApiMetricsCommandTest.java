@@ -19,12 +19,13 @@ import software.amazon.awssdk.services.cloudwatch.model.StandardUnit;
 
 /** API Gateway's metrics are put into moto's CloudWatch as API Gateway would publish them, then read back. */
 class ApiMetricsCommandTest {
-    private static final Instant NOW = Instant.now();
+    /** This test's clock: the data points are put relative to it (JUnit makes an instance per test). */
+    private final Instant now = Instant.now();
 
     @Test
     void restApiTableHasEveryMetricWithLatestMinMaxAndSparkline() {
         String name = Engine.uniqueName("shop");
-        Engine.apiGateway().createRestApi(b -> b.name(name));
+        restApiWithStages(name, "prod");
         List<Dimension> dims = List.of(dim("ApiName", name), dim("Stage", "prod"));
         put(dims, "Count", StandardUnit.COUNT, 50, 10);
         put(dims, "Count", StandardUnit.COUNT, 25, 40);
@@ -55,7 +56,7 @@ class ApiMetricsCommandTest {
     @Test
     void jsonGivesEveryPointWithItsTime() throws IOException {
         String name = Engine.uniqueName("shop");
-        Engine.apiGateway().createRestApi(b -> b.name(name));
+        restApiWithStages(name, "prod", "dev");
         List<Dimension> dims = List.of(dim("ApiName", name), dim("Stage", "prod"));
         put(dims, "Count", StandardUnit.COUNT, 50, 10);
         put(dims, "Count", StandardUnit.COUNT, 25, 40);
@@ -74,7 +75,7 @@ class ApiMetricsCommandTest {
         List<Double> values = new ArrayList<>();
         count.get("points").forEach(point -> {
             Instant time = Instant.parse(point.get("time").asText());
-            assertThat(time).isBetween(NOW.minus(Duration.ofMinutes(60)), NOW);
+            assertThat(time).isBetween(now.minus(Duration.ofMinutes(60)), now);
             values.add(point.get("value").asDouble());
         });
         assertThat(values).containsExactly(10.0, 40.0, 20.0);
@@ -85,6 +86,7 @@ class ApiMetricsCommandTest {
     void httpApiIsMeasuredByIdWithItsOwnErrorNames() throws IOException {
         String name = Engine.uniqueName("http");
         String id = Engine.apiGatewayV2().createApi(b -> b.name(name).protocolType("HTTP")).apiId();
+        Engine.apiGatewayV2().createStage(b -> b.apiId(id).stageName("$default").autoDeploy(true));
         put(List.of(dim("ApiId", id), dim("Stage", "$default")), "4xx", StandardUnit.COUNT, 3, 7);
 
         Cli.Result result = cli().aws("api", "metrics", name, "--stage", "$default", "--since", "30m", "-o", "json");
@@ -102,6 +104,7 @@ class ApiMetricsCommandTest {
         String name = Engine.uniqueName("chat");
         String id = Engine.apiGatewayV2().createApi(b -> b.name(name).protocolType("WEBSOCKET")
                 .routeSelectionExpression("$request.body.action")).apiId();
+        Engine.apiGatewayV2().createStage(b -> b.apiId(id).stageName("live"));
         put(List.of(dim("ApiId", id), dim("Stage", "live")), "MessageCount", StandardUnit.COUNT, 1, 12);
 
         Cli.Result result = cli().aws("api", "metrics", id, "--stage", "live", "-o", "json");
@@ -116,9 +119,50 @@ class ApiMetricsCommandTest {
     }
 
     @Test
-    void unknownApiIsNotFound() {
-        Cli.Result result = cli().aws("api", "metrics", Engine.uniqueName("nothing"), "--stage", "prod");
+    void unknownApiIsNotFoundWithTheNearNames() {
+        String name = Engine.uniqueName("orders");
+        Engine.apiGateway().createRestApi(b -> b.name(name));
+        String typo = name + "x";
+
+        Cli.Result result = cli().aws("api", "metrics", typo, "--stage", "prod");
+
         assertThat(result.code()).as(result.toString()).isEqualTo(3);
+        assertThat(result.err()).contains("API '" + typo + "' not found in endpoint", "Did you mean '" + name + "'?");
+        assertThat(result.out()).isEmpty();
+    }
+
+    @Test
+    void unknownStageIsNotFoundNamingTheApisStages() {
+        String name = Engine.uniqueName("shop");
+        String id = restApiWithStages(name, "prod", "beta");
+
+        Cli.Result result = cli().aws("api", "metrics", name, "--stage", "prodd", "-o", "table");
+
+        assertThat(result.code()).as(result.toString()).isEqualTo(3);
+        assertThat(result.err()).contains("Stage 'prodd' not found in API '" + name + "' (" + id + "). Its stages: beta, prod.",
+                "Did you mean 'prod'?");
+        assertThat(result.out()).isEmpty();
+    }
+
+    @Test
+    void restApisSharingANameAreWarnedOfSinceTheirMetricsMix() throws IOException {
+        String name = Engine.uniqueName("twin");
+        String id = restApiWithStages(name, "prod");
+        String other = Engine.apiGateway().createRestApi(b -> b.name(name)).id();
+        put(List.of(dim("ApiName", name), dim("Stage", "prod")), "Count", StandardUnit.COUNT, 2, 5);
+
+        Cli.Result shared = cli().aws("api", "metrics", id, "--stage", "prod", "-o", "json");
+
+        assertThat(shared.code()).as(shared.toString()).isZero();
+        assertThat(shared.err()).contains("Warning: CloudWatch counts a REST API's traffic by its name, and 1 other REST API is named '"
+                + name + "' (" + other + "): their traffic is included.");
+        assertThat(Json.MAPPER.readTree(shared.out()).get(0).get("points").get(0).get("value").asDouble()).isEqualTo(5.0);
+
+        String single = Engine.uniqueName("single");
+        restApiWithStages(single, "prod");
+        Cli.Result alone = cli().aws("api", "metrics", single, "--stage", "prod", "-o", "json");
+        assertThat(alone.code()).as(alone.toString()).isZero();
+        assertThat(alone.err()).doesNotContain("Warning");
     }
 
     @Test
@@ -129,9 +173,18 @@ class ApiMetricsCommandTest {
         assertThat(seconds.err()).contains("whole number of minutes");
     }
 
-    private static void put(List<Dimension> dims, String metric, StandardUnit unit, int minutesAgo, double value) {
+    /** A deployable REST API with these stages, each on a deployment of its own; returns its id. */
+    private static String restApiWithStages(String name, String... stages) {
+        String id = ApiFixtures.deployableRestApi(name);
+        for (String stage : stages) {
+            Engine.apiGateway().createDeployment(b -> b.restApiId(id).stageName(stage));
+        }
+        return id;
+    }
+
+    private void put(List<Dimension> dims, String metric, StandardUnit unit, int minutesAgo, double value) {
         MetricDatum datum = MetricDatum.builder().metricName(metric).dimensions(dims).unit(unit).value(value)
-                .timestamp(NOW.minus(Duration.ofMinutes(minutesAgo))).build();
+                .timestamp(now.minus(Duration.ofMinutes(minutesAgo))).build();
         Engine.cloudWatch().putMetricData(b -> b.namespace("AWS/ApiGateway").metricData(datum));
     }
 

@@ -6,14 +6,19 @@ import static dev.dynctl.testing.Cli.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynctl.codec.Json;
 import dev.dynctl.testing.Cli.Result;
 import dev.dynctl.testing.Engine;
+import dev.dynctl.testing.RestJsonStub;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.apigateway.model.Deployment;
 import software.amazon.awssdk.services.apigateway.model.GetStageResponse;
 import software.amazon.awssdk.services.apigateway.model.Stage;
 
@@ -78,7 +83,7 @@ class ApiStageCommandsTest {
     }
 
     @Test
-    void stageCreateServesTheNewestDeploymentOrTheOneNamed() {
+    void stageCreateServesTheNewestDeploymentOrTheOneNamed() throws InterruptedException {
         String name = Engine.uniqueName("stages");
         String id = deployableRestApi(name);
 
@@ -87,17 +92,16 @@ class ApiStageCommandsTest {
         assertThat(none.err()).contains("has no deployment for a stage to serve", "dynctl api deploy " + id + " --stage beta");
 
         String first = json(cli().aws("api", "deploy", name, "--stage", "prod")).path("deployment").asText();
+        // API Gateway keeps creation times to the second: the second deployment is made in a later second than the first
+        Instant firstCreated = created(id, first);
+        awaitSecondAfter(firstCreated);
         String second = Engine.apiGateway().createDeployment(b -> b.restApiId(id).description("later")).id();
+        assertThat(created(id, second)).isAfter(firstCreated);
 
         Result beta = cli().aws("api", "stage", "create", name, "beta", "--var", "table=t-beta", "--description", "next");
         JsonNode doc = json(beta);
         assertThat(beta.err()).contains("Created stage 'beta' of API '" + name + "'.");
-        // newest by creation time, which API Gateway keeps to the second: two made in one second tie
-        Instant newest = Engine.apiGateway().getDeployments(b -> b.restApiId(id)).items().stream().map(Deployment::createdDate)
-                .max(Comparator.naturalOrder()).orElseThrow();
-        String chosen = doc.path("deployment").asText();
-        assertThat(Engine.apiGateway().getDeployment(b -> b.restApiId(id).deploymentId(chosen)).createdDate()).isEqualTo(newest);
-        assertThat(chosen).isIn(first, second);
+        assertThat(doc.path("deployment").asText()).isEqualTo(second);
         assertThat(doc.path("variables").path("table").asText()).isEqualTo("t-beta");
         assertThat(doc.path("url").asText()).endsWith("/beta");
 
@@ -107,6 +111,48 @@ class ApiStageCommandsTest {
         Result taken = cli().aws("api", "stage", "create", name, "beta");
         assertThat(taken.code()).as(taken.toString()).isEqualTo(2);
         assertThat(taken.err()).contains("Stage 'beta' already exists");
+    }
+
+    @Test
+    void deploymentsMadeInTheSameSecondAreNotPickedAtRandom() throws InterruptedException {
+        String name = Engine.uniqueName("tied");
+        String id = deployableRestApi(name);
+        List<String> tied = tiedDeployments(id);
+
+        Result refused = cli().aws("api", "stage", "create", name, "beta");
+        assertThat(refused.code()).as(refused.toString()).isEqualTo(2);
+        assertThat(refused.err()).contains("has 2 deployments made in the same second", tied.get(0), tied.get(1), "--deployment");
+        assertThat(Engine.apiGateway().getStages(b -> b.restApiId(id)).item()).isEmpty();
+
+        JsonNode chosen = json(cli().aws("api", "stage", "create", name, "beta", "--deployment", tied.get(1)));
+        assertThat(chosen.path("deployment").asText()).isEqualTo(tied.get(1));
+    }
+
+    /**
+     * Two deployments of the API made in one second, newer than any other, sorted by id. Made just
+     * after a second begins, so both fall in it; a pair that still straddles two seconds is made again.
+     */
+    private static List<String> tiedDeployments(String id) throws InterruptedException {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            awaitSecondAfter(Instant.now());
+            String one = Engine.apiGateway().createDeployment(b -> b.restApiId(id)).id();
+            String two = Engine.apiGateway().createDeployment(b -> b.restApiId(id)).id();
+            if (created(id, one).equals(created(id, two))) {
+                return Stream.of(one, two).sorted().toList();
+            }
+        }
+        throw new AssertionError("could not make two deployments within one second");
+    }
+
+    private static Instant created(String api, String deployment) {
+        return Engine.apiGateway().getDeployment(b -> b.restApiId(api).deploymentId(deployment)).createdDate();
+    }
+
+    /** Returns once the clock has passed the second {@code time} falls in. */
+    private static void awaitSecondAfter(Instant time) throws InterruptedException {
+        while (Instant.now().getEpochSecond() <= time.getEpochSecond()) {
+            Thread.sleep(5);
+        }
     }
 
     @Test
@@ -123,6 +169,62 @@ class ApiStageCommandsTest {
         Result nothing = cli().aws("api", "stage", "update", name, "prod");
         assertThat(nothing.code()).isEqualTo(2);
         assertThat(nothing.err()).contains("Nothing to change.");
+    }
+
+    /**
+     * moto has no v2 UpdateStage: a stub stands in for API Gateway v2 and merges the variables it is
+     * sent into the stage's as AWS does, an empty value removing a key. What dynctl sends is checked.
+     */
+    @Test
+    void anHttpStageUpdateSendsTheChangesAndAnEmptyValueForEachRemovedVariable() throws Exception {
+        Map<String, String> variables = new TreeMap<>(Map.of("a", "1", "b", "2"));
+        try (RestJsonStub stub = RestJsonStub.start(request -> switch (request.method() + " " + request.path()) {
+            case "GET /restapis" -> RestJsonStub.Answer.ok("{\"item\": []}");
+            case "GET /v2/apis" -> RestJsonStub.Answer.ok("{\"items\": [" + HTTP_API + "]}");
+            case "GET /v2/apis/h1" -> RestJsonStub.Answer.ok(HTTP_API);
+            case "GET /v2/apis/h1/stages" -> RestJsonStub.Answer.ok("{\"items\": [" + stage(variables) + "]}");
+            case "PATCH /v2/apis/h1/stages/prod" -> {
+                tree(request.body()).path("stageVariables").fields().forEachRemaining(field -> {
+                    if (field.getValue().asText().isEmpty()) {
+                        variables.remove(field.getKey());
+                    } else {
+                        variables.put(field.getKey(), field.getValue().asText());
+                    }
+                });
+                yield RestJsonStub.Answer.ok(stage(variables));
+            }
+            default -> new RestJsonStub.Answer(404, Map.of("x-amzn-ErrorType", "NotFoundException"), "{}");
+        })) {
+            Result r = cli().run("api", "stage", "update", "shop", "prod", "--unset-var", "a", "--unset-var", "never", "--var", "c=3",
+                    "-o", "json", "--endpoint-url", stub.endpoint().toString(), "--region", "us-east-1");
+
+            JsonNode doc = json(r);
+            List<RestJsonStub.Request> patches = stub.requests().stream().filter(q -> q.method().equals("PATCH")).toList();
+            assertThat(patches).hasSize(1);
+            JsonNode sent = Json.MAPPER.readTree(patches.get(0).body());
+            // a variable the stage does not have is not sent; the description is left as it is
+            assertThat(sent.path("stageVariables")).isEqualTo(Json.MAPPER.createObjectNode().put("c", "3").put("a", ""));
+            assertThat(sent.has("description")).isFalse();
+            assertThat(doc.path("variables")).isEqualTo(Json.MAPPER.createObjectNode().put("b", "2").put("c", "3"));
+            assertThat(doc.path("url").asText()).isEqualTo("https://h1.execute-api.us-east-1.amazonaws.com/prod");
+        }
+    }
+
+    private static final String HTTP_API = "{\"apiId\": \"h1\", \"name\": \"shop\", \"protocolType\": \"HTTP\", "
+            + "\"apiEndpoint\": \"https://h1.execute-api.us-east-1.amazonaws.com\"}";
+
+    private static JsonNode tree(String json) {
+        try {
+            return Json.MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String stage(Map<String, String> variables) {
+        ObjectNode stage = Json.MAPPER.createObjectNode().put("stageName", "prod").put("deploymentId", "d1").put("autoDeploy", false);
+        variables.forEach(stage.putObject("stageVariables")::put);
+        return stage.toString();
     }
 
     @Test
