@@ -39,15 +39,15 @@ class ShellTerminalIT {
             // the first run of a new HOME also records the launcher's class archive
             assertThat(statusBar(tmux.waitForPrompt(prompt, Duration.ofSeconds(90)))).as("the status bar under the prompt").isTrue();
 
-            tmux.text("use " + table).keys("Enter");
+            tmux.typed(prompt, "use " + table, STEP).keys("Enter");
             tmux.waitForPrompt(tablePrompt, STEP);
 
-            tmux.text("get pk=a,sk=7").keys("Enter");
+            tmux.typed(tablePrompt, "get pk=a,sk=7", STEP).keys("Enter");
             assertThat(tmux.waitForPrompt(tablePrompt, STEP)).contains("row 7");
 
             // 200 items; the output scrolls above the status bar (4 of the 24 rows): 20 rows, the last
             // for the pager's prompt, and the first page keeps the statement in sight
-            tmux.text("query pk=a").keys("Enter");
+            tmux.typed(tablePrompt, "query pk=a", STEP).keys("Enter");
             String page = tmux.waitForCursorLine("the pager's prompt", line -> line.startsWith("-- more --"), STEP);
             assertThat(page).contains(tablePrompt + " query pk=a\npk  sk   v\na   0    row 0\n", "row 16\n").doesNotContain("row 17");
             tmux.keys("Space");

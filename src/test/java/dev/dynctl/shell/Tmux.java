@@ -48,6 +48,16 @@ final class Tmux implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Types a statement after {@code prompt} and waits until the shell shows it there, so that a
+     * wait for the prompt after Enter cannot find the prompt from before the statement.
+     */
+    Tmux typed(String prompt, String statement, Duration timeout) {
+        text(statement);
+        waitForCursorLine("the statement '" + statement + "' typed", (prompt + " " + statement)::equals, timeout);
+        return this;
+    }
+
     /** The visible screen, one line per row, trailing spaces cut. */
     String screen() {
         return run(Map.of(), "capture-pane", "-p", "-t", session);
