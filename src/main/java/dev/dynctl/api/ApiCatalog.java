@@ -46,9 +46,17 @@ public final class ApiCatalog {
         row.put("name", listed.api().name());
         row.put("type", listed.api().type().label());
         row.put("endpoint", listed.endpoint());
-        row.put("created", listed.created() == null ? null : listed.created().toString());
-        row.put("description", listed.description());
+        row.put("created", text(listed.created()));
+        row.put("description", text(listed.description()));
         return row;
+    }
+
+    /**
+     * What the service left out is an empty string in every API document: a table shows an empty
+     * cell rather than "null", and scripts find every field, always a string.
+     */
+    private static String text(Object value) {
+        return value == null ? "" : value.toString();
     }
 
     /** The API with its invoke URL, stages (deployment, URL, variables) and tags. */
@@ -65,18 +73,18 @@ public final class ApiCatalog {
             doc.put("endpoint", EndpointType.REGIONAL.label());
             doc.put("url", base);
             if (ref.type() == ApiType.WEBSOCKET) {
-                doc.put("routeSelectionExpression", api.routeSelectionExpression());
+                doc.put("routeSelectionExpression", text(api.routeSelectionExpression()));
             }
-            doc.put("description", api.description());
-            doc.put("created", api.createdDate() == null ? null : api.createdDate().toString());
+            doc.put("description", text(api.description()));
+            doc.put("created", text(api.createdDate()));
             tags = api.tags();
         } else {
             GetRestApiResponse rest = v1.getRestApi(b -> b.restApiId(ref.id()));
             base = InvokeUrl.base(ref.type(), ref.id(), region, null);
             doc.put("endpoint", ApiLocator.endpointLabel(rest.endpointConfiguration()));
             doc.put("url", base);
-            doc.put("description", rest.description());
-            doc.put("created", rest.createdDate() == null ? null : rest.createdDate().toString());
+            doc.put("description", text(rest.description()));
+            doc.put("created", text(rest.createdDate()));
             tags = rest.tags();
         }
         ArrayNode stageDocs = doc.putArray("stages");
@@ -102,12 +110,11 @@ public final class ApiCatalog {
     public Creation create(ApiCreation spec, boolean ifNotExists) {
         List<ApiRef> existing = locator.all().stream().filter(api -> spec.name().equals(api.name())).toList();
         if (!existing.isEmpty()) {
-            if (!ifNotExists || existing.size() > 1 || existing.get(0).type() != spec.type()) {
-                throw DynctlException.usage("An API named '" + spec.name() + "' already exists in " + locator.where() + ": "
-                                + existing.stream().map(api -> api.id() + " (" + api.type().label() + ")").collect(Collectors.joining(", ")) + ".",
+            if (!ifNotExists) {
+                throw DynctlException.usage("An API named '" + spec.name() + "' already exists in " + locator.where() + ": " + ids(existing) + ".",
                         "Pass --if-not-exists to accept the existing one, or choose another name.");
             }
-            return new Creation(existing.get(0), false);
+            return new Creation(existingOfType(spec, existing), false);
         }
         String id;
         if (spec.type() == ApiType.REST) {
@@ -120,6 +127,38 @@ public final class ApiCatalog {
                     .routeSelectionExpression(spec.type() == ApiType.WEBSOCKET ? routeSelection(spec) : null)).apiId();
         }
         return new Creation(new ApiRef(id, spec.name(), spec.type()), true);
+    }
+
+    /**
+     * The one API of the name that --if-not-exists accepts: the only one of the asked type. When
+     * the name belongs to other types only, or to several APIs of this type, says why it does not
+     * apply (exit 2).
+     */
+    private ApiRef existingOfType(ApiCreation spec, List<ApiRef> named) {
+        List<ApiRef> ofType = named.stream().filter(api -> api.type() == spec.type()).toList();
+        String type = spec.type().label();
+        if (ofType.isEmpty()) {
+            ApiRef other = named.get(0);
+            if (named.size() == 1) {
+                throw DynctlException.usage("--if-not-exists did not apply: the API named '" + spec.name() + "' in " + locator.where()
+                                + " is " + other.id() + ", of type " + other.type().label() + ", not " + type + ".",
+                        "Choose another name, or pass --type " + other.type().label() + " to accept " + other.id() + ".");
+            }
+            throw DynctlException.usage("--if-not-exists did not apply: the APIs named '" + spec.name() + "' in " + locator.where()
+                    + " are " + ids(named) + ": none is of type " + type + ".", "Choose another name.");
+        }
+        if (ofType.size() > 1) {
+            throw DynctlException.usage("--if-not-exists did not apply: " + ofType.size() + " " + type + " APIs are named '" + spec.name()
+                            + "' in " + locator.where() + ": " + ofType.stream().map(ApiRef::id).collect(Collectors.joining(", "))
+                            + "; it accepts only one.",
+                    "Delete the ones you do not want ('dynctl api delete ID'), or choose another name.");
+        }
+        return ofType.get(0);
+    }
+
+    /** "id (type), id (type)" for messages. */
+    private static String ids(List<ApiRef> apis) {
+        return apis.stream().map(api -> api.id() + " (" + api.type().label() + ")").collect(Collectors.joining(", "));
     }
 
     private String createRest(ApiCreation spec) {

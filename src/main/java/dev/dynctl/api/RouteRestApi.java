@@ -58,7 +58,7 @@ final class RouteRestApi implements RouteApi {
             actions.add(0, "created method " + key);
         } else {
             boolean replaced = false;
-            if (!authorizationType.equals(existing.authorizationType()) || !Objects.equals(authorizerId, existing.authorizerId())) {
+            if (!authorizationType.equals(authorizationType(existing)) || !Objects.equals(authorizerId, existing.authorizerId())) {
                 replaced = changeAuth(resource.id(), key.method(), existing, authorizationType, authorizerId);
                 actions.add("changed auth of " + key + " from " + authLabel(existing.authorizationType()) + " to " + auth.kind().label());
             }
@@ -160,7 +160,7 @@ final class RouteRestApi implements RouteApi {
      */
     private boolean changeAuth(String resourceId, String httpMethod, GetMethodResponse existing, String authorizationType, String authorizerId) {
         List<PatchOperation> patch = new ArrayList<>();
-        if (!authorizationType.equals(existing.authorizationType())) {
+        if (!authorizationType.equals(authorizationType(existing))) {
             patch.add(PatchOperation.builder().op(Op.REPLACE).path("/authorizationType").value(authorizationType).build());
         }
         if (!Objects.equals(authorizerId, existing.authorizerId())) {
@@ -265,12 +265,21 @@ final class RouteRestApi implements RouteApi {
         };
     }
 
+    /** The method's authorization type; a method without one (as OpenAPI imports leave them) is open to all, NONE. */
+    private static String authorizationType(GetMethodResponse method) {
+        return method.authorizationType() == null ? "NONE" : method.authorizationType();
+    }
+
+    /** none, iam, cognito, or the type API Gateway names in lower case; absent is none, as for API Gateway. */
     private static String authLabel(String authorizationType) {
-        return switch (String.valueOf(authorizationType)) {
+        if (authorizationType == null) {
+            return RouteAuth.Kind.NONE.label();
+        }
+        return switch (authorizationType) {
             case "NONE" -> "none";
             case "AWS_IAM" -> "iam";
             case "COGNITO_USER_POOLS" -> "cognito";
-            default -> String.valueOf(authorizationType).toLowerCase(java.util.Locale.ROOT);
+            default -> authorizationType.toLowerCase(java.util.Locale.ROOT);
         };
     }
 }

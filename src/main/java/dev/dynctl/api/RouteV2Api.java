@@ -72,7 +72,9 @@ final class RouteV2Api implements RouteApi {
         } else {
             Integration before = integrations.get(integrationId(existing));
             functionBefore = before == null ? null : LambdaIntegrationUri.functionArn(before.integrationUri());
-            boolean sameAuth = authorizationType.toString().equals(existing.authorizationTypeAsString())
+            // a route without an authorization type is open to all, as NONE is
+            String authBefore = existing.authorizationTypeAsString() == null ? AuthorizationType.NONE.toString() : existing.authorizationTypeAsString();
+            boolean sameAuth = authorizationType.toString().equals(authBefore)
                     && (authorizerId == null || authorizerId.equals(existing.authorizerId()));
             if (!routeTarget.equals(existing.target()) || !sameAuth) {
                 apiGateway.updateRoute(b -> b.apiId(api.id()).routeId(existing.routeId()).target(routeTarget)
@@ -158,9 +160,9 @@ final class RouteV2Api implements RouteApi {
 
     /** none, iam, cognito (a JWT authorizer whose issuer is a Cognito pool), jwt, custom. */
     private String authLabel(Route route, Map<String, String> issuers) {
-        String type = String.valueOf(route.authorizationTypeAsString());
+        String type = route.authorizationTypeAsString() == null ? AuthorizationType.NONE.toString() : route.authorizationTypeAsString();
         return switch (type) {
-            case "NONE", "null" -> "none";
+            case "NONE" -> "none";
             case "AWS_IAM" -> "iam";
             case "JWT" -> {
                 String issuer = route.authorizerId() == null ? null

@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
             "  dynctl api route add shop 'GET /items/{id}' --function get-item",
             "  dynctl api deploy shop --stage prod",
             "  dynctl api stage create shop beta --var table=orders-beta",
-            "  dynctl api export pets --stage prod --to pets.yaml",
+            "  dynctl api export shop --stage prod --to shop.yaml",
             "  dynctl api call shop 'GET /items/42' --stage prod"})
 public final class ApiCommand extends GroupCommand {
     /** Finds the API a command names, by name or id, on the run's clients. */

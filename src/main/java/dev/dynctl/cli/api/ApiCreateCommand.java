@@ -65,7 +65,7 @@ public final class ApiCreateCommand extends DynctlCommand {
         ApiRef api = creation.api();
         context.err().println(creation.made() ? "Created " + type.label() + " API '" + name + "' (" + api.id() + ")."
                 : "API '" + name + "' (" + api.id() + ") already exists; nothing was created.");
-        context.output().document(catalog.describe(api));
+        ApiDescribeCommand.show(context, catalog.describe(api));
     }
 
     /** Options that do not apply to the API's type are refused, not ignored. */

@@ -23,15 +23,18 @@ import picocli.CommandLine.Parameters;
                 + "that may publish to that topic only. Changes reach callers with the next 'api deploy'."},
         footerHeading = "%nExamples:%n",
         footer = {
+            "  # shop: an HTTP API, orders: a REST API, chat: a WebSocket API",
             "  dynctl api route add shop 'GET /items/{id}' --function get-item",
             "  dynctl api route add shop 'ANY /{proxy+}' --function app --auth iam",
+            "  dynctl api route add shop '$default' --function app",
             "  dynctl api route add shop 'POST /orders' --function order \\",
-            "      --auth cognito --user-pool arn:aws:cognito-idp:...:userpool/ID",
-            "  dynctl api route add http-shop '$default' --function app",
+            "      --auth cognito --user-pool \"$POOL_ARN\" --client-id \"$APP_CLIENT_ID\"",
+            "  dynctl api route add orders 'GET /orders/{id}' --function get-order \\",
+            "      --auth cognito --user-pool \"$POOL_ARN\"    # REST: no --client-id",
+            "  dynctl api route add orders 'POST /events' \\",
+            "      --sns-topic arn:aws:sns:us-east-1:123456789012:events",
             "  dynctl api route add chat '$connect' --function on-connect --auth iam",
-            "  dynctl api route add chat sendMessage --function send",
-            "  dynctl api route add shop 'POST /events' \\",
-            "      --sns-topic arn:aws:sns:us-east-1:123456789012:events"})
+            "  dynctl api route add chat sendMessage --function send"})
 public final class ApiRouteAddCommand extends DynctlCommand {
     @Parameters(index = "0", paramLabel = "API", description = "The API, by name or id.")
     String api;

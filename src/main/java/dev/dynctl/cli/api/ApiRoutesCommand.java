@@ -36,7 +36,8 @@ public final class ApiRoutesCommand extends DynctlCommand {
 
     static ObjectNode row(RouteInfo route) {
         ObjectNode row = Json.MAPPER.createObjectNode();
-        row.put("method", route.key().method());
+        // WebSocket routes and $default have no method: empty, as for any text an API document lacks
+        row.put("method", route.key().method() == null ? "" : route.key().method());
         row.put("path", route.key().hasPath() ? route.key().path() : route.key().text());
         row.put("target", route.target());
         row.put("auth", route.auth());
