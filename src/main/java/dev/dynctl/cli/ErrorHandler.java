@@ -8,10 +8,12 @@ import java.io.PrintWriter;
 import java.net.SocketTimeoutException;
 import java.nio.channels.ClosedByInterruptException;
 import java.util.Arrays;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.Help.ColorScheme;
 import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 import software.amazon.awssdk.core.exception.AbortedException;
@@ -52,14 +54,15 @@ final class ErrorHandler implements IParameterExceptionHandler {
      * and the environment rather than from parsed options.
      */
     @Override
-    public int handleParseException(ParameterException e, String[] args) {
+    public int handleParseException(ParameterException parseError, String[] args) {
+        ParameterException e = unmatchedFirst(parseError);
         CommandLine cmd = e.getCommandLine();
         boolean noColorOption = Arrays.asList(args).contains("--no-color");
         Ansi ansi = Context.colorAllowed(root.terminal(), noColorOption) ? Ansi.ON : Ansi.OFF;
         ColorScheme colors = new ColorScheme.Builder(cmd.getColorScheme()).ansi(ansi).build();
         PrintWriter err = cmd.getErr();
         err.println(colors.errorText("Error: " + message(e)));
-        UnmatchedArgumentException.printSuggestions(e, err);
+        suggest(e, err);
         String command = cmd.getCommandSpec().qualifiedName().strip();
         // in the shell the root has no name: its help is 'help'
         err.println(command.isEmpty() ? "Try 'help' for the commands." : "Try '" + command + " --help' for usage and examples.");
@@ -67,10 +70,29 @@ final class ErrorHandler implements IParameterExceptionHandler {
         return ExitCode.USAGE.code();
     }
 
+    /**
+     * picocli reports a missing required option before an unknown one, but '--cod src' is a typo
+     * of the option said missing ('--code'): the unknown option, with its "Did you mean", comes first.
+     */
+    private static ParameterException unmatchedFirst(ParameterException e) {
+        List<String> unmatched = e.getCommandLine().getUnmatchedArguments();
+        return e instanceof MissingParameterException && !unmatched.isEmpty() ? new UnmatchedArgumentException(e.getCommandLine(), unmatched) : e;
+    }
+
+    /** For an unknown option "Did you mean --code?" (picocli says "Possible solutions: --code"); for a command picocli's own. */
+    private static void suggest(ParameterException e, PrintWriter err) {
+        if (e instanceof UnmatchedArgumentException unmatched && unmatched.isUnknownOption() && !unmatched.getSuggestions().isEmpty()) {
+            err.println("Did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?");
+        } else {
+            UnmatchedArgumentException.printSuggestions(e, err);
+        }
+    }
+
     /** picocli's "Unmatched argument at index 1: 'tabel'" in the words a user thinks in. */
     private static String message(ParameterException e) {
         if (!(e instanceof UnmatchedArgumentException unmatched) || unmatched.getUnmatched().isEmpty()) {
-            return e.getMessage();
+            // some of picocli's messages start with their own "Error: "; map options' say "option option '--var'"
+            return e.getMessage().replaceFirst("^Error: ", "").replace("option option '", "option '");
         }
         String first = unmatched.getUnmatched().get(0);
         if (first.startsWith("-") && first.length() > 1) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * What a deploy does to a function's environment: give the whole of it ({@code --env}, variables
@@ -16,6 +17,8 @@ import java.util.TreeMap;
 public record EnvironmentChange(Map<String, String> variables, Set<String> unset, boolean clear) {
     /** Leaves the environment as it is. */
     public static final EnvironmentChange NONE = new EnvironmentChange(null, Set.of(), false);
+    /** Lambda's rule for a variable's name: a letter, then at least one letter, digit or '_'. */
+    private static final Pattern NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9_]+");
 
     /**
      * From the deploy's options; giving the whole environment and removing from it is an error.
@@ -27,6 +30,9 @@ public record EnvironmentChange(Map<String, String> variables, Set<String> unset
     public static EnvironmentChange of(List<String> assignments, List<String> unset, boolean clear) {
         Map<String, String> variables = assignments.isEmpty() ? null
                 : NamedValues.unique(assignments, '=', "--env", "--env TABLE=orders");
+        if (variables != null) {
+            variables.keySet().forEach(EnvironmentChange::checkName);
+        }
         if (variables != null && (clear || !unset.isEmpty())) {
             throw DynctlException.usage("--env gives the whole environment; " + (clear ? "--clear-env" : "--unset-env") + " cannot go with it.",
                     "Variables not named in --env are removed already: leave out the ones you do not want.");
@@ -41,6 +47,14 @@ public record EnvironmentChange(Map<String, String> variables, Set<String> unset
             }
         }
         return new EnvironmentChange(variables, Set.copyOf(unset), clear);
+    }
+
+    /** Names are no secret: a bad one is repeated (its value never is). */
+    private static void checkName(String name) {
+        if (!NAME.matcher(name).matches()) {
+            throw DynctlException.usage("--env " + name + ": a variable's name is a letter and then at least one more letter, digit or '_' (Lambda's rule).",
+                    "e.g. --env TABLE=orders or --env LOG_LEVEL=debug");
+        }
     }
 
     /** True when the deploy says nothing about the environment. */

@@ -38,8 +38,8 @@ public final class FunctionDeployer {
     private static final Duration FIRST_ROLE_RETRY = Duration.ofSeconds(1);
     private static final Duration MAX_ROLE_RETRY = Duration.ofSeconds(5);
 
-    /** What a deploy asks for besides code and settings. */
-    public record Request(String function, FunctionPackage code, FunctionSettings settings, String alias, Duration waitLimit) {
+    /** What a deploy asks for besides code and settings; {@code function} names the function itself (no version or alias). */
+    public record Request(FunctionName function, FunctionPackage code, FunctionSettings settings, String alias, Duration waitLimit) {
     }
 
     /** The summary a deploy prints: what is deployed now and what this deploy changed (empty: nothing). */
@@ -72,7 +72,7 @@ public final class FunctionDeployer {
         }
         LambdaClient lambda = clients.lambda();
         FunctionWaiter waiter = new FunctionWaiter(lambda);
-        String name = request.function();
+        String name = request.function().text();
         GetFunctionConfigurationResponse current = existing(lambda, name);
         List<String> changed = new ArrayList<>();
         if (current == null) {
@@ -114,13 +114,13 @@ public final class FunctionDeployer {
     private void create(LambdaClient lambda, Request request, List<String> changed) throws InterruptedException {
         FunctionSettings settings = request.settings();
         if (settings.runtime() == null || settings.handler() == null) {
-            throw DynctlException.usage("Function '" + request.function() + "' does not exist yet in " + clients.where()
+            throw DynctlException.usage("Function '" + request.function().text() + "' does not exist yet in " + clients.where()
                     + "; creating it needs --runtime and --handler.", "e.g. --runtime python3.12 --handler app.handler");
         }
         String role = settings.role();
         boolean newRole = false;
         if (role == null) {
-            ExecutionRole.Resolved resolved = new ExecutionRole(clients.iam()).ensure(request.function(), notes);
+            ExecutionRole.Resolved resolved = new ExecutionRole(clients.iam()).ensure(request.function().name(), notes);
             role = resolved.arn();
             newRole = resolved.created();
             if (newRole) {
@@ -133,7 +133,7 @@ public final class FunctionDeployer {
         Duration pause = FIRST_ROLE_RETRY;
         while (true) {
             try {
-                lambda.createFunction(b -> b.functionName(request.function())
+                lambda.createFunction(b -> b.functionName(request.function().text())
                         .runtime(settings.runtime())
                         .handler(settings.handler())
                         .role(roleArn)
@@ -147,14 +147,14 @@ public final class FunctionDeployer {
                 // a role made a moment ago is not yet visible to Lambda; any other refusal is the user's to see
                 boolean roleNotYetUsable = newRole && String.valueOf(e.awsErrorDetails().errorMessage()).contains("cannot be assumed");
                 if (!roleNotYetUsable || System.nanoTime() + pause.toNanos() > deadline) {
-                    throw e;
+                    throw roleRefused(e, roleArn);
                 }
                 Thread.sleep(pause.toMillis());
                 Duration next = pause.multipliedBy(2);
                 pause = next.compareTo(MAX_ROLE_RETRY) > 0 ? MAX_ROLE_RETRY : next;
             }
         }
-        notes.accept("Created function '" + request.function() + "' from " + request.code().source() + ".");
+        notes.accept("Created function '" + request.function().text() + "' from " + request.code().source() + ".");
         changed.add(0, "function");
     }
 
@@ -200,8 +200,25 @@ public final class FunctionDeployer {
         if (settings.isEmpty()) {
             return;
         }
-        lambda.updateFunctionConfiguration(update.build());
+        try {
+            lambda.updateFunctionConfiguration(update.build());
+        } catch (InvalidParameterValueException e) {
+            throw roleRefused(e, Objects.requireNonNullElse(wanted.role(), current.role()));
+        }
         changed.addAll(settings);
+    }
+
+    /**
+     * Lambda's "The role defined for the function cannot be assumed by Lambda." with what to do
+     * about it; any other refusal as it came.
+     */
+    private static RuntimeException roleRefused(InvalidParameterValueException e, String role) {
+        if (role == null || !String.valueOf(e.awsErrorDetails().errorMessage()).contains("cannot be assumed")) {
+            return e;
+        }
+        return DynctlException.usage("Lambda cannot assume the role " + role + ".",
+                "A role made a moment ago takes a few seconds to be usable on AWS: run the deploy again. Otherwise check that the role exists "
+                        + "and that its trust policy lets lambda.amazonaws.com assume it (sts:AssumeRole).");
     }
 
     /** True when the user gave a setting and it is not what the function has. */

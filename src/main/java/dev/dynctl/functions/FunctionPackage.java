@@ -88,7 +88,8 @@ public final class FunctionPackage {
     private static byte[] zipDirectory(Path directory) {
         List<Path> paths = entries(directory);
         if (paths.stream().noneMatch(Files::isRegularFile)) {
-            throw DynctlException.usage("Cannot deploy --code " + directory + ": the directory holds no files.");
+            throw DynctlException.usage("Cannot deploy --code " + directory + ": the directory holds no files.",
+                    "Give the directory that holds the function's code (e.g. app.py for --handler app.handler), or a .zip or .jar.");
         }
         // the entry time as a local date-time in this JVM's zone: the zip's DOS date reads 1980-01-01 00:00 in every zone
         long entryTime = ENTRY_TIME.atZone(ZoneId.systemDefault()).toInstant().toEpochMilli();

@@ -60,8 +60,12 @@ public final class FunctionService {
         return row;
     }
 
-    /** The function's $LATEST configuration; an unknown function is not found (exit 3) with the near names. */
+    /**
+     * The function's configuration ($LATEST unless the name or ARN ends in a version or alias); a
+     * name Lambda would refuse is exit 2, an unknown function not found (exit 3) with the near names.
+     */
     public GetFunctionConfigurationResponse configuration(String function) {
+        FunctionName.of(function);
         try {
             return lambda().getFunctionConfiguration(b -> b.functionName(function));
         } catch (ResourceNotFoundException e) {
@@ -129,6 +133,10 @@ public final class FunctionService {
      * @param tail asks for the last 4 KB of the log (LogType Tail)
      */
     public Invocation invoke(String function, byte[] payload, String qualifier, boolean tail) {
+        FunctionName.of(function);
+        if (qualifier != null) {
+            FunctionName.qualifier(qualifier);
+        }
         InvokeResponse response;
         try {
             response = lambda().invoke(b -> {
@@ -151,6 +159,12 @@ public final class FunctionService {
         String log = response.logResult() == null ? null : new String(Base64.getDecoder().decode(response.logResult()), StandardCharsets.UTF_8);
         byte[] answer = response.payload() == null ? new byte[0] : response.payload().asByteArray();
         return new Invocation(answer, response.functionError(), log, response.executedVersion());
+    }
+
+    /** The configuration of the function a delete would remove: the function itself (not a version or alias), and one that exists. */
+    public GetFunctionConfigurationResponse toDelete(String function) {
+        FunctionName.of(function).unqualified("delete");
+        return configuration(function);
     }
 
     /** Deletes the function with all its versions and aliases. */

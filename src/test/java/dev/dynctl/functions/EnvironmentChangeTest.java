@@ -10,24 +10,33 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class EnvironmentChangeTest {
-    private static final Map<String, String> CURRENT = Map.of("A", "1", "B", "2", "C", "3");
+    private static final Map<String, String> CURRENT = Map.of("AA", "1", "BB", "2", "CC", "3");
 
     @Test
     void envGivesTheWholeEnvironmentUnsetRemovesSomeClearRemovesAll() {
-        assertThat(EnvironmentChange.of(List.of("A=9", "D=x=y"), List.of(), false).applyTo(CURRENT)).containsExactly(
-                Map.entry("A", "9"), Map.entry("D", "x=y"));
-        assertThat(EnvironmentChange.of(List.of(), List.of("B", "Z"), false).applyTo(CURRENT)).containsExactly(
-                Map.entry("A", "1"), Map.entry("C", "3"));
+        assertThat(EnvironmentChange.of(List.of("AA=9", "DD=x=y"), List.of(), false).applyTo(CURRENT)).containsExactly(
+                Map.entry("AA", "9"), Map.entry("DD", "x=y"));
+        assertThat(EnvironmentChange.of(List.of(), List.of("BB", "ZZ"), false).applyTo(CURRENT)).containsExactly(
+                Map.entry("AA", "1"), Map.entry("CC", "3"));
         assertThat(EnvironmentChange.of(List.of(), List.of(), true).applyTo(CURRENT)).isEmpty();
         assertThat(EnvironmentChange.of(List.of(), List.of(), false).isNone()).isTrue();
-        assertThat(EnvironmentChange.of(List.of(), List.of("B"), false).isNone()).isFalse();
+        assertThat(EnvironmentChange.of(List.of(), List.of("BB"), false).isNone()).isFalse();
+    }
+
+    @Test
+    void aVariableNameFollowsLambdasRuleAndItsValueIsNeverRepeated() {
+        assertThat(EnvironmentChange.of(List.of("LOG_LEVEL=debug", "x1=2"), List.of(), false).variables()).containsOnlyKeys("LOG_LEVEL", "x1");
+        for (String name : List.of("1BAD", "A", "_X", "MY-VAR", "É1")) {
+            assertUsage(() -> EnvironmentChange.of(List.of(name + "=s3cret"), List.of(), false),
+                    "--env " + name + ": a variable's name is a letter and then at least one more letter, digit or '_' (Lambda's rule).");
+        }
     }
 
     @Test
     void removingFromAWholeEnvironmentOrANameWithAValueIsBadInputThatRepeatsNoValue() {
-        assertUsage(() -> EnvironmentChange.of(List.of("A=s3cret"), List.of("B"), false), "--env gives the whole environment; --unset-env cannot go with it.");
-        assertUsage(() -> EnvironmentChange.of(List.of("A=s3cret"), List.of(), true), "--env gives the whole environment; --clear-env cannot go with it.");
-        assertUsage(() -> EnvironmentChange.of(List.of(), List.of("B"), true), "--clear-env removes every variable; --unset-env cannot go with it.");
+        assertUsage(() -> EnvironmentChange.of(List.of("AA=s3cret"), List.of("BB"), false), "--env gives the whole environment; --unset-env cannot go with it.");
+        assertUsage(() -> EnvironmentChange.of(List.of("AA=s3cret"), List.of(), true), "--env gives the whole environment; --clear-env cannot go with it.");
+        assertUsage(() -> EnvironmentChange.of(List.of(), List.of("BB"), true), "--clear-env removes every variable; --unset-env cannot go with it.");
         assertUsage(() -> EnvironmentChange.of(List.of(), List.of("KEY=s3cret"), false), "--unset-env takes a variable's NAME only.");
         assertUsage(() -> EnvironmentChange.of(List.of("TABLE"), List.of(), false), "--env 'TABLE' is not NAME=VALUE.");
     }

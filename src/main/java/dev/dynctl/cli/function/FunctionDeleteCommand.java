@@ -7,6 +7,7 @@ import dev.dynctl.codec.Json;
 import dev.dynctl.functions.FunctionService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
+import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationResponse;
 
 @Command(name = "delete", mixinStandardHelpOptions = true,
         description = "Delete a function with all its versions and aliases. Asks you to type the function's name "
@@ -16,21 +17,23 @@ import picocli.CommandLine.Parameters;
             "  dynctl function delete scratch        # asks you to type 'scratch'",
             "  dynctl function delete get-item --yes # no question"})
 public final class FunctionDeleteCommand extends DynctlCommand {
-    @Parameters(index = "0", paramLabel = "FUNCTION", description = "The function's name.")
+    @Parameters(index = "0", paramLabel = "FUNCTION", description = "The function's name or ARN.")
     String function;
 
     @Override
     protected void run(Context context) {
         FunctionService functions = new FunctionService(context.clients());
-        // an unknown function is said before any question is asked
-        functions.configuration(function);
+        // a bad name or an unknown function is said before any question is asked
+        GetFunctionConfigurationResponse doomed = functions.toDelete(function);
         context.confirm("Delete function '" + function + "' with all its versions and aliases in " + context.clients().where()
                 + "? This cannot be undone.", "deleting function '" + function + "'", function);
         functions.delete(function);
-        context.err().println("Deleted function '" + function + "'.");
+        context.err().println("Deleted function '" + doomed.functionName() + "'.");
         ObjectNode deleted = Json.MAPPER.createObjectNode();
-        deleted.put("function", function);
-        deleted.put("deleted", true);
+        // the shape of table, API and stage deletes
+        deleted.put("name", doomed.functionName());
+        deleted.put("arn", doomed.functionArn());
+        deleted.put("status", "DELETED");
         context.output().document(deleted);
     }
 }

@@ -5,6 +5,7 @@ import dev.dynctl.cli.DynctlCommand;
 import dev.dynctl.cli.table.DurationConverter;
 import dev.dynctl.functions.EnvironmentChange;
 import dev.dynctl.functions.FunctionDeployer;
+import dev.dynctl.functions.FunctionName;
 import dev.dynctl.functions.FunctionPackage;
 import dev.dynctl.functions.FunctionSettings;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ import picocli.CommandLine.Parameters;
             "  dynctl function deploy report --code target/report.jar --runtime java21 \\",
             "      --handler com.example.Report::handle --role arn:aws:iam::1234:role/x"})
 public final class FunctionDeployCommand extends DynctlCommand {
-    @Parameters(index = "0", paramLabel = "FUNCTION", description = "The function's name.")
+    @Parameters(index = "0", paramLabel = "FUNCTION", description = "The function's name (or ARN).")
     String function;
 
     @Option(names = "--code", required = true, paramLabel = "DIR|ZIP|JAR", description = "The code: a directory to zip, or a .zip or .jar.")
@@ -51,7 +52,7 @@ public final class FunctionDeployCommand extends DynctlCommand {
     @Option(names = "--memory", paramLabel = "MB", description = "Memory in MB, 128 to 10240 (Lambda's default on create: 128).")
     Integer memory;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", description = "Longest run in seconds, up to 900 (Lambda's default on create: 3).")
+    @Option(names = "--timeout", paramLabel = "SECONDS", description = "Longest run in seconds, 1 to 900 (Lambda's default on create: 3).")
     Integer timeout;
 
     @Option(names = "--env", paramLabel = "NAME=VALUE", description = "An environment variable (repeat for more); replaces the whole environment.")
@@ -69,7 +70,7 @@ public final class FunctionDeployCommand extends DynctlCommand {
     @Option(names = "--description", paramLabel = "TEXT", description = "The function's description.")
     String description;
 
-    @Option(names = "--alias", paramLabel = "NAME", description = "Create this alias, or move it, to the published version.")
+    @Option(names = "--alias", paramLabel = "NAME", description = "Create this alias, or move it, to the published version (not all digits).")
     String alias;
 
     @Option(names = "--wait-timeout", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "5m",
@@ -78,11 +79,16 @@ public final class FunctionDeployCommand extends DynctlCommand {
 
     @Override
     protected void run(Context context) throws InterruptedException {
+        // every check before the code is zipped or anything is sent
+        FunctionName name = FunctionName.of(function).unqualified("deploy");
+        if (alias != null) {
+            FunctionName.alias(alias);
+        }
         FunctionSettings settings = new FunctionSettings(runtime, handler, memory, timeout, EnvironmentChange.of(environment, unsetEnvironment, clearEnvironment),
                 role, description);
         FunctionPackage zip = FunctionPackage.of(code);
         FunctionDeployer deployer = new FunctionDeployer(context.clients(), context.err()::println);
-        FunctionDeployer.Result result = deployer.deploy(new FunctionDeployer.Request(function, zip, settings, alias, waitTimeout));
+        FunctionDeployer.Result result = deployer.deploy(new FunctionDeployer.Request(name, zip, settings, alias, waitTimeout));
         if (result.changed().isEmpty()) {
             context.err().println("Function '" + function + "' is up to date (version " + result.version() + "); nothing changed.");
         } else {

@@ -1,12 +1,14 @@
 package dev.dynctl.cli.function;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.dynctl.cli.Context;
 import dev.dynctl.cli.DynctlCommand;
 import dev.dynctl.error.DynctlException;
 import dev.dynctl.error.ExitCode;
 import dev.dynctl.functions.FunctionPayload;
 import dev.dynctl.functions.FunctionService;
+import dev.dynctl.output.Format;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,7 +16,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "invoke", mixinStandardHelpOptions = true,
         description = {"Invoke a function and wait for its answer, which is printed: JSON in the output format "
-                + "(-o), anything else as it is.",
+                + "(-o). An answer that is not JSON is printed as it came in a table or text, and as a JSON string "
+                + "with -o json, yaml … or --query, so a script always reads JSON.",
             "",
             "When the function fails (Lambda's FunctionError), its error payload is printed and dynctl exits "
                     + "with 1. --logs prints the last 4 KB of the invocation's log on stderr."},
@@ -56,7 +59,11 @@ public final class FunctionInvokeCommand extends DynctlCommand {
         }
     }
 
-    /** A JSON answer in the output format; anything else (plain text) as it came. */
+    /**
+     * A JSON answer in the output format. Anything else (plain text) as it came for a person's
+     * table or text, and as a JSON string for formats scripts read (and for --query), so that
+     * what comes down a pipe to jq is always JSON.
+     */
     private static void print(Context context, byte[] answer) {
         if (answer.length == 0) {
             return;
@@ -67,7 +74,12 @@ public final class FunctionInvokeCommand extends DynctlCommand {
             return;
         }
         String text = new String(answer, StandardCharsets.UTF_8);
-        context.out().print(text.endsWith("\n") ? text : text + "\n");
-        context.out().flush();
+        Format format = context.output().format();
+        if ((format == Format.TABLE || format == Format.TEXT) && context.options().query() == null) {
+            context.out().print(text.endsWith("\n") ? text : text + "\n");
+            context.out().flush();
+        } else {
+            context.output().document(TextNode.valueOf(text));
+        }
     }
 }
