@@ -39,6 +39,21 @@ public final class ApiCall {
     }
 
     /**
+     * Refuses a --base-url that cannot be called: without a scheme (http or https) and a host there
+     * is nowhere to send the request.
+     */
+    public static void checkBaseUrl(URI baseUrl) {
+        if (baseUrl == null) {
+            return;
+        }
+        String scheme = baseUrl.getScheme() == null ? "" : baseUrl.getScheme().toLowerCase(Locale.ROOT);
+        if (!(scheme.equals("http") || scheme.equals("https")) || baseUrl.getHost() == null) {
+            throw DynctlException.usage("--base-url '" + baseUrl + "' is not a URL to call: it needs a scheme (http or https) and a host.",
+                    "Pass the whole URL, e.g. --base-url https://api.example.com or --base-url http://localhost:3000.");
+        }
+    }
+
+    /**
      * Sends the request and returns the answer, whatever its status.
      *
      * @param stage the stage; null means $default for an HTTP API and is refused for a REST API
@@ -60,7 +75,7 @@ public final class ApiCall {
             headers.add(Map.entry("Content-Type", "application/json"));
         }
         Map<String, List<String>> sent = signed ? signer().sign(url, request.method(), headers, request.body()) : grouped(headers);
-        HttpResponse<byte[]> response = send(url, request, sent);
+        HttpResponse<byte[]> response = send(url, request, sent, baseUrl != null);
         List<Map.Entry<String, String>> answered = new ArrayList<>();
         response.headers().map().forEach((name, values) -> {
             if (!name.startsWith(":")) {
@@ -82,7 +97,7 @@ public final class ApiCall {
                     ? "It has no stages yet: deploy it with 'dynctl api deploy " + api.name() + " --stage STAGE'."
                     : "Its stages: " + String.join(", ", names) + ".");
         }
-        return stages.stage(api, stage).name();
+        return stages.callableStage(api, stage).name();
     }
 
     private URI url(ApiRef api, String stage, ApiCallRequest request, URI baseUrl) {
@@ -113,7 +128,8 @@ public final class ApiCall {
         return grouped;
     }
 
-    private static HttpResponse<byte[]> send(URI url, ApiCallRequest request, Map<String, List<String>> headers) {
+    /** @param toBaseUrl the URL is under the user's --base-url, not the stage's own */
+    private static HttpResponse<byte[]> send(URI url, ApiCallRequest request, Map<String, List<String>> headers, boolean toBaseUrl) {
         HttpRequest.Builder http = HttpRequest.newBuilder(url).timeout(ANSWER_TIMEOUT)
                 .method(request.method(), request.body().length == 0 ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(request.body()));
@@ -130,8 +146,10 @@ public final class ApiCall {
             throw new DynctlException(ExitCode.THROTTLED, request.method() + " " + url + " did not answer in time (" + e.getMessage() + ").",
                     "Check that the stage is deployed and its integration answers; a Lambda function's timeout shows as 504 instead.", e);
         } catch (ConnectException e) {
-            throw new DynctlException(ExitCode.FAILURE, "Could not connect to " + url + ".",
-                    "Check the URL's host and port; with --endpoint-url or --local, pass --base-url to call a server that runs the API.", e);
+            throw new DynctlException(ExitCode.FAILURE, "Could not connect to " + url + ".", toBaseUrl
+                    ? "Nothing is listening at " + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort())
+                            + ": start the server that runs the API there, or check the host and port of --base-url."
+                    : "Check the URL's host and port; with --endpoint-url or --local, pass --base-url to call a server that runs the API.", e);
         } catch (IOException e) {
             throw new DynctlException(ExitCode.FAILURE, "Calling " + url + " failed: " + e.getMessage(), null, e);
         } catch (InterruptedException e) {

@@ -1,6 +1,7 @@
 package dev.dynctl.api;
 
 import java.util.List;
+import java.util.function.BinaryOperator;
 
 /**
  * One statistic of one API Gateway metric, as the metrics table shows it. Each kind of API
@@ -21,6 +22,14 @@ public record ApiMetric(String name, String stat, String unit) {
             case WEBSOCKET -> List.of(sum("ConnectCount"), sum("MessageCount"), integrationLatency(),
                     sum("IntegrationError"), sum("ClientError"), sum("ExecutionError"));
         };
+    }
+
+    /**
+     * How several periods' values make one, for a trend too long to show a point per period: a
+     * sum adds up, an average or a percentile keeps its peak.
+     */
+    public BinaryOperator<Double> combine() {
+        return "Sum".equals(stat) ? Double::sum : Math::max;
     }
 
     /**

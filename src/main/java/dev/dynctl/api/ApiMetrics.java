@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.cloudwatch.model.ScanBy;
  */
 public final class ApiMetrics {
     static final String NAMESPACE = "AWS/ApiGateway";
-    /** A sparkline wider than this many points would not fit a terminal: the period grows instead. */
+    /** The default period gives at most this many points, about what a sparkline in a table has room for. */
     private static final int MAX_POINTS = 60;
     private static final List<Duration> PERIODS = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(15),
             Duration.ofHours(1), Duration.ofHours(6), Duration.ofDays(1));

@@ -14,20 +14,28 @@ import java.util.TreeMap;
 public record ApiStage(String name, String deploymentId, String description, Map<String, String> variables, Boolean autoDeploy,
         Instant created, Instant updated) {
 
-    /** The stage as users see it, with its invoke URL under {@code base}. */
+    /**
+     * The stage as users see it, with its invoke URL under {@code base}. A time the engine does not
+     * keep is left out and a missing description is empty, so that every stage has the same fields
+     * in the same order: the URL, the widest, comes last, so that a table cuts nothing before it.
+     */
     public ObjectNode document(ApiType type, String base) {
         ObjectNode doc = Json.MAPPER.createObjectNode();
         doc.put("name", name);
         doc.put("deployment", deploymentId);
-        doc.put("url", InvokeUrl.stage(type, base, name));
         ObjectNode vars = doc.putObject("variables");
         new TreeMap<>(variables).forEach(vars::put);
         if (autoDeploy != null) {
             doc.put("autoDeploy", autoDeploy);
         }
-        doc.put("description", description);
-        doc.put("created", created == null ? null : created.toString());
-        doc.put("updated", updated == null ? null : updated.toString());
+        doc.put("description", description == null ? "" : description);
+        if (created != null) {
+            doc.put("created", created.toString());
+        }
+        if (updated != null) {
+            doc.put("updated", updated.toString());
+        }
+        doc.put("url", InvokeUrl.stage(type, base, name));
         return doc;
     }
 }

@@ -2,16 +2,21 @@ package dev.dynctl.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynctl.error.DynctlException;
+import dev.dynctl.error.ExitCode;
 import dev.dynctl.error.NearNames;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
+import software.amazon.awssdk.services.apigateway.model.ApiGatewayException;
+import software.amazon.awssdk.services.apigateway.model.BadRequestException;
 import software.amazon.awssdk.services.apigateway.model.Deployment;
+import software.amazon.awssdk.services.apigateway.model.NotFoundException;
 import software.amazon.awssdk.services.apigateway.model.Op;
 import software.amazon.awssdk.services.apigateway.model.PatchOperation;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
@@ -62,16 +67,28 @@ public final class ApiStages {
 
     /** The named stage; not found (exit 3) names the stages the API has. */
     public ApiStage stage(ApiRef api, String name) {
-        List<ApiStage> stages = stages(api);
-        return stages.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow(() -> missing(api, name, stages));
+        return stage(api, name, false);
     }
 
-    private static DynctlException missing(ApiRef api, String name, List<ApiStage> stages) {
+    /** The named stage, to be called: not found (exit 3) also says how deploying creates it. */
+    public ApiStage callableStage(ApiRef api, String name) {
+        return stage(api, name, true);
+    }
+
+    private ApiStage stage(ApiRef api, String name, boolean deployHint) {
+        List<ApiStage> stages = stages(api);
+        return stages.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow(() -> missing(api, name, stages, deployHint));
+    }
+
+    private static DynctlException missing(ApiRef api, String name, List<ApiStage> stages, boolean deployHint) {
         List<String> names = stages.stream().map(ApiStage::name).toList();
         String has = names.isEmpty() ? "It has no stages." : "Its stages: " + String.join(", ", names) + ".";
+        String deploy = "'dynctl api deploy " + api.id() + " --stage " + (deployHint ? name : "STAGE") + "'";
+        String otherwise = deployHint ? "Deploy to it with " + deploy + "."
+                : names.isEmpty() ? "Deploy the API to make one: " + deploy + "."
+                : "Name one of them; 'dynctl api stage list " + api.id() + "' shows them with their URLs.";
         return DynctlException.notFound("Stage '" + name + "' not found in API '" + api.name() + "' (" + api.id() + "). " + has,
-                NearNames.hint(NearNames.among(names, name),
-                        "Deploy to it with 'dynctl api deploy " + api.id() + " --stage " + name + "'."));
+                NearNames.hint(NearNames.among(names, name), otherwise));
     }
 
     /**
@@ -79,6 +96,7 @@ public final class ApiStages {
      * newest one; v2 stages may start without one.
      */
     public ApiStage create(ApiRef api, String name, String description, Map<String, String> variables, String deploymentId) {
+        StageRules.stageName(name, api.type());
         List<ApiStage> stages = stages(api);
         if (stages.stream().anyMatch(s -> s.name().equals(name))) {
             throw DynctlException.usage("Stage '" + name + "' already exists in API '" + api.name() + "' (" + api.id() + ").",
@@ -117,30 +135,74 @@ public final class ApiStages {
         return tied.get(0);
     }
 
-    /** Sets and removes stage variables (and the description, when given). */
-    public ApiStage update(ApiRef api, String name, String description, Map<String, String> set, List<String> unset) {
+    /**
+     * Sets and removes stage variables (and the description, when given). Only what differs from
+     * the stage as it is gets sent; when nothing does, no update is made.
+     */
+    public StageUpdate update(ApiRef api, String name, String description, Map<String, String> set, List<String> unset) {
         ApiStage current = stage(api, name);
+        Map<String, String> changed = new LinkedHashMap<>();
+        set.forEach((k, v) -> {
+            if (!v.equals(current.variables().get(k))) {
+                changed.put(k, v);
+            }
+        });
+        List<String> removed = unset.stream().distinct().filter(current.variables()::containsKey).toList();
+        List<String> absent = unset.stream().distinct().filter(k -> !current.variables().containsKey(k)).toList();
+        String newDescription = description == null || description.equals(Objects.requireNonNullElse(current.description(), ""))
+                ? null : description;
+        if (changed.isEmpty() && removed.isEmpty() && newDescription == null) {
+            return new StageUpdate(current, false, absent);
+        }
         if (api.type().v2()) {
             // v2 merges the map it is sent into the stage's variables: a key sent with an empty value is removed
-            Map<String, String> variables = new LinkedHashMap<>(set);
-            unset.stream().filter(current.variables()::containsKey).forEach(k -> variables.put(k, ""));
-            if (!variables.isEmpty() || description != null) {
-                v2.updateStage(b -> b.apiId(api.id()).stageName(name).description(description)
-                        .stageVariables(variables.isEmpty() ? null : variables));
-            }
+            Map<String, String> variables = new LinkedHashMap<>(changed);
+            removed.forEach(k -> variables.put(k, ""));
+            v2.updateStage(b -> b.apiId(api.id()).stageName(name).description(newDescription)
+                    .stageVariables(variables.isEmpty() ? null : variables));
         } else {
             List<PatchOperation> patch = new ArrayList<>();
-            set.forEach((k, v) -> patch.add(PatchOperation.builder().op(Op.REPLACE).path("/variables/" + k).value(v).build()));
-            unset.stream().filter(current.variables()::containsKey)
-                    .forEach(k -> patch.add(PatchOperation.builder().op(Op.REMOVE).path("/variables/" + k).build()));
-            if (description != null) {
-                patch.add(PatchOperation.builder().op(Op.REPLACE).path("/description").value(description).build());
+            changed.forEach((k, v) -> patch.add(PatchOperation.builder().op(Op.REPLACE).path("/variables/" + k).value(v).build()));
+            removed.forEach(k -> patch.add(PatchOperation.builder().op(Op.REMOVE).path("/variables/" + k).build()));
+            if (newDescription != null) {
+                patch.add(PatchOperation.builder().op(Op.REPLACE).path("/description").value(newDescription).build());
             }
-            if (!patch.isEmpty()) {
-                v1.updateStage(b -> b.restApiId(api.id()).stageName(name).patchOperations(patch));
-            }
+            v1.updateStage(b -> b.restApiId(api.id()).stageName(name).patchOperations(patch));
         }
-        return stage(api, name);
+        return new StageUpdate(stage(api, name), true, absent);
+    }
+
+    /**
+     * Why API Gateway refused to deploy a REST API, when it is that the API has no methods or some
+     * without an integration (it says only "No integration defined for method"): the routes to add.
+     * Any other refusal is passed on as it came.
+     */
+    private RuntimeException unroutable(ApiRef api, ApiGatewayException refusal) {
+        List<String> methods = new ArrayList<>();
+        List<String> bare = new ArrayList<>();
+        v1.getResourcesPaginator(b -> b.restApiId(api.id()).embed("methods").limit(500)).items().forEach(resource ->
+                resource.resourceMethods().forEach((verb, method) -> {
+                    methods.add(verb + " " + resource.path());
+                    if (method.methodIntegration() == null) {
+                        bare.add(verb + " " + resource.path());
+                    }
+                }));
+        if (methods.isEmpty()) {
+            return new DynctlException(ExitCode.USAGE, "REST API '" + api.name() + "' (" + api.id() + ") has no methods to deploy.",
+                    "Add routes first: " + routeAdd(api, "GET /items") + ", then deploy again.", refusal);
+        }
+        if (!bare.isEmpty()) {
+            Collections.sort(bare);
+            return new DynctlException(ExitCode.USAGE, "REST API '" + api.name() + "' (" + api.id() + ") cannot be deployed: "
+                    + (bare.size() == 1 ? "method " + bare.get(0) + " has" : "methods " + String.join(", ", bare) + " have")
+                    + " no integration.", "Give " + (bare.size() == 1 ? "it" : "each") + " a target: " + routeAdd(api, bare.get(0))
+                    + " ('dynctl api routes " + api.id() + "' lists the routes).", refusal);
+        }
+        return refusal;
+    }
+
+    private static String routeAdd(ApiRef api, String route) {
+        return "'dynctl api route add " + api.id() + " \"" + route + "\" --function F'";
     }
 
     /** Deletes the stage (not found: exit 3 naming the stages there are). */
@@ -159,6 +221,7 @@ public final class ApiStages {
      * an auto-deploy stage is left alone, since API Gateway already deployed every change to it.
      */
     public DeployResult deploy(ApiRef api, String stageName, String description) {
+        StageRules.stageName(stageName, api.type());
         List<ApiStage> before = stages(api);
         ApiStage existing = before.stream().filter(s -> s.name().equals(stageName)).findFirst().orElse(null);
         String base = base(api);
@@ -173,7 +236,11 @@ public final class ApiStages {
                 v2.updateStage(b -> b.apiId(api.id()).stageName(stageName).deploymentId(deployment));
             }
         } else {
-            v1.createDeployment(b -> b.restApiId(api.id()).stageName(stageName).description(description));
+            try {
+                v1.createDeployment(b -> b.restApiId(api.id()).stageName(stageName).description(description));
+            } catch (BadRequestException | NotFoundException e) {
+                throw unroutable(api, e);
+            }
         }
         return new DeployResult(api, stage(api, stageName), InvokeUrl.stage(api.type(), base, stageName), existing == null, false);
     }

@@ -29,6 +29,12 @@ public final class AwsErrors {
     private static final Set<String> CONDITION = Set.of("ConditionalCheckFailedException", "TransactionCanceledException",
             "TransactionConflictException");
 
+    /** How {@link Target#describe} names an endpoint that is not AWS's own. */
+    private static final String ENDPOINT = "endpoint ";
+    private static final String SDK_SERVICES = "software.amazon.awssdk.services.";
+    /** The start of the HTML page moto's server (Werkzeug) answers when the operation raised NotImplementedError. */
+    private static final String WERKZEUG_500 = "The server encountered an internal error and was unable to complete your request";
+
     private AwsErrors() {
     }
 
@@ -96,6 +102,13 @@ public final class AwsErrors {
                     : new DynctlException(ExitCode.FAILURE, "A limit of " + service + " was reached at " + where + ": " + message,
                             "Wait and try again, lower the request rate, or ask for a higher quota in Service Quotas.", e);
         }
+        if (code.isEmpty() && notAws(where) && engineLacks(e)) {
+            String operation = operation(e);
+            return new DynctlException(ExitCode.FAILURE, service + " at " + where + " answered "
+                    + (operation == null ? "" : operation + " ") + "with HTTP " + e.statusCode() + " and no error code: the engine may not "
+                    + "implement this request.", "AWS has it; against this engine, do it on AWS or leave it out."
+                    + (Target.describesLocal(where) ? " The engine's log may say more; 'dynctl local status' shows where it is." : ""), e);
+        }
         if (code.isEmpty()) {
             // no error code: the service broke rather than refused (moto answers HTTP 500 to what it cannot do)
             return new DynctlException(ExitCode.FAILURE, "The service at " + where + " failed with HTTP " + e.statusCode()
@@ -104,6 +117,43 @@ public final class AwsErrors {
                             : "Try again; run with --debug to see the request.", e);
         }
         return new DynctlException(ExitCode.FAILURE, code + ": " + message + " — at " + where, null, e);
+    }
+
+    /** The request went to an engine standing in for AWS (--endpoint-url, --local), not to AWS. */
+    private static boolean notAws(String where) {
+        return Target.describesLocal(where) || where.startsWith(ENDPOINT);
+    }
+
+    /**
+     * An answer without an error code that says the engine has no such request: HTTP 404 or 501
+     * (moto's server answers a path it does not route with Werkzeug's HTML "Not Found"), or moto's
+     * HTML page for the NotImplementedError it raises (HTTP 500). AWS answers errors in JSON or
+     * XML with a code.
+     */
+    private static boolean engineLacks(AwsServiceException e) {
+        if (e.statusCode() == 404 || e.statusCode() == 501) {
+            return true;
+        }
+        AwsErrorDetails details = e.awsErrorDetails();
+        return e.statusCode() == 500 && details != null && details.rawResponse() != null
+                && details.rawResponse().asUtf8String().contains(WERKZEUG_500);
+    }
+
+    /**
+     * The operation that failed, as AWS names it (CreateDeployment), or null. The SDK's exception
+     * does not carry it, but it is thrown inside the generated client's method of that name
+     * ({@code DefaultApiGatewayV2Client.createDeployment}), which its stack shows.
+     */
+    private static String operation(AwsServiceException e) {
+        for (StackTraceElement frame : e.getStackTrace()) {
+            String type = frame.getClassName();
+            String simple = type.substring(type.lastIndexOf('.') + 1);
+            if (type.startsWith(SDK_SERVICES) && simple.startsWith("Default") && simple.endsWith("Client")
+                    && !frame.getMethodName().isEmpty() && Character.isLowerCase(frame.getMethodName().charAt(0))) {
+                return Character.toUpperCase(frame.getMethodName().charAt(0)) + frame.getMethodName().substring(1);
+            }
+        }
+        return null;
     }
 
     /** The service that answered, as people name it; the SDK says DynamoDb, ApiGatewayV2, Iam. DynamoDB when it does not say. */

@@ -1,6 +1,8 @@
 package dev.dynctl.output;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BinaryOperator;
 
 /**
  * A series of numbers as one line of block characters (▁▂▃▄▅▆▇█), one per point: the smallest
@@ -28,6 +30,39 @@ public final class Sparkline {
             line.append(point == null ? GAP : block(point, min, max));
         }
         return line.toString();
+    }
+
+    /**
+     * A line at most {@code width} characters wide: a longer series is cut into buckets of
+     * consecutive points, each shown as one character, its points combined with {@code combine}
+     * (the largest, or the sum of counts). Buckets are counted back from the newest point, so the
+     * newest always has a bucket of its own end and only the oldest bucket may be short; a bucket
+     * with no point is a gap.
+     */
+    public static String of(List<Double> points, int width, BinaryOperator<Double> combine) {
+        return of(buckets(points, width, combine));
+    }
+
+    static List<Double> buckets(List<Double> points, int width, BinaryOperator<Double> combine) {
+        int size = points.size();
+        int room = Math.max(1, width);
+        if (size <= room) {
+            return points;
+        }
+        int perBucket = (size + room - 1) / room;
+        List<Double> buckets = new ArrayList<>();
+        int first = size - (size + perBucket - 1) / perBucket * perBucket;
+        for (int start = first; start < size; start += perBucket) {
+            Double value = null;
+            for (int i = Math.max(0, start); i < start + perBucket; i++) {
+                Double point = points.get(i);
+                if (point != null) {
+                    value = value == null ? point : combine.apply(value, point);
+                }
+            }
+            buckets.add(value);
+        }
+        return buckets;
     }
 
     private static char block(double value, double min, double max) {

@@ -71,6 +71,7 @@ public final class ApiCallCommand extends DynctlCommand {
 
     @Override
     protected void run(Context context) {
+        ApiCall.checkBaseUrl(baseUrl);
         ApiCallRequest call = ApiCallRequest.parse(request, trimmed(NamedValues.pairs(queryParams, '=', "--query-param", "--query-param color=red")),
                 trimmed(NamedValues.pairs(headers, ':', "--header", "--header 'Accept: application/json'")), body(context));
         ApiRef ref = ApiCommand.locator(context).find(api);

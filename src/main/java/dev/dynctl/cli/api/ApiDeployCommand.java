@@ -2,6 +2,7 @@ package dev.dynctl.cli.api;
 
 import dev.dynctl.api.ApiRef;
 import dev.dynctl.api.DeployResult;
+import dev.dynctl.api.StageRules;
 import dev.dynctl.cli.Context;
 import dev.dynctl.cli.DynctlCommand;
 import picocli.CommandLine.Command;
@@ -32,6 +33,7 @@ public final class ApiDeployCommand extends DynctlCommand {
 
     @Override
     protected void run(Context context) {
+        StageRules.stageName(stage);
         ApiRef ref = ApiCommand.locator(context).find(api);
         DeployResult result = ApiCommand.stages(context).deploy(ref, stage, description);
         if (result.automatic()) {

@@ -33,6 +33,12 @@ import picocli.CommandLine.Parameters;
             "  dynctl api metrics shop --stage prod --since 30m --period 1m",
             "  dynctl api metrics shop -o json --query '[?metric==`5XXError`].points'"})
 public final class ApiMetricsCommand extends DynctlCommand {
+    /** Wider than this a trend is hard to read at a glance; narrower than the floor it says too little. */
+    private static final int MAX_TREND = 60;
+    private static final int MIN_TREND = 12;
+    /** The spaces a table puts between columns. */
+    private static final int COLUMN_GAP = 2;
+
     @Parameters(index = "0", paramLabel = "API", description = "The API, by name or id.")
     String api;
 
@@ -44,7 +50,8 @@ public final class ApiMetricsCommand extends DynctlCommand {
     Duration since;
 
     @Option(names = "--period", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "The length of one point, whole minutes: 1m, 5m, 1h (default: the shortest giving at most 60 points).")
+            description = "The length of one point, whole minutes: 1m, 5m, 1h (default: the shortest giving at most 60 points). "
+                    + "A table's trend joins neighbouring points when there are more than fit; -o json has every one.")
     Duration period;
 
     @Override
@@ -60,12 +67,33 @@ public final class ApiMetricsCommand extends DynctlCommand {
                     + namesakes.stream().map(ApiRef::id).collect(Collectors.joining(", ")) + "): their traffic is included.");
         }
         boolean forPeople = context.output().format() == Format.TABLE || context.output().format() == Format.TEXT;
-        context.output().rows(series.stream().map(forPeople ? ApiMetricsCommand::row : ApiMetricsCommand::document).toList(),
+        context.output().rows(forPeople ? rows(series, context.width()) : series.stream().map(ApiMetricsCommand::document).toList(),
                 List.of("metric", "stat"));
     }
 
-    /** A table row: the numbers a person reads and the sparkline. */
-    private static JsonNode row(MetricSeries series) {
+    /**
+     * Table rows: the numbers a person reads and a sparkline fitted to the room the other columns
+     * leave (at most {@link #MAX_TREND} wide), so that its newest end is never cut off.
+     */
+    private static List<JsonNode> rows(List<MetricSeries> series, int terminalWidth) {
+        List<ObjectNode> rows = series.stream().map(ApiMetricsCommand::numbers).toList();
+        int used = 0;
+        for (String column : List.of("metric", "stat", "unit", "latest", "min", "max")) {
+            int widest = column.length();
+            for (ObjectNode row : rows) {
+                widest = Math.max(widest, text(row.get(column)).length());
+            }
+            used += widest + COLUMN_GAP;
+        }
+        int room = Math.max(MIN_TREND, Math.min(MAX_TREND, terminalWidth - used));
+        for (int i = 0; i < rows.size(); i++) {
+            MetricSeries one = series.get(i);
+            rows.get(i).put("trend", Sparkline.of(one.slots(), room, one.metric().combine()));
+        }
+        return List.copyOf(rows);
+    }
+
+    private static ObjectNode numbers(MetricSeries series) {
         ObjectNode row = Json.MAPPER.createObjectNode();
         row.put("metric", series.metric().name());
         row.put("stat", series.metric().stat());
@@ -73,8 +101,12 @@ public final class ApiMetricsCommand extends DynctlCommand {
         row.set("latest", shown(series.latest()));
         row.set("min", shown(series.min()));
         row.set("max", shown(series.max()));
-        row.put("trend", Sparkline.of(series.slots()));
         return row;
+    }
+
+    /** A cell's text as the table shows it: numbers written out in full. */
+    private static String text(JsonNode cell) {
+        return cell.isBigDecimal() ? cell.decimalValue().toPlainString() : cell.asText();
     }
 
     /** For scripts: every point with its time. */

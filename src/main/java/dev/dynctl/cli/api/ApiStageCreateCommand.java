@@ -3,6 +3,7 @@ package dev.dynctl.cli.api;
 import dev.dynctl.api.ApiRef;
 import dev.dynctl.api.ApiStage;
 import dev.dynctl.api.ApiStages;
+import dev.dynctl.api.StageRules;
 import dev.dynctl.cli.Context;
 import dev.dynctl.cli.DynctlCommand;
 import java.util.LinkedHashMap;
@@ -36,6 +37,8 @@ public final class ApiStageCreateCommand extends DynctlCommand {
 
     @Override
     protected void run(Context context) {
+        StageRules.stageName(stage);
+        StageRules.variables(variables);
         ApiRef ref = ApiCommand.locator(context).find(api);
         ApiStages stages = ApiCommand.stages(context);
         ApiStage created = stages.create(ref, stage, description, variables, deployment);

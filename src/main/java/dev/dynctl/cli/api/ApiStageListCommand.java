@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = "List an API's stages: name, deployment, invoke URL, variables, description and times.",
+        description = "List an API's stages: name, deployment, variables, description, times and invoke URL.",
         footerHeading = "%nExamples:%n",
         footer = {
             "  dynctl api stage list shop",

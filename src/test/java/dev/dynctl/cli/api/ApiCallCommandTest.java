@@ -203,6 +203,25 @@ class ApiCallCommandTest {
     }
 
     @Test
+    void aBaseUrlWhereNothingListensSaysSoInsteadOfAskingForABaseUrl() throws IOException {
+        int port = MotoServer.freePort();
+        Cli.Result result = cli().aws("api", "call", restName, "GET /items/1", "--stage", "dev", "--base-url", "http://127.0.0.1:" + port);
+        assertThat(result.code()).as(result.toString()).isEqualTo(1);
+        assertThat(result.err()).contains("Hint: Nothing is listening at 127.0.0.1:" + port
+                + ": start the server that runs the API there, or check the host and port of --base-url.").doesNotContain("pass --base-url");
+    }
+
+    @Test
+    void aBaseUrlWithoutSchemeOrHostIsAUsageError() {
+        for (String bad : List.of("notaurl", "localhost:3000", "ftp://example.com", "http:/items")) {
+            Cli.Result result = cli().aws("api", "call", restName, "GET /items/1", "--stage", "dev", "--base-url", bad);
+            assertThat(result.code()).as(result.toString()).isEqualTo(2);
+            assertThat(result.err()).contains("--base-url '" + bad + "' is not a URL to call: it needs a scheme (http or https) and a host.",
+                    "Hint: Pass the whole URL, e.g. --base-url https://api.example.com").doesNotContain("Exception");
+        }
+    }
+
+    @Test
     void againstTheEmulatorTheCallGoesToItsUserRequestPath() throws IOException {
         Cli.Result result = cli().aws("api", "call", restName, "GET /items/1", "--stage", "dev", "--no-fail");
         assertThat(result.code()).as(result.toString()).isZero();

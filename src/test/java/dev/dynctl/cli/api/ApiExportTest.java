@@ -98,6 +98,22 @@ class ApiExportTest {
         assertThat(csv.err()).contains("written as JSON or YAML, not csv");
     }
 
+    /** The JSON reads like every other JSON dynctl prints: "key": value, not Jackson's default "key" : value. */
+    @Test
+    void theJsonIsIndentedAsDynctlsOtherJson() throws Exception {
+        String name = Engine.uniqueName("fmt");
+        deployableRestApi(name);
+        json(cli().aws("api", "deploy", name, "--stage", "prod"));
+
+        Result out = cli().aws("api", "export", name);
+        assertThat(out.code()).as(out.toString()).isZero();
+        assertThat(out.out()).startsWith("{\n  \"").contains("\": ").doesNotContain("\" : ", "[ ]", "{ }");
+
+        Path file = dir.resolve("fmt.json");
+        assertThat(cli().aws("api", "export", name, "--to", file.toString()).code()).isZero();
+        assertThat(Files.readString(file)).isEqualTo(out.out());
+    }
+
     @Test
     void aRestExportNeedsAStageWhenThereIsNotExactlyOne() {
         String name = Engine.uniqueName("stageless");

@@ -53,6 +53,32 @@ class ApiMetricsCommandTest {
                 .containsExactly("p50", "p90", "p99");
     }
 
+    /** A day of minutes is 1440 points: the table's trend joins them into what fits, its newest end always shown. */
+    @Test
+    void aLongWindowsTrendFitsTheTableWithItsNewestEnd() throws IOException {
+        String name = Engine.uniqueName("day");
+        restApiWithStages(name, "prod");
+        List<Dimension> dims = List.of(dim("ApiName", name), dim("Stage", "prod"));
+        put(dims, "Count", StandardUnit.COUNT, 1400, 10);
+        put(dims, "Count", StandardUnit.COUNT, 700, 5);
+        put(dims, "Count", StandardUnit.COUNT, 2, 40);
+
+        Cli.Result table = cli().width(120).aws("api", "metrics", name, "--stage", "prod", "--since", "1d", "--period", "1m", "-o", "table");
+
+        assertThat(table.code()).as(table.toString()).isZero();
+        List<String> lines = table.out().lines().toList();
+        assertThat(lines).allSatisfy(line -> assertThat(line).hasSizeLessThanOrEqualTo(120).doesNotEndWith("…"));
+        String count = row(lines, "Count ");
+        String trend = count.substring(lines.get(0).indexOf("trend"));
+        assertThat(trend).hasSizeLessThanOrEqualTo(60).contains("▂", "▁").endsWith("█");
+        assertThat(trend.chars().filter(c -> c != ' ').count()).isEqualTo(3);
+
+        Cli.Result json = cli().aws("api", "metrics", name, "--stage", "prod", "--since", "1d", "--period", "1m", "-o", "json");
+        List<Double> values = new ArrayList<>();
+        Json.MAPPER.readTree(json.out()).get(0).get("points").forEach(point -> values.add(point.get("value").asDouble()));
+        assertThat(values).containsExactly(10.0, 5.0, 40.0);
+    }
+
     @Test
     void jsonGivesEveryPointWithItsTime() throws IOException {
         String name = Engine.uniqueName("shop");
