@@ -3,6 +3,9 @@ package dev.dynctl.codec;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,6 +25,13 @@ import java.util.regex.Pattern;
  * an error rather than a silent "last one wins": the lost value is usually a mistake.
  */
 public final class Json {
+    private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
+            .withSeparators(Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                    .withArrayEmptySeparator("")
+                    .withObjectEmptySeparator(""))
+            .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
+
     public static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
@@ -46,6 +56,19 @@ public final class Json {
     }
 
     /** A tree as text; writing a tree into a string has no I/O to fail. */
+    /**
+     * Indented as aws prints JSON: two spaces, "key": value, one array element per line, and empty
+     * arrays and objects as [] and {} (Jackson's default writes "[ ]" and "{ }").
+     */
+    public static DefaultPrettyPrinter prettyPrinter() {
+        return PRETTY.createInstance();
+    }
+
+    /** A document as dynctl prints JSON everywhere (see {@link #prettyPrinter()}). */
+    public static String pretty(JsonNode node) {
+        return write(MAPPER.writer(prettyPrinter()), node);
+    }
+
     public static String write(ObjectWriter writer, JsonNode node) {
         try {
             return writer.writeValueAsString(node);

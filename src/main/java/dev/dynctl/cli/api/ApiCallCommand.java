@@ -17,7 +17,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -99,17 +98,9 @@ public final class ApiCallCommand extends DynctlCommand {
         }
         JsonNode body = exchange.bodyNode();
         if (body != null) {
-            out.println(body.isTextual() ? body.asText() : pretty(body));
+            out.println(body.isTextual() ? body.asText() : Json.pretty(body));
         }
         out.flush();
-    }
-
-    private static String pretty(JsonNode body) {
-        try {
-            return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            return body.toString();
-        }
     }
 
     /** The bytes of --data (the text, @file or - for stdin); none without it. */

@@ -10,11 +10,7 @@ import dev.dynctl.codec.Json;
 import dev.dynctl.error.DynctlException;
 import dev.dynctl.error.ExitCode;
 import dev.dynctl.output.Format;
-import dev.dynctl.output.Output;
-import dev.dynctl.output.Style;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -68,7 +64,7 @@ public final class ApiExportCommand extends DynctlCommand implements WritesFiles
         }
         ApiRef ref = ApiCommand.locator(context).find(api);
         JsonNode definition = ApiCommand.export(context).export(ref, format, stage);
-        String text = yaml ? Json.write(Json.YAML.writer(), definition) : json(definition);
+        String text = yaml ? Json.write(Json.YAML.writer(), definition) : Json.pretty(definition) + System.lineSeparator();
         if (to == null) {
             context.out().print(text);
             context.out().flush();
@@ -110,13 +106,6 @@ public final class ApiExportCommand extends DynctlCommand implements WritesFiles
 
     private DynctlException unwritable(String why, String hint, Exception cause) {
         return new DynctlException(ExitCode.USAGE, "Cannot write the API definition to " + to + ": " + why + ".", hint, cause);
-    }
-
-    /** JSON as dynctl writes it everywhere ("key": value, two spaces), whatever the format of the terminal's output. */
-    private static String json(JsonNode definition) {
-        StringWriter text = new StringWriter();
-        new Output(Format.JSON, null, new Style(false, 0), new PrintWriter(text)).document(definition);
-        return text.toString();
     }
 
     /** YAML for -o yaml or a .yaml/.yml file; JSON otherwise. A format that is not JSON or YAML cannot hold OpenAPI. */
