@@ -1,5 +1,6 @@
 package dev.dynctl.api;
 
+import dev.dynctl.aws.EngineGap;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

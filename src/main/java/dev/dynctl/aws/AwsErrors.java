@@ -32,8 +32,6 @@ public final class AwsErrors {
     /** How {@link Target#describe} names an endpoint that is not AWS's own. */
     private static final String ENDPOINT = "endpoint ";
     private static final String SDK_SERVICES = "software.amazon.awssdk.services.";
-    /** The start of the HTML page moto's server (Werkzeug) answers when the operation raised NotImplementedError. */
-    private static final String WERKZEUG_500 = "The server encountered an internal error and was unable to complete your request";
 
     private AwsErrors() {
     }
@@ -126,17 +124,11 @@ public final class AwsErrors {
 
     /**
      * An answer without an error code that says the engine has no such request: HTTP 404 or 501
-     * (moto's server answers a path it does not route with Werkzeug's HTML "Not Found"), or moto's
-     * HTML page for the NotImplementedError it raises (HTTP 500). AWS answers errors in JSON or
-     * XML with a code.
+     * (moto's server answers a path it does not route with Werkzeug's HTML "Not Found"), or what
+     * {@link EngineGap} recognises. AWS answers errors in JSON or XML with a code.
      */
     private static boolean engineLacks(AwsServiceException e) {
-        if (e.statusCode() == 404 || e.statusCode() == 501) {
-            return true;
-        }
-        AwsErrorDetails details = e.awsErrorDetails();
-        return e.statusCode() == 500 && details != null && details.rawResponse() != null
-                && details.rawResponse().asUtf8String().contains(WERKZEUG_500);
+        return e.statusCode() == 404 || EngineGap.notImplemented(e);
     }
 
     /**

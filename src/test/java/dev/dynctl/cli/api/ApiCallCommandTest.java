@@ -95,7 +95,7 @@ class ApiCallCommandTest {
                 "--header", "X-Trace: abc", "-o", "table");
 
         assertThat(result.code()).as(result.toString()).isZero();
-        assertThat(result.out()).startsWith("HTTP 201\n").contains("content-type: application/json\n").endsWith("{\n  \"id\" : \"7\"\n}\n");
+        assertThat(result.out()).startsWith("HTTP 201\n").contains("content-type: application/json\n").endsWith("{\n  \"id\": \"7\"\n}\n");
         assertThat(result.err()).contains("POST " + backend.url() + "/items");
         Backend.Request seen = backend.last();
         assertThat(seen.body()).isEqualTo("{\"name\":\"ink\"}");

@@ -1,4 +1,4 @@
-package dev.dynctl.api;
+package dev.dynctl.aws;
 
 import java.nio.charset.StandardCharsets;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -11,14 +11,14 @@ import software.amazon.awssdk.core.exception.SdkServiceException;
  * and Werkzeug's generic HTML page ("The server encountered an internal error and was unable to
  * complete your request…", logging NotImplementedError); AWS's 5xx answers are JSON.
  */
-final class EngineGap {
-    static final String WERKZEUG_500 = "The server encountered an internal error and was unable to complete your request";
+public final class EngineGap {
+    private static final String WERKZEUG_500 = "The server encountered an internal error and was unable to complete your request";
 
     private EngineGap() {
     }
 
     /** True when the engine answered that it does not implement the operation. */
-    static boolean notImplemented(SdkServiceException e) {
+    public static boolean notImplemented(SdkServiceException e) {
         if (e.statusCode() == 501) {
             return true;
         }
