@@ -74,8 +74,17 @@ public final class Dynctl extends GroupCommand implements AutoCloseable {
                     .setAllowSubcommandsAsOptionParameters(true);
             commandLine.setUsageHelpAutoWidth(true);
             HelpLayout.apply(commandLine);
+            versionEverywhere(commandLine);
         }
         return commandLine;
+    }
+
+    /** Every command's -V/--version prints dynctl's version (picocli gives subcommands no provider of their own). */
+    private static void versionEverywhere(CommandLine command) {
+        if (command.getCommandSpec().versionProvider() == null && command.getCommandSpec().version().length == 0) {
+            command.getCommandSpec().versionProvider(new VersionProvider());
+        }
+        command.getSubcommands().values().forEach(Dynctl::versionEverywhere);
     }
 
     /** Replaces standard input, the terminal checks, width and environment (tests, the shell). */

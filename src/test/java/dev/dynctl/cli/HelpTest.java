@@ -36,6 +36,23 @@ class HelpTest {
     }
 
     @Test
+    void everyCommandThatOffersVersionPrintsIt() {
+        List<String> silent = new ArrayList<>();
+        walk(new Dynctl().commandLine(), command -> {
+            if (command.getCommandSpec().findOption("--version") != null) {
+                List<String> words = new ArrayList<>(List.of(command.getCommandSpec().qualifiedName(" ").split(" ")));
+                words.remove(0);
+                words.add("--version");
+                var r = cli().run(words.toArray(String[]::new));
+                if (r.code() != 0 || !r.out().startsWith("dynctl ")) {
+                    silent.add(String.join(" ", words) + " → exit " + r.code() + ": " + r.out());
+                }
+            }
+        });
+        assertThat(silent).as("commands whose --version does not print dynctl's").isEmpty();
+    }
+
+    @Test
     void subcommandHelpSumsUpTheGlobalOptionsInShortLines() {
         String help = cli().run("table", "list", "--help").out();
 
