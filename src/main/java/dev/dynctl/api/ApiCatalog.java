@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynctl.codec.Json;
+import dev.dynctl.aws.EngineGap;
 import dev.dynctl.error.DynctlException;
+import dev.dynctl.error.ExitCode;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.apigateway.model.GetRestApiResponse;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
@@ -171,19 +174,32 @@ public final class ApiCatalog {
     }
 
     private String importRest(ApiCreation spec) {
-        return v1.importRestApi(b -> {
-            b.body(SdkBytes.fromUtf8String(definitionText(spec))).failOnWarnings(false);
-            if (spec.endpointType() != null) {
-                b.parameters(Map.of("endpointConfigurationTypes", spec.endpointType().name()));
+        try {
+            return v1.importRestApi(b -> {
+                b.body(SdkBytes.fromUtf8String(definitionText(spec))).failOnWarnings(false);
+                if (spec.endpointType() != null) {
+                    b.parameters(Map.of("endpointConfigurationTypes", spec.endpointType().name()));
+                }
+            }).id();
+        } catch (SdkServiceException e) {
+            // moto's ImportRestApi fails (HTTP 500) on a definition without info.description; AWS does not need one
+            if (EngineGap.notImplemented(e) && spec.description() == null && !spec.definition().path("info").hasNonNull("description")) {
+                throw new DynctlException(ExitCode.FAILURE, "The engine at " + locator.where() + " could not import the definition "
+                        + "(HTTP " + e.statusCode() + "): it has no info.description, which moto's ImportRestApi needs.",
+                        "Add info.description to the file or pass --description TEXT (AWS imports it either way).", e);
             }
-        }).id();
+            throw e;
+        }
     }
 
     private static String routeSelection(ApiCreation spec) {
         return spec.routeSelectionExpression() == null ? ApiCreation.DEFAULT_ROUTE_SELECTION : spec.routeSelectionExpression();
     }
 
-    /** The definition as JSON, its title set to the API's name (an import names the API after info.title). */
+    /**
+     * The definition as JSON, its title set to the API's name (an import names the API after
+     * info.title) and its info.description to --description, when given.
+     */
     private static String definitionText(ApiCreation spec) {
         ObjectNode definition = spec.definition().deepCopy();
         JsonNode infoNode = definition.path("info");

@@ -24,6 +24,11 @@ public record ApiMetric(String name, String stat, String unit) {
         };
     }
 
+    /** A percentile (p50, p99.9, ...), which not every engine computes. */
+    public boolean percentile() {
+        return stat.startsWith("p");
+    }
+
     /**
      * How several periods' values make one, for a trend too long to show a point per period: a
      * sum adds up, an average or a percentile keeps its peak.

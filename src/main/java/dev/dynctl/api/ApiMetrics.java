@@ -1,5 +1,6 @@
 package dev.dynctl.api;
 
+import dev.dynctl.aws.EngineGap;
 import dev.dynctl.error.DynctlException;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,6 +9,9 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
 import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataRequest;
@@ -69,11 +73,20 @@ public final class ApiMetrics {
     }
 
     /**
+     * What was read: one series per metric, in {@link ApiMetric#of} order.
+     *
+     * @param unread the metrics the engine could not compute (their series are empty): the
+     *               percentiles, on an engine without them
+     */
+    public record Reading(List<MetricSeries> series, List<ApiMetric> unread) {
+    }
+
+    /**
      * @param stage the stage, checked to exist (exit 3 naming the API's stages); null for the whole API (every stage together)
      * @param since how far back the window reaches
      * @param period the length of one point, from {@link #period}
      */
-    public List<MetricSeries> read(ApiRef api, String stage, Duration since, Duration period, Instant now) {
+    public Reading read(ApiRef api, String stage, Duration since, Duration period, Instant now) {
         if (stage != null) {
             stages.stage(api, stage);
         }
@@ -87,31 +100,65 @@ public final class ApiMetrics {
         if (stage != null) {
             dimensions.add(Dimension.builder().name("Stage").value(stage).build());
         }
-        List<MetricDataQuery> queries = new ArrayList<>();
-        for (int i = 0; i < metrics.size(); i++) {
-            ApiMetric metric = metrics.get(i);
-            queries.add(MetricDataQuery.builder().id("m" + i).returnData(true)
-                    .metricStat(s -> s.stat(metric.stat()).period((int) periodSeconds)
-                            .metric(m -> m.namespace(NAMESPACE).metricName(metric.name()).dimensions(dimensions)))
-                    .build());
-        }
-        GetMetricDataRequest request = GetMetricDataRequest.builder().metricDataQueries(queries)
-                .startTime(start).endTime(end).scanBy(ScanBy.TIMESTAMP_ASCENDING).build();
-        Map<String, Double[]> values = new HashMap<>();
-        for (MetricDataResult result : cloudWatch.getMetricDataPaginator(request).metricDataResults()) {
-            Double[] slotValues = values.computeIfAbsent(result.id(), id -> new Double[(int) slots]);
-            for (int i = 0; i < result.timestamps().size() && i < result.values().size(); i++) {
-                long slot = (result.timestamps().get(i).getEpochSecond() - start.getEpochSecond()) / periodSeconds;
-                if (slot >= 0 && slot < slots) {
-                    slotValues[(int) slot] = result.values().get(i);
-                }
+        Window window = new Window(start, end, periodSeconds, (int) slots, dimensions);
+        List<ApiMetric> unread = List.of();
+        Map<String, Double[]> values;
+        try {
+            values = fetch(metrics, metric -> true, window);
+        } catch (SdkServiceException e) {
+            unread = metrics.stream().filter(ApiMetric::percentile).toList();
+            if (unread.isEmpty() || !lacksPercentiles(e)) {
+                throw e;
             }
+            values = fetch(metrics, metric -> !metric.percentile(), window);
         }
         List<MetricSeries> series = new ArrayList<>();
         for (int i = 0; i < metrics.size(); i++) {
             Double[] slotValues = values.getOrDefault("m" + i, new Double[(int) slots]);
             series.add(new MetricSeries(metrics.get(i), start, periodSeconds, Arrays.asList(slotValues)));
         }
-        return series;
+        return new Reading(series, unread);
+    }
+
+    /**
+     * An engine without percentile statistics (moto 5.x fails the whole GetMetricData with a
+     * 500 once a metric it should compute them on has data); AWS computes them, and its 5xx
+     * answers, which the SDK has already retried, are real failures passed on.
+     */
+    private static boolean lacksPercentiles(SdkServiceException e) {
+        return EngineGap.notImplemented(e) || e.statusCode() == 500 && !(e instanceof AwsServiceException aws
+                && aws.awsErrorDetails() != null && aws.awsErrorDetails().errorCode() != null
+                && !aws.awsErrorDetails().errorCode().isEmpty());
+    }
+
+    private record Window(Instant start, Instant end, long periodSeconds, int slots, List<Dimension> dimensions) {
+    }
+
+    /** One GetMetricData call (pages aside) for the metrics {@code wanted} keeps, each query named m + its index. */
+    private Map<String, Double[]> fetch(List<ApiMetric> metrics, Predicate<ApiMetric> wanted, Window window) {
+        List<MetricDataQuery> queries = new ArrayList<>();
+        for (int i = 0; i < metrics.size(); i++) {
+            ApiMetric metric = metrics.get(i);
+            if (!wanted.test(metric)) {
+                continue;
+            }
+            queries.add(MetricDataQuery.builder().id("m" + i).returnData(true)
+                    .metricStat(s -> s.stat(metric.stat()).period((int) window.periodSeconds())
+                            .metric(m -> m.namespace(NAMESPACE).metricName(metric.name()).dimensions(window.dimensions())))
+                    .build());
+        }
+        GetMetricDataRequest request = GetMetricDataRequest.builder().metricDataQueries(queries)
+                .startTime(window.start()).endTime(window.end()).scanBy(ScanBy.TIMESTAMP_ASCENDING).build();
+        Map<String, Double[]> values = new HashMap<>();
+        for (MetricDataResult result : cloudWatch.getMetricDataPaginator(request).metricDataResults()) {
+            Double[] slotValues = values.computeIfAbsent(result.id(), id -> new Double[window.slots()]);
+            for (int i = 0; i < result.timestamps().size() && i < result.values().size(); i++) {
+                long slot = (result.timestamps().get(i).getEpochSecond() - window.start().getEpochSecond()) / window.periodSeconds();
+                if (slot >= 0 && slot < window.slots()) {
+                    slotValues[(int) slot] = result.values().get(i);
+                }
+            }
+        }
+        return values;
     }
 }

@@ -16,13 +16,14 @@ public record ApiStage(String name, String deploymentId, String description, Map
 
     /**
      * The stage as users see it, with its invoke URL under {@code base}. A time the engine does not
-     * keep is left out and a missing description is empty, so that every stage has the same fields
-     * in the same order: the URL, the widest, comes last, so that a table cuts nothing before it.
+     * keep is left out, and a missing description or deployment (a v2 stage not yet deployed) is
+     * empty, so that every stage has the same fields in the same order: the URL, the widest, comes
+     * last, so that a table cuts nothing before it.
      */
     public ObjectNode document(ApiType type, String base) {
         ObjectNode doc = Json.MAPPER.createObjectNode();
         doc.put("name", name);
-        doc.put("deployment", deploymentId);
+        doc.put("deployment", deploymentId == null ? "" : deploymentId);
         ObjectNode vars = doc.putObject("variables");
         new TreeMap<>(variables).forEach(vars::put);
         if (autoDeploy != null) {

@@ -239,7 +239,8 @@ public final class Context implements AutoCloseable {
                     "Pass --yes to confirm in scripts.");
         }
         if (!answer.trim().equals(expected)) {
-            throw new DynctlException(ExitCode.USAGE, "Not confirmed: expected '" + expected + "', got '" + answer.trim() + "'. Nothing was changed.");
+            throw new DynctlException(ExitCode.USAGE, "Not confirmed: expected '" + expected + "', got '" + answer.trim() + "'. Nothing was changed.",
+                    "Type it exactly, or pass --yes to skip the question.");
         }
     }
 

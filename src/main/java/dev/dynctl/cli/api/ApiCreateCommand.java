@@ -75,10 +75,12 @@ public final class ApiCreateCommand extends DynctlCommand {
                     "Create the WebSocket API empty and add its routes with 'dynctl api route add'.");
         }
         if (endpointType != null && type != ApiType.REST) {
-            throw DynctlException.usage("--endpoint-type applies to REST APIs only; " + type.label() + " APIs are always regional.");
+            throw DynctlException.usage("--endpoint-type applies to REST APIs only; " + type.label() + " APIs are always regional.",
+                    "Leave --endpoint-type out, or create a REST API with --type rest.");
         }
         if (routeSelectionExpression != null && type != ApiType.WEBSOCKET) {
-            throw DynctlException.usage("--route-selection-expression applies to WebSocket APIs only.");
+            throw DynctlException.usage("--route-selection-expression applies to WebSocket APIs only.",
+                    "Leave it out, or create a WebSocket API with --type websocket.");
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.dynctl.cli.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dynctl.api.ApiMetric;
 import dev.dynctl.api.ApiMetrics;
 import dev.dynctl.api.ApiRef;
 import dev.dynctl.api.MetricSeries;
@@ -31,11 +32,13 @@ import picocli.CommandLine.Parameters;
             "  dynctl api metrics shop --stage prod",
             "  dynctl api metrics shop --stage prod --since 2d",
             "  dynctl api metrics shop --stage prod --since 30m --period 1m",
-            "  dynctl api metrics shop -o json --query '[?metric==`5XXError`].points'"})
+            "  dynctl api metrics shop -o json --query \"[?metric=='5xx'].points\""})
 public final class ApiMetricsCommand extends DynctlCommand {
-    /** Wider than this a trend is hard to read at a glance; narrower than the floor it says too little. */
+    /** Wider than this a trend is hard to read at a glance; the floor is the width of its header, so it costs no room. */
     private static final int MAX_TREND = 60;
-    private static final int MIN_TREND = 12;
+    private static final int MIN_TREND = "trend".length();
+    /** The trend of a metric with no data in the window. */
+    private static final String NO_TREND = "-";
     /** The spaces a table puts between columns. */
     private static final int COLUMN_GAP = 2;
 
@@ -59,7 +62,13 @@ public final class ApiMetricsCommand extends DynctlCommand {
         Duration step = ApiMetrics.period(since, period);
         ApiRef ref = ApiCommand.locator(context).find(api);
         ApiMetrics metrics = new ApiMetrics(context.clients().cloudWatch(), ApiCommand.stages(context), ApiCommand.locator(context));
-        List<MetricSeries> series = metrics.read(ref, stage, since, step, Instant.now());
+        ApiMetrics.Reading reading = metrics.read(ref, stage, since, step, Instant.now());
+        List<MetricSeries> series = reading.series();
+        if (!reading.unread().isEmpty()) {
+            context.err().println("Note: " + context.clients().where() + " could not compute the "
+                    + reading.unread().get(0).name() + " percentiles (" + reading.unread().stream().map(ApiMetric::stat)
+                    .collect(Collectors.joining(", ")) + "), so those rows are empty; CloudWatch on AWS computes them.");
+        }
         List<ApiRef> namesakes = metrics.namesakes(ref);
         if (!namesakes.isEmpty()) {
             context.err().println("Warning: CloudWatch counts a REST API's traffic by its name, and " + namesakes.size()
@@ -73,7 +82,8 @@ public final class ApiMetricsCommand extends DynctlCommand {
 
     /**
      * Table rows: the numbers a person reads and a sparkline fitted to the room the other columns
-     * leave (at most {@link #MAX_TREND} wide), so that its newest end is never cut off.
+     * leave (at most {@link #MAX_TREND} wide, on a narrow terminal as narrow as its header), so
+     * that the table never cuts it; a metric without data has a dash, like its numbers.
      */
     private static List<JsonNode> rows(List<MetricSeries> series, int terminalWidth) {
         List<ObjectNode> rows = series.stream().map(ApiMetricsCommand::numbers).toList();
@@ -88,7 +98,7 @@ public final class ApiMetricsCommand extends DynctlCommand {
         int room = Math.max(MIN_TREND, Math.min(MAX_TREND, terminalWidth - used));
         for (int i = 0; i < rows.size(); i++) {
             MetricSeries one = series.get(i);
-            rows.get(i).put("trend", Sparkline.of(one.slots(), room, one.metric().combine()));
+            rows.get(i).put("trend", one.latest() == null ? NO_TREND : Sparkline.of(one.slots(), room, one.metric().combine()));
         }
         return List.copyOf(rows);
     }

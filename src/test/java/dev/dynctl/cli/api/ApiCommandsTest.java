@@ -87,10 +87,12 @@ class ApiCommandsTest {
 
         Result httpEndpoint = cli().aws("api", "create", name, "--type", "http", "--endpoint-type", "edge");
         assertThat(httpEndpoint.code()).as(httpEndpoint.toString()).isEqualTo(2);
-        assertThat(httpEndpoint.err()).contains("--endpoint-type applies to REST APIs only");
+        assertThat(httpEndpoint.err()).contains("--endpoint-type applies to REST APIs only",
+                "Hint: Leave --endpoint-type out, or create a REST API with --type rest.");
 
         Result restSelection = cli().aws("api", "create", name, "--type", "rest", "--route-selection-expression", "$request.body.x");
         assertThat(restSelection.code()).as(restSelection.toString()).isEqualTo(2);
+        assertThat(restSelection.err()).contains("Hint: Leave it out, or create a WebSocket API with --type websocket.");
 
         Result badType = cli().aws("api", "create", name, "--type", "soap");
         assertThat(badType.code()).isEqualTo(2);

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -154,11 +155,44 @@ class ApiExportTest {
         Path broken = Files.writeString(dir.resolve("broken.json"), "{\"openapi\": \"3.0.1\",\n  \"paths\": {,}}");
         Result bad = cli().aws("api", "create", Engine.uniqueName("bad"), "--type", "http", "--from", broken.toString());
         assertThat(bad.code()).as(bad.toString()).isEqualTo(2);
-        assertThat(bad.err()).contains("is not valid YAML or JSON at line 2");
+        assertThat(bad.err()).contains("Malformed JSON in " + broken + " at line 2");
 
-        Result missing = cli().aws("api", "create", Engine.uniqueName("bad"), "--type", "rest", "--from", dir.resolve("nope.yaml").toString());
+        Path nope = dir.resolve("nope.yaml");
+        Result missing = cli().aws("api", "create", Engine.uniqueName("bad"), "--type", "rest", "--from", nope.toString());
         assertThat(missing.code()).isEqualTo(2);
-        assertThat(missing.err()).contains("No such file");
+        assertThat(missing.err()).isEqualTo("Error: Cannot read " + nope + ": it does not exist.\n"
+                + "Hint: Give the path of an OpenAPI definition (YAML or JSON) after --from.\n");
+    }
+
+    /** A YAML mistake is one line naming the file, line and column, then a hint: not the parser's dump of the line. */
+    @Test
+    void malformedYamlIsOneLineWithWhereAndAHint() throws IOException {
+        Path broken = Files.writeString(dir.resolve("broken.yaml"), "openapi: 3.0.1\ninfo:\n  title: x\n   version: [1\n");
+        Result r = cli().aws("api", "create", Engine.uniqueName("bad"), "--type", "rest", "--from", broken.toString());
+
+        assertThat(r.code()).as(r.toString()).isEqualTo(2);
+        List<String> lines = r.err().lines().toList();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).startsWith("Error: Malformed YAML in " + broken + " at line 4, column ");
+        assertThat(lines.get(1)).isEqualTo("Hint: Fix the file there and run again; an OpenAPI 3 or Swagger 2 definition in YAML or JSON "
+                + "is expected.");
+        assertThat(r.out()).isEmpty();
+    }
+
+    /** --description goes into the definition sent; moto imports a REST definition only with one (AWS either way). */
+    @Test
+    void aDefinitionWithoutDescriptionIsImportedWithTheDescriptionOption() throws IOException {
+        Path bare = Files.writeString(dir.resolve("bare.yaml"), "openapi: 3.0.1\ninfo:\n  title: bare\n  version: '1'\n"
+                + "paths:\n  /pets:\n    get:\n      responses:\n        '200':\n          description: ok\n");
+        String name = Engine.uniqueName("pets");
+        JsonNode api = json(cli().aws("api", "create", name, "--type", "rest", "--from", bare.toString(), "--description", "Pets"));
+        assertThat(api.path("description").asText()).isEqualTo("Pets");
+        assertThat(Engine.apiGateway().getRestApi(b -> b.restApiId(api.path("id").asText())).description()).isEqualTo("Pets");
+
+        Result without = cli().aws("api", "create", Engine.uniqueName("pets"), "--type", "rest", "--from", bare.toString());
+        assertThat(without.code()).as(without.toString()).isEqualTo(1);
+        assertThat(without.err()).contains("it has no info.description, which moto's ImportRestApi needs.",
+                "Hint: Add info.description to the file or pass --description TEXT");
     }
 
     @Test

@@ -47,8 +47,8 @@ class ApiMetricsCommandTest {
         assertThat(trend.chars().filter(c -> c != ' ').count()).isEqualTo(3);
         assertThat(row(lines, "IntegrationLatency")).containsSubsequence("Average", "Milliseconds", "200", "200", "200");
         assertThat(row(lines, "5XXError")).containsSubsequence("Sum", "3");
-        // moto computes no percentiles, and nothing failed with a 4xx: a dash, and no sparkline
-        assertThat(row(lines, "4XXError").split("\\s+")).containsExactly("4XXError", "Sum", "Count", "-", "-", "-");
+        // moto computes no percentiles, and nothing failed with a 4xx: a dash for each number and for the trend
+        assertThat(row(lines, "4XXError").split("\\s+")).containsExactly("4XXError", "Sum", "Count", "-", "-", "-", "-");
         assertThat(lines).filteredOn(line -> line.startsWith("Latency")).extracting(line -> line.split("\\s+")[1])
                 .containsExactly("p50", "p90", "p99");
     }
@@ -197,6 +197,117 @@ class ApiMetricsCommandTest {
         Cli.Result seconds = cli().aws("api", "metrics", "x", "--period", "90s");
         assertThat(seconds.code()).as(seconds.toString()).isEqualTo(2);
         assertThat(seconds.err()).contains("whole number of minutes");
+    }
+
+    /** moto fails GetMetricData once Latency has data (it has no percentiles): the rest is shown, the percentiles empty. */
+    @Test
+    void anEngineWithoutPercentilesStillShowsTheOtherMetrics() throws IOException {
+        String name = Engine.uniqueName("slow");
+        restApiWithStages(name, "prod");
+        List<Dimension> dims = List.of(dim("ApiName", name), dim("Stage", "prod"));
+        put(dims, "Count", StandardUnit.COUNT, 10, 4);
+        put(dims, "Latency", StandardUnit.MILLISECONDS, 10, 120);
+        put(dims, "IntegrationLatency", StandardUnit.MILLISECONDS, 10, 80);
+
+        Cli.Result table = cli().width(160).aws("api", "metrics", name, "--stage", "prod", "--since", "1h", "-o", "table");
+
+        assertThat(table.code()).as(table.toString()).isZero();
+        assertThat(table.err()).contains("could not compute the Latency percentiles (p50, p90, p99), so those rows are empty; "
+                + "CloudWatch on AWS computes them.");
+        List<String> lines = table.out().lines().toList();
+        assertThat(row(lines, "Count ")).containsSubsequence("Sum", "Count", "4", "4", "4", "▁");
+        assertThat(row(lines, "IntegrationLatency")).containsSubsequence("Average", "Milliseconds", "80");
+        assertThat(lines).filteredOn(line -> line.startsWith("Latency"))
+                .extracting(line -> List.of(line.split("\\s+")))
+                .containsExactly(List.of("Latency", "p50", "Milliseconds", "-", "-", "-", "-"),
+                        List.of("Latency", "p90", "Milliseconds", "-", "-", "-", "-"),
+                        List.of("Latency", "p99", "Milliseconds", "-", "-", "-", "-"));
+
+        Cli.Result json = cli().aws("api", "metrics", name, "--stage", "prod", "--since", "1h", "-o", "json");
+        assertThat(json.code()).as(json.toString()).isZero();
+        JsonNode doc = Json.MAPPER.readTree(json.out());
+        assertThat(doc.get(0).get("points").get(0).get("value").asDouble()).isEqualTo(4.0);
+        assertThat(doc.get(1).get("stat").asText()).isEqualTo("p50");
+        assertThat(doc.get(1).get("points")).isEmpty();
+    }
+
+    /** On a 60-column terminal the trend shrinks to the room left, and a metric without data has a dash, not a cut "…". */
+    @Test
+    void aNarrowTerminalsTableFitsWithItsTrends() {
+        String name = Engine.uniqueName("narrow");
+        restApiWithStages(name, "prod");
+        List<Dimension> dims = List.of(dim("ApiName", name), dim("Stage", "prod"));
+        put(dims, "Count", StandardUnit.COUNT, 50, 10);
+        put(dims, "Count", StandardUnit.COUNT, 2, 40);
+        put(dims, "IntegrationLatency", StandardUnit.MILLISECONDS, 2, 100);
+
+        Cli.Result result = cli().width(60).aws("api", "metrics", name, "--stage", "prod", "--since", "1h", "--period", "5m", "-o", "table");
+
+        assertThat(result.code()).as(result.toString()).isZero();
+        List<String> lines = result.out().lines().toList();
+        // the table may shorten a long metric name, as any wide column; the trend is never cut
+        assertThat(lines).hasSize(8).allSatisfy(line -> assertThat(line).hasSizeLessThanOrEqualTo(60).doesNotEndWith("…"));
+        int trend = lines.get(0).indexOf("trend");
+        assertThat(trend).isPositive();
+        assertThat(lines).allSatisfy(line -> assertThat(line.substring(trend)).doesNotContain("…"));
+        assertThat(row(lines, "Count ").substring(trend)).contains("▁").endsWith("█");
+        assertThat(row(lines, "4XXError").substring(trend)).isEqualTo("-");
+    }
+
+    /** The --query example of --help, as written, on the HTTP API it names (shop, as in docs/apis.md). */
+    @Test
+    void theQueryExampleOfTheHelpWorks() throws IOException {
+        String example = cli().run("api", "metrics", "--help").out().lines().map(String::strip)
+                .filter(line -> line.startsWith("dynctl api metrics shop -o json --query")).findFirst().orElseThrow();
+        String shop = Engine.uniqueName("shop");
+        String id = json(cli().aws("api", "create", shop, "--type", "http")).path("id").asText();
+        put(List.of(dim("ApiId", id)), "5xx", StandardUnit.COUNT, 3, 2);
+        List<String> args = new ArrayList<>(words(example).subList(1, words(example).size()));
+        args.set(args.indexOf("shop"), shop);
+
+        Cli.Result result = cli().aws(args.toArray(String[]::new));
+
+        assertThat(result.code()).as(example + "\n" + result).isZero();
+        JsonNode points = Json.MAPPER.readTree(result.out());
+        assertThat(points).hasSize(1);
+        assertThat(points.get(0).get(0).get("value").asDouble()).isEqualTo(2.0);
+    }
+
+    /** Shell words: quotes group (single literal, double as written here), # outside quotes starts a comment. */
+    private static List<String> words(String line) {
+        List<String> words = new ArrayList<>();
+        StringBuilder word = null;
+        char quote = 0;
+        for (char c : line.toCharArray()) {
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                } else {
+                    word.append(c);
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+                word = word == null ? new StringBuilder() : word;
+            } else if (c == '#' && word == null) {
+                break;
+            } else if (Character.isWhitespace(c)) {
+                if (word != null) {
+                    words.add(word.toString());
+                }
+                word = null;
+            } else {
+                word = word == null ? new StringBuilder().append(c) : word.append(c);
+            }
+        }
+        if (word != null) {
+            words.add(word.toString());
+        }
+        return words;
+    }
+
+    private static JsonNode json(Cli.Result result) throws IOException {
+        assertThat(result.code()).as(result.toString()).isZero();
+        return Json.MAPPER.readTree(result.out());
     }
 
     /** A deployable REST API with these stages, each on a deployment of its own; returns its id. */

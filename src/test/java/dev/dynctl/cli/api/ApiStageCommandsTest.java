@@ -285,4 +285,63 @@ class ApiStageCommandsTest {
         json(cli().aws("api", "stage", "delete", name, "beta", "--yes"));
         assertThat(Engine.apiGatewayV2().getStages(b -> b.apiId(id)).items()).hasSize(1);
     }
+
+    /** A v2 stage not yet deployed has no deployment: an empty field, never "null", in create, list and describe. */
+    @Test
+    void anUndeployedHttpStageShowsNoNullDeployment() {
+        String name = Engine.uniqueName("shop");
+        json(cli().aws("api", "create", name, "--type", "http"));
+
+        Result created = cli().aws("api", "stage", "create", name, "beta", "-o", "table");
+        assertThat(created.code()).as(created.toString()).isZero();
+        assertThat(created.out()).doesNotContain("null").containsPattern("(?m)^deployment *$");
+        assertThat(json(cli().aws("api", "stage", "list", name)).get(0).path("deployment").asText()).isEmpty();
+
+        Result table = cli().aws("api", "stage", "list", name, "-o", "table");
+        assertThat(table.code()).as(table.toString()).isZero();
+        assertThat(table.out()).doesNotContain("null").containsPattern("(?m)^beta +\\{\\} +https://");
+        assertThat(cli().aws("api", "describe", name, "-o", "table").out()).doesNotContain("null");
+    }
+
+    /** The table keeps to name, deployment, variables and URL, so that at 110 columns a REST stage's URL is whole. */
+    @Test
+    void theStageTableShowsTheWholeUrlAt110Columns() {
+        String name = Engine.uniqueName("orders");
+        String id = deployableRestApi(name);
+        json(cli().aws("api", "deploy", name, "--stage", "beta"));
+        json(cli().aws("api", "deploy", name, "--stage", "prod"));
+        json(cli().aws("api", "stage", "update", name, "prod", "--var", "table=orders", "--var", "log=info"));
+
+        Result table = cli().width(110).aws("api", "stage", "list", name, "-o", "table");
+
+        assertThat(table.code()).as(table.toString()).isZero();
+        List<String> lines = table.out().lines().toList();
+        assertThat(lines.get(0).split(" +")).containsExactly("name", "deployment", "variables", "url");
+        assertThat(lines).allSatisfy(line -> assertThat(line).hasSizeLessThanOrEqualTo(110).doesNotContain("…"));
+        assertThat(table.out()).contains("https://" + id + ".execute-api.us-east-1.amazonaws.com/prod");
+
+        JsonNode json = json(cli().aws("api", "stage", "list", name)).get(1);
+        assertThat(json.has("description")).isTrue();
+        assertThat(json.path("url").asText()).endsWith("/prod");
+
+        json(cli().aws("api", "stage", "update", name, "prod", "--description", "live traffic"));
+        Result described = cli().width(200).aws("api", "stage", "list", name, "-o", "table");
+        assertThat(described.out().lines().findFirst().orElseThrow().split(" +"))
+                .containsExactly("name", "deployment", "variables", "description", "url");
+        assertThat(described.out()).contains("live traffic");
+    }
+
+    /** A wrong answer to the confirmation says how to get it right. */
+    @Test
+    void aWrongConfirmationSaysHowToConfirm() {
+        String name = Engine.uniqueName("again");
+        deployableRestApi(name);
+        json(cli().aws("api", "deploy", name, "--stage", "beta"));
+
+        Result wrong = cli().stdin("nope\n").aws("api", "stage", "delete", name, "beta");
+
+        assertThat(wrong.code()).as(wrong.toString()).isEqualTo(2);
+        assertThat(wrong.err()).contains("Error: Not confirmed: expected 'beta', got 'nope'. Nothing was changed.\n"
+                + "Hint: Type it exactly, or pass --yes to skip the question.");
+    }
 }
