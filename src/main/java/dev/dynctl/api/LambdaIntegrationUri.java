@@ -27,6 +27,21 @@ final class LambdaIntegrationUri {
         return uri.matches("arn:[^:]+:lambda:[^:]+:\\d{12}:function:.+") ? uri : null;
     }
 
+    /**
+     * The ARN a route calls: the function's unqualified ARN with the version or alias the user typed
+     * after it, or none. Lambda answers an alias with the version it points at now; a route built on
+     * that would stay on the version when the alias moves.
+     *
+     * @param functionArn the function's ARN as Lambda gave it, with or without a qualifier
+     * @param qualifier the version or alias the user named, or null
+     */
+    static String qualified(String functionArn, String qualifier) {
+        String[] parts = functionArn.split(":");
+        String unqualified = String.join(":", java.util.Arrays.copyOf(parts, Math.min(parts.length, 7)));
+        // $LATEST is what the unqualified ARN calls anyway
+        return qualifier == null || qualifier.equals("$LATEST") ? unqualified : unqualified + ":" + qualifier;
+    }
+
     /** The function's name from its ARN (…:function:NAME or …:function:NAME:ALIAS). */
     static String functionName(String functionArn) {
         return functionArn.substring(functionArn.indexOf(":function:") + ":function:".length());

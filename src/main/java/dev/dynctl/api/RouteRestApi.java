@@ -56,7 +56,7 @@ final class RouteRestApi implements RouteApi {
         if (existing == null) {
             putMethod(resource.id(), key.method(), authorizationType, authorizerId);
             putIntegration(integration, target, false);
-            actions.add(0, "created method " + key);
+            actions.add("created method " + key);
         } else {
             boolean replaced = false;
             if (!authorizationType.equals(authorizationType(existing)) || !Objects.equals(authorizerId, existing.authorizerId())) {

@@ -1,6 +1,7 @@
 package dev.dynctl.api;
 
 import dev.dynctl.error.DynctlException;
+import dev.dynctl.functions.FunctionName;
 import dev.dynctl.functions.FunctionService;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,7 +81,7 @@ public final class RouteService {
         }
         if (snsTopicArn != null) {
             if (api.type() != ApiType.REST) {
-                throw DynctlException.usage("--sns-topic needs a REST API; '" + api.name() + "' is a " + api.type().label() + " API.",
+                throw DynctlException.usage("--sns-topic needs a REST API; '" + api.name() + "' is " + kindOf(api.type()) + ".",
                         "Route to a function that publishes, or create a REST API for it.");
             }
             SnsPublishIntegration.check(snsTopicArn);
@@ -105,10 +106,19 @@ public final class RouteService {
         if (snsTopicArn != null) {
             target = new RouteTarget.SnsTopic(snsTopicArn);
         } else {
-            String arn = functions.arn(function);
+            String arn = LambdaIntegrationUri.qualified(functions.arn(function), FunctionName.of(function).qualifier());
             target = new RouteTarget.Function(arn, LambdaIntegrationUri.functionName(arn));
         }
         return routes(api).add(key, target, auth);
+    }
+
+    /** "an HTTP API", "a WebSocket API": the kind as people write it in a sentence. */
+    private static String kindOf(ApiType type) {
+        return switch (type) {
+            case REST -> "a REST API";
+            case HTTP -> "an HTTP API";
+            case WEBSOCKET -> "a WebSocket API";
+        };
     }
 
     /** The route as it stands; not found is exit 3 with the API's routes. */

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 import software.amazon.awssdk.services.apigatewayv2.model.AuthorizationType;
 import software.amazon.awssdk.services.apigatewayv2.model.GetIntegrationsResponse;
@@ -56,7 +55,7 @@ final class RouteV2Api implements RouteApi {
         Route existing = routes.stream().filter(r -> key.text().equals(r.routeKey())).findFirst().orElse(null);
         // the authorizer first: a failure there leaves no integration behind
         String authorizerId = auth.kind() == RouteAuth.Kind.COGNITO
-                ? authorizers.ensure(auth, routes.stream().map(Route::authorizerId).filter(Objects::nonNull).toList(), actions) : null;
+                ? authorizers.ensure(auth, routes.stream().map(Route::authorizerId).filter(RouteV2Api::hasAuthorizer).toList(), actions) : null;
         String integrationId = integrationFor(function, integrations.values(), actions);
         AuthorizationType authorizationType = switch (auth.kind()) {
             case NONE -> AuthorizationType.NONE;
@@ -68,20 +67,28 @@ final class RouteV2Api implements RouteApi {
         if (existing == null) {
             apiGateway.createRoute(b -> b.apiId(api.id()).routeKey(key.text()).target(routeTarget)
                     .authorizationType(authorizationType).authorizerId(authorizerId));
-            actions.add(0, "created route " + key);
+            actions.add("created route " + key);
         } else {
             Integration before = integrations.get(integrationId(existing));
             functionBefore = before == null ? null : LambdaIntegrationUri.functionArn(before.integrationUri());
             // a route without an authorization type is open to all, as NONE is
             String authBefore = existing.authorizationTypeAsString() == null ? AuthorizationType.NONE.toString() : existing.authorizationTypeAsString();
+            boolean hadAuthorizer = hasAuthorizer(existing.authorizerId());
             boolean sameAuth = authorizationType.toString().equals(authBefore)
-                    && (authorizerId == null || authorizerId.equals(existing.authorizerId()));
-            if (!routeTarget.equals(existing.target()) || !sameAuth) {
+                    && (authorizerId == null ? !hadAuthorizer : authorizerId.equals(existing.authorizerId()));
+            boolean sameTarget = routeTarget.equals(existing.target());
+            if (!sameTarget || !sameAuth) {
+                // AWS keeps a route's authorizer until an empty id takes it off (moving to none or iam)
+                String authorizerSent = authorizerId == null && hadAuthorizer ? "" : authorizerId;
                 apiGateway.updateRoute(b -> b.apiId(api.id()).routeId(existing.routeId()).target(routeTarget)
-                        .authorizationType(authorizationType).authorizerId(authorizerId));
-                actions.add(!routeTarget.equals(existing.target())
-                        ? "pointed " + key + " at " + function.name() + (functionBefore == null ? "" : " (was " + LambdaIntegrationUri.functionName(functionBefore) + ")")
-                        : "changed auth of " + key + " to " + auth.kind().label());
+                        .authorizationType(authorizationType).authorizerId(authorizerSent));
+                if (!sameTarget) {
+                    actions.add("pointed " + key + " at " + function.name()
+                            + (functionBefore == null ? "" : " (was " + LambdaIntegrationUri.functionName(functionBefore) + ")"));
+                }
+                if (!sameAuth) {
+                    actions.add("changed auth of " + key + " from " + authLabel(existing, new HashMap<>()) + " to " + auth.kind().label());
+                }
                 String oldIntegration = integrationId(existing);
                 if (oldIntegration != null && !oldIntegration.equals(integrationId)
                         && routes.stream().noneMatch(r -> r != existing && oldIntegration.equals(integrationId(r)))) {
@@ -165,12 +172,17 @@ final class RouteV2Api implements RouteApi {
             case "NONE" -> "none";
             case "AWS_IAM" -> "iam";
             case "JWT" -> {
-                String issuer = route.authorizerId() == null ? null
+                String issuer = !hasAuthorizer(route.authorizerId()) ? null
                         : issuers.computeIfAbsent(route.authorizerId(), id -> String.valueOf(authorizers.issuer(id)));
                 yield issuer != null && issuer.startsWith("https://cognito-idp.") ? "cognito" : "jwt";
             }
             default -> type.toLowerCase(java.util.Locale.ROOT);
         };
+    }
+
+    /** An engine may keep the empty id that took a route's authorizer off (moto does): that is none. */
+    private static boolean hasAuthorizer(String authorizerId) {
+        return authorizerId != null && !authorizerId.isEmpty();
     }
 
     /** A key as API Gateway keeps it, read without the checks typed keys get. */

@@ -42,14 +42,17 @@ public final class FunctionDeployer {
     public record Request(FunctionName function, FunctionPackage code, FunctionSettings settings, String alias, Duration waitLimit) {
     }
 
-    /** The summary a deploy prints: what is deployed now and what this deploy changed (empty: nothing). */
+    /** The summary a deploy prints: what is deployed now, the alias moved (null: none asked for) and what this deploy changed (empty: nothing). */
     public record Result(String function, String arn, String version, String alias, String codeSha256, List<String> changed) {
         public JsonNode document() {
             ObjectNode doc = Json.MAPPER.createObjectNode();
             doc.put("function", function);
             doc.put("arn", arn);
             doc.put("version", version);
-            doc.put("alias", alias);
+            if (alias != null) {
+                // no alias asked for: no field, rather than a null a table shows as "null"
+                doc.put("alias", alias);
+            }
             doc.put("codeSha256", codeSha256);
             changed.forEach(doc.putArray("changed")::add);
             return doc;

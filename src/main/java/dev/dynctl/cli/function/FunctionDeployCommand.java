@@ -35,7 +35,8 @@ import picocli.CommandLine.Parameters;
             "      --env LOG_LEVEL=debug --memory 256 --timeout 10",
             "  dynctl function deploy get-item --code src/ --unset-env LOG_LEVEL",
             "  dynctl function deploy report --code target/report.jar --runtime java21 \\",
-            "      --handler com.example.Report::handle --role arn:aws:iam::1234:role/x"})
+            "      --handler com.example.Report::handle --role \\",
+            "      arn:aws:iam::123456789012:role/report-runner"})
 public final class FunctionDeployCommand extends DynctlCommand {
     @Parameters(index = "0", paramLabel = "FUNCTION", description = "The function's name (or ARN).")
     String function;

@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "invoke", mixinStandardHelpOptions = true,
         description = {"Invoke a function and wait for its answer, which is printed: JSON in the output format "
                 + "(-o). An answer that is not JSON is printed as it came in a table or text, and as a JSON string "
-                + "with -o json, yaml … or --query, so a script always reads JSON.",
+                + "with -o json, yaml … or --query, so a script always reads JSON. An empty answer is said on stderr.",
             "",
             "When the function fails (Lambda's FunctionError), its error payload is printed and dynctl exits "
                     + "with 1. --logs prints the last 4 KB of the invocation's log on stderr."},
@@ -66,16 +66,24 @@ public final class FunctionInvokeCommand extends DynctlCommand {
      */
     private static void print(Context context, byte[] answer) {
         if (answer.length == 0) {
+            context.err().println("(no answer body)");
             return;
         }
         JsonNode json = FunctionPayload.asJson(answer);
+        Format format = context.output().format();
+        boolean forAPerson = (format == Format.TABLE || format == Format.TEXT) && context.options().query() == null;
+        if (json != null && json.isContainerNode() && json.isEmpty() && forAPerson) {
+            // a table of nothing is no output at all; {} or [] says what came back
+            context.out().println(json.toString());
+            context.out().flush();
+            return;
+        }
         if (json != null) {
             context.output().document(json);
             return;
         }
         String text = new String(answer, StandardCharsets.UTF_8);
-        Format format = context.output().format();
-        if ((format == Format.TABLE || format == Format.TEXT) && context.options().query() == null) {
+        if (forAPerson) {
             context.out().print(text.endsWith("\n") ? text : text + "\n");
             context.out().flush();
         } else {

@@ -43,6 +43,10 @@ class ApiRouteCommandsTest {
         JsonNode document = Json.MAPPER.readTree(added.out());
         assertThat(document.path("outcome").asText()).isEqualTo("created");
         assertThat(document.path("actions").toString()).contains("created resource /items", "created resource /items/{id}");
+        // in the order they happened: the resources, then the method on the last one
+        assertThat(document.path("actions").get(0).asText()).isEqualTo("created resource /items");
+        assertThat(document.path("actions").get(1).asText()).isEqualTo("created resource /items/{id}");
+        assertThat(document.path("actions").get(2).asText()).isEqualTo("created method GET /items/{id}");
         assertThat(paths(api.id)).containsExactlyInAnyOrder("/", "/items", "/items/{id}");
         GetMethodResponse method = method(api.id, "/items/{id}", "GET");
         assertThat(method.authorizationType()).isEqualTo("NONE");
@@ -393,6 +397,76 @@ class ApiRouteCommandsTest {
     }
 
     @Test
+    void httpRouteMovingFunctionAndAuthTogetherSaysBothAndNoneTakesTheAuthorizerOff() throws Exception {
+        String name = Engine.uniqueName("http");
+        String apiId = Engine.apiGatewayV2().createApi(b -> b.name(name).protocolType(ProtocolType.HTTP)).apiId();
+        String first = Engine.uniqueName("first");
+        String second = Engine.uniqueName("second");
+        Engine.function(first);
+        Engine.function(second);
+        Result cognito = cli().aws("api", "route", "add", name, "POST /pay", "--function", first,
+                "--auth", "cognito", "--user-pool", POOL, "--client-id", "client1");
+        assertThat(cognito.code()).as(cognito.toString()).isZero();
+        assertThat(v2Routes(apiId).get("POST /pay").authorizerId()).isNotEmpty();
+
+        Result none = cli().aws("api", "route", "add", name, "POST /pay", "--function", second);
+        assertThat(none.code()).as(none.toString()).isZero();
+        assertThat(Json.MAPPER.readTree(none.out()).path("actions").toString()).contains(
+                "pointed POST /pay at " + second + " (was " + first + ")", "changed auth of POST /pay from cognito to none");
+        assertThat(none.err()).contains("changed auth of POST /pay from cognito to none");
+        Route open = v2Routes(apiId).get("POST /pay");
+        assertThat(open.authorizationTypeAsString()).isEqualTo("NONE");
+        // AWS needs an empty id to take the authorizer off; moto keeps the empty id it was sent
+        assertThat(open.authorizerId()).isNullOrEmpty();
+        assertThat(cli().aws("api", "route", "add", name, "POST /pay", "--function", second).err()).contains("is unchanged");
+
+        Result iam = cli().aws("api", "route", "add", name, "POST /pay", "--function", first, "--auth", "iam");
+        assertThat(Json.MAPPER.readTree(iam.out()).path("actions").toString()).contains(
+                "pointed POST /pay at " + first + " (was " + second + ")", "changed auth of POST /pay from none to iam");
+        assertThat(v2Routes(apiId).get("POST /pay").authorizationTypeAsString()).isEqualTo("AWS_IAM");
+
+        Result back = cli().aws("api", "route", "add", name, "POST /pay", "--function", second,
+                "--auth", "cognito", "--user-pool", POOL, "--client-id", "client1");
+        assertThat(back.code()).as(back.toString()).isZero();
+        assertThat(Json.MAPPER.readTree(back.out()).path("actions").toString()).contains(
+                "pointed POST /pay at " + second + " (was " + first + ")", "changed auth of POST /pay from iam to cognito");
+        Route jwt = v2Routes(apiId).get("POST /pay");
+        assertThat(jwt.authorizationTypeAsString()).isEqualTo("JWT");
+        assertThat(jwt.authorizerId()).isNotEmpty();
+    }
+
+    @Test
+    void aRouteToAnAliasCallsTheAliasSoMovingTheAliasMovesTheRoute() throws Exception {
+        String function = Engine.uniqueName("get-item");
+        String functionArn = Engine.function(function);
+        Engine.lambda().publishVersion(b -> b.functionName(function));
+        Engine.lambda().createAlias(b -> b.functionName(function).name("live").functionVersion("1"));
+        String aliasArn = functionArn + ":live";
+
+        String http = Engine.uniqueName("http");
+        String httpId = Engine.apiGatewayV2().createApi(b -> b.name(http).protocolType(ProtocolType.HTTP)).apiId();
+        Result onHttp = cli().aws("api", "route", "add", http, "GET /items", "--function", function + ":live");
+        assertThat(onHttp.code()).as(onHttp.toString()).isZero();
+        assertThat(onHttp.err()).contains("→ " + function + ":live.");
+        assertThat(Engine.apiGatewayV2().getIntegrations(b -> b.apiId(httpId)).items().get(0).integrationUri()).isEqualTo(aliasArn);
+        assertThat(Json.MAPPER.readTree(cli().aws("api", "routes", http).out()).toString()).contains("\"target\":\"" + function + ":live\"");
+
+        Rest rest = rest();
+        Result onRest = cli().aws("api", "route", "add", rest.name, "GET /items", "--function", aliasArn);
+        assertThat(onRest.code()).as(onRest.toString()).isZero();
+        assertThat(method(rest.id, "/items", "GET").methodIntegration().uri())
+                .isEqualTo("arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/" + aliasArn + "/invocations");
+
+        // the permissions are the alias's, which is what API Gateway invokes
+        JsonNode aliasPolicy = Json.MAPPER.readTree(Engine.lambda().getPolicy(b -> b.functionName(function).qualifier("live")).policy());
+        assertThat(aliasPolicy.path("Statement").findValuesAsText("AWS:SourceArn")).containsExactlyInAnyOrder(
+                "arn:aws:execute-api:us-east-1:" + ACCOUNT + ":" + httpId + "/*/GET/items",
+                "arn:aws:execute-api:us-east-1:" + ACCOUNT + ":" + rest.id + "/*/GET/items");
+
+        assertThat(cli().aws("api", "route", "add", http, "GET /items", "--function", function + ":live").err()).contains("is unchanged");
+    }
+
+    @Test
     void aTransientFailureOfGetAuthorizersIsNotMistakenForAnEngineWithoutIt() {
         String name = Engine.uniqueName("http");
         String apiId = Engine.apiGatewayV2().createApi(b -> b.name(name).protocolType(ProtocolType.HTTP)).apiId();
@@ -516,7 +590,7 @@ class ApiRouteCommandsTest {
         Engine.apiGatewayV2().createApi(b -> b.name(http).protocolType(ProtocolType.HTTP));
         Result snsOnHttp = cli().aws("api", "route", "add", http, "POST /x", "--sns-topic", "arn:aws:sns:us-east-1:123456789012:t");
         assertThat(snsOnHttp.code()).isEqualTo(2);
-        assertThat(snsOnHttp.err()).contains("--sns-topic needs a REST API");
+        assertThat(snsOnHttp.err()).contains("--sns-topic needs a REST API; '" + http + "' is an HTTP API.");
         assertThat(paths(api.id)).containsExactly("/");
     }
 

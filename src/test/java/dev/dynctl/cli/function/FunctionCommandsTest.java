@@ -130,6 +130,39 @@ class FunctionCommandsTest {
     }
 
     @Test
+    void aDeployWithoutAliasShowsNoAliasField() throws IOException {
+        String name = Engine.uniqueName("fn-bare");
+        Path code = code("app.py");
+        assertThat(deploy(name, code, "--runtime", "python3.12", "--handler", "app.handler", "--env", "LOG_LEVEL=debug").code()).isZero();
+
+        Result table = cli().interactive(true).aws("function", "deploy", name, "--code", code.toString(), "--unset-env", "LOG_LEVEL");
+        assertThat(table.code()).as(table.toString()).isZero();
+        assertThat(table.out()).contains(name, "version").doesNotContain("null", "alias");
+        Result text = cli().aws("function", "deploy", name, "--code", code.toString(), "-o", "text");
+        assertThat(text.code()).as(text.toString()).isZero();
+        assertThat(text.out()).contains(name).doesNotContain("None", "null");
+        Result doc = deploy(name, code);
+        assertThat(json(doc).has("alias")).isFalse();
+        assertThat(json(doc).path("version").asText()).isEqualTo("2");
+    }
+
+    @Test
+    void aRoleThatIsNotARoleArnIsUsageWithTheRuleBeforeAnythingIsSent() throws IOException {
+        String name = Engine.uniqueName("fn-role");
+        for (String role : List.of("arn:aws:iam::1234:role/x", "report-runner", "arn:aws:iam::123456789012:user/x")) {
+            Result r = deploy(name, code("app.py"), "--runtime", "java21", "--handler", "a.B::handle", "--role", role);
+            assertThat(r.code()).as(r.toString()).isEqualTo(2);
+            assertThat(r.err()).isEqualTo("Error: --role '" + role + "' is not an IAM role ARN: Lambda takes arn:aws:iam::ACCOUNT:role/NAME, "
+                    + "ACCOUNT being 12 digits and NAME letters, digits and +=,.@_-/.\n"
+                    + "Hint: e.g. --role arn:aws:iam::123456789012:role/report-runner (see the ARN with 'aws iam get-role --role-name NAME').\n");
+        }
+        assertThat(functionExists(name)).isFalse();
+        assertThat(roleExists("dynctl-" + name)).isFalse();
+        String good = userRole(name);
+        assertThat(deploy(name, code("app.py"), "--runtime", "python3.12", "--handler", "app.handler", "--role", good).code()).isZero();
+    }
+
+    @Test
     void clearEnvRemovesEveryVariable() throws IOException {
         String name = Engine.uniqueName("fn-clear");
         Path code = code("app.py");
@@ -160,7 +193,7 @@ class FunctionCommandsTest {
         Result r = deploy(name, code, "--memory", "256", "--handler", "app.main", "--runtime", "python3.12");
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(strings(json(r).path("changed"))).containsExactly("code", "handler", "version");
-        assertThat(json(r).path("alias").isNull()).isTrue();
+        assertThat(json(r).has("alias")).as("no alias asked for: no alias field").isFalse();
         GetFunctionConfigurationResponse config = Engine.lambda().getFunctionConfiguration(b -> b.functionName(name));
         assertThat(config.codeSha256()).isEqualTo(FunctionPackage.of(code).sha256());
         assertThat(config.handler()).isEqualTo("app.main");
@@ -465,6 +498,43 @@ class FunctionCommandsTest {
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(json(r).path("via").asText()).isEqualTo("alias");
     }
+
+    @Test
+    void anEmptyJsonAnswerIsPrintedAsItIsOnATerminalAndNoBodyIsSaidOnStderr() throws IOException {
+        String name = Engine.uniqueName("fn-empty");
+        Engine.function(name);
+        for (String format : List.of("table", "text")) {
+            Result person = cli().interactive(true).aws("function", "invoke", name, "--payload", "{}", "-o", format);
+            assertThat(person.code()).as(person.toString()).isZero();
+            assertThat(person.out()).isEqualTo("{}\n");
+        }
+        Result script = cli().aws("function", "invoke", name, "--payload", "{}", "-o", "json");
+        assertThat(script.out().strip()).isEqualTo("{}");
+
+        HttpServer stub = lambdaStub(path -> new StubAnswer(200, Map.of("X-Amz-Executed-Version", "$LATEST"), ""));
+        try {
+            Result none = cli().interactive(true).run("function", "invoke", "quiet", "--payload", "{}",
+                    "--endpoint-url", "http://127.0.0.1:" + stub.getAddress().getPort(), "--region", "us-east-1");
+            assertThat(none.code()).as(none.toString()).isZero();
+            assertThat(none.out()).isEmpty();
+            assertThat(none.err()).isEqualTo("(no answer body)" + System.lineSeparator());
+        } finally {
+            stub.stop(0);
+        }
+    }
+
+    /** moto fails a payload that is not a JSON object (AWS passes any JSON value); docs/functions.md quotes what dynctl says then. */
+    @Test
+    void aPayloadThatIsNotAnObjectFailsOnMotoAsTheDocsSay() throws IOException {
+        String name = Engine.uniqueName("fn-array");
+        Engine.function(name);
+        Result r = cli().aws("function", "invoke", name, "--payload", "[1,2]");
+        assertThat(r.code()).as(r.toString()).isEqualTo(1);
+        String said = "answered Invoke with HTTP 500 and no error code: the engine may not implement this request.";
+        assertThat(r.err()).contains("Error: Lambda at endpoint ", said);
+        assertThat(Files.readString(Path.of("docs/functions.md")).replaceAll("\\s+", " ")).contains(said);
+    }
+
 
     /** moto never reports a function error or a log tail: a stub Lambda endpoint answers as AWS does. */
     @Test
