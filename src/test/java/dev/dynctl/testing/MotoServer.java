@@ -67,8 +67,14 @@ public final class MotoServer {
                     .redirectOutput(log.toFile())
                     .start();
             URI endpoint = URI.create("http://127.0.0.1:" + port);
-            awaitReady(process, endpoint, log.toFile());
-            runLambdaWithoutDocker(endpoint);
+            try {
+                awaitReady(process, endpoint, log.toFile());
+                runLambdaWithoutDocker(endpoint);
+            } catch (IOException | RuntimeException e) {
+                // a server that cannot be used is not left running (each later test would start another)
+                process.destroyForcibly();
+                throw e;
+            }
             return new MotoServer(process, endpoint);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start moto_server (python3 -m pip install 'moto[server]')", e);
