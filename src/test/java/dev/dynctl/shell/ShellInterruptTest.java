@@ -165,11 +165,13 @@ class ShellInterruptTest {
         String describe = "{\"Table\": {\"TableName\": \"slow\", \"TableStatus\": \"ACTIVE\","
                 + " \"KeySchema\": [{\"AttributeName\": \"id\", \"KeyType\": \"HASH\"}],"
                 + " \"AttributeDefinitions\": [{\"AttributeName\": \"id\", \"AttributeType\": \"S\"}]}}";
+        CountDownLatch secondPageAsked = new CountDownLatch(1);
         // the first page at once, the next after a while: Ctrl-C comes while it is awaited
         try (StubEndpoint slow = StubEndpoint.start((operation, body) -> switch (operation) {
             case "DescribeTable" -> new StubEndpoint.Answer(200, describe);
             case "Scan" -> {
                 if (body.contains("ExclusiveStartKey")) {
+                    secondPageAsked.countDown();
                     pause(2000);
                     yield new StubEndpoint.Answer(200, "{\"Items\": [{\"id\": {\"S\": \"b\"}}], \"Count\": 1, \"ScannedCount\": 1}");
                 }
@@ -183,7 +185,7 @@ class ShellInterruptTest {
             shell.waitFor("> ");
             shell.type("scan slow -o json\n");
             shell.waitFor("\"id\": \"a\"");
-            Thread.sleep(300);
+            assertThat(secondPageAsked.await(10, TimeUnit.SECONDS)).as("the second page was asked for").isTrue();
             shell.ctrlC();
             String stopped = shell.waitFor("> ", Duration.ofSeconds(15));
             // the list closes on its own line ("}" then "]"), and what is said after it starts a line
