@@ -3,7 +3,10 @@ package dev.dynctl.testing;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A help example's command line split as a POSIX shell would: '…' literally, "…" with \" and \\, \ escaping outside quotes. */
+/**
+ * A help example's command line split as a POSIX shell would: '…' literally, "…" with \" and \\,
+ * \ escaping outside quotes, and a # that starts a word starting a comment.
+ */
 public final class ShellWords {
     private ShellWords() {
     }
@@ -19,6 +22,9 @@ public final class ShellWords {
                     word = null;
                 }
                 continue;
+            }
+            if (c == '#' && word == null) {
+                break;
             }
             word = word == null ? new StringBuilder() : word;
             if (c == '\'') {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.dynctl.codec.Json;
 import dev.dynctl.testing.Cli;
 import dev.dynctl.testing.Engine;
+import dev.dynctl.testing.ShellWords;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -262,7 +263,8 @@ class ApiMetricsCommandTest {
         String shop = Engine.uniqueName("shop");
         String id = json(cli().aws("api", "create", shop, "--type", "http")).path("id").asText();
         put(List.of(dim("ApiId", id)), "5xx", StandardUnit.COUNT, 3, 2);
-        List<String> args = new ArrayList<>(words(example).subList(1, words(example).size()));
+        List<String> words = ShellWords.split(example);
+        List<String> args = new ArrayList<>(words.subList(1, words.size()));
         args.set(args.indexOf("shop"), shop);
 
         Cli.Result result = cli().aws(args.toArray(String[]::new));
@@ -271,38 +273,6 @@ class ApiMetricsCommandTest {
         JsonNode points = Json.MAPPER.readTree(result.out());
         assertThat(points).hasSize(1);
         assertThat(points.get(0).get(0).get("value").asDouble()).isEqualTo(2.0);
-    }
-
-    /** Shell words: quotes group (single literal, double as written here), # outside quotes starts a comment. */
-    private static List<String> words(String line) {
-        List<String> words = new ArrayList<>();
-        StringBuilder word = null;
-        char quote = 0;
-        for (char c : line.toCharArray()) {
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                } else {
-                    word.append(c);
-                }
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-                word = word == null ? new StringBuilder() : word;
-            } else if (c == '#' && word == null) {
-                break;
-            } else if (Character.isWhitespace(c)) {
-                if (word != null) {
-                    words.add(word.toString());
-                }
-                word = null;
-            } else {
-                word = word == null ? new StringBuilder().append(c) : word.append(c);
-            }
-        }
-        if (word != null) {
-            words.add(word.toString());
-        }
-        return words;
     }
 
     private static JsonNode json(Cli.Result result) throws IOException {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dynctl.testing.Cli.Result;
 import dev.dynctl.testing.Engine;
+import dev.dynctl.testing.ShellWords;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -72,41 +73,13 @@ class ApiRouteExamplesTest {
         return examples;
     }
 
-    /** Shell words: single quotes literal, double quotes with the example's variables set, # outside quotes starts a comment. */
+    /** The line's shell words, with the example's variables set. */
     private static List<String> words(String line) {
-        List<String> words = new ArrayList<>();
-        StringBuilder word = null;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (Character.isWhitespace(c)) {
-                if (word != null) {
-                    words.add(word.toString());
-                    word = null;
-                }
-                continue;
-            }
-            if (c == '#' && word == null) {
-                break;
-            }
-            word = word == null ? new StringBuilder() : word;
-            if (c == '\'' || c == '"') {
-                int end = line.indexOf(c, i + 1);
-                String quoted = line.substring(i + 1, end);
-                if (c == '"') {
-                    for (Map.Entry<String, String> variable : VARIABLES.entrySet()) {
-                        quoted = quoted.replace(variable.getKey(), variable.getValue());
-                    }
-                }
-                word.append(quoted);
-                i = end;
-            } else {
-                word.append(c);
-            }
+        String set = line;
+        for (Map.Entry<String, String> variable : VARIABLES.entrySet()) {
+            set = set.replace(variable.getKey(), variable.getValue());
         }
-        if (word != null) {
-            words.add(word.toString());
-        }
-        return words;
+        return ShellWords.split(set);
     }
 
     private static String[] append(String[] command, String arg) {
