@@ -1,0 +1,58 @@
+package dev.dynctl.deploy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Every step of a deploy in the order it runs: creations and updates in dependency order (roles,
+ * tables, functions, APIs and what hangs off them), then deletions in the reverse order, so
+ * nothing is deleted while something kept still uses it.
+ */
+public final class DeployPlan {
+    private final List<Step> steps;
+
+    private DeployPlan(List<Step> steps) {
+        this.steps = List.copyOf(steps);
+    }
+
+    /** @param byPlanner each planner's steps, planners in dependency order */
+    public static DeployPlan of(List<List<Step>> byPlanner) {
+        List<Step> ordered = new ArrayList<>();
+        for (List<Step> steps : byPlanner) {
+            steps.stream().filter(s -> s.change().action() != Action.DELETE).forEach(ordered::add);
+        }
+        for (int i = byPlanner.size() - 1; i >= 0; i--) {
+            byPlanner.get(i).stream().filter(s -> s.change().action() == Action.DELETE).forEach(ordered::add);
+        }
+        return new DeployPlan(ordered);
+    }
+
+    public List<Step> steps() {
+        return steps;
+    }
+
+    public List<Change> changes() {
+        return steps.stream().map(Step::change).toList();
+    }
+
+    /** The steps that change something. */
+    public List<Step> pending() {
+        return steps.stream().filter(s -> s.change().action() != Action.NONE).toList();
+    }
+
+    public boolean changesNothing() {
+        return pending().isEmpty();
+    }
+
+    /** How many resources each action touches: create, update, delete, none (all four, zeros too). */
+    public Map<Action, Integer> counts() {
+        Map<Action, Integer> counts = new TreeMap<>();
+        for (Action action : Action.values()) {
+            counts.put(action, 0);
+        }
+        steps.forEach(s -> counts.merge(s.change().action(), 1, Integer::sum));
+        return counts;
+    }
+}

@@ -1,0 +1,63 @@
+package dev.dynctl.deploy;
+
+import dev.dynctl.aws.AwsErrors;
+import dev.dynctl.error.DynctlException;
+import dev.dynctl.error.ExitCode;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * Plans and applies a stage. A plan is made from what exists each time (no state file), so a
+ * deploy that stopped halfway is finished by running it again: what was made is found by its
+ * tags and left alone, what was not is made.
+ */
+public final class Deployer {
+    private final List<Planner> planners;
+
+    /** @param planners in dependency order: roles, tables, functions, APIs */
+    public Deployer(List<Planner> planners) {
+        this.planners = List.copyOf(planners);
+    }
+
+    /** Reads only. */
+    public DeployPlan plan(DeployContext context) throws InterruptedException {
+        List<List<Step>> steps = new ArrayList<>();
+        for (Planner planner : planners) {
+            steps.add(planner.plan(context));
+        }
+        return DeployPlan.of(steps);
+    }
+
+    /**
+     * Runs the steps that change something, in order; a step that fails stops the deploy with a
+     * message naming the resource and the cause, and saying how much was done.
+     *
+     * @return the changes made
+     */
+    public List<Change> apply(DeployPlan plan, DeployContext context) throws InterruptedException {
+        List<Step> pending = plan.pending();
+        List<Change> made = new ArrayList<>();
+        for (Step step : pending) {
+            try {
+                step.apply();
+            } catch (SdkException e) {
+                throw stopped(step, made.size(), pending.size(), AwsErrors.translate(e, context.clients().where()));
+            } catch (DynctlException e) {
+                throw stopped(step, made.size(), pending.size(), e);
+            }
+            made.add(step.change());
+        }
+        return made;
+    }
+
+    private static DynctlException stopped(Step step, int done, int all, DynctlException cause) {
+        Change change = step.change();
+        String message = "Deploy stopped at " + change.kind() + " " + change.name() + " (" + change.action() + "): "
+                + cause.getMessage() + " " + done + " of " + all + " changes made.";
+        String hint = (cause.hint() == null ? "" : cause.hint() + " ")
+                + "Run the same deploy again to go on from here: what was made is kept and not made twice.";
+        ExitCode code = cause.exitCode() == null ? ExitCode.FAILURE : cause.exitCode();
+        return new DynctlException(code, message, hint, cause);
+    }
+}
