@@ -2,7 +2,9 @@ package dev.dynctl.model;
 
 import dev.dynctl.error.DynctlException;
 import dev.dynctl.error.ExitCode;
+import dev.dynctl.model.yaml.Location;
 import dev.dynctl.model.yaml.YamlNode;
+import dev.dynctl.model.yaml.YamlScalar;
 import dev.dynctl.model.yaml.YamlTree;
 import java.io.IOException;
 import java.io.Reader;
@@ -18,25 +20,42 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The project file, {@code dynctl.yaml}: the service's name and its tables with their schemas.
- * A mistake in it is a usage error (exit 2) that names the file, line and column.
+ * The project file, {@code dynctl.yaml}: the service's name, its tables with their schemas, its
+ * functions, APIs and per-stage overrides (docs/deploy.md). A mistake in it is a usage error
+ * (exit 2) that names the file, line and column. What depends on the stage (real names, {@code
+ * ${…}} references, the environment) is resolved by {@link #forStage}.
  */
 public final class ProjectFile {
     public static final String FILE_NAME = "dynctl.yaml";
 
     private final Path source;
-    private final String service;
+    private final Location location;
+    private final YamlScalar service;
     private final Map<String, ProjectTable> tables;
+    private final Map<String, ProjectFunction> functions;
+    private final Map<String, ProjectApi> apis;
+    private final Map<String, Map<String, FunctionOverride>> stageOverrides;
 
-    ProjectFile(Path source, String service, Map<String, ProjectTable> tables) {
+    /**
+     * @param location where the file's content starts, for what is missing from it
+     * @param service null when the file names none
+     * @param stageOverrides per stage, what it changes for each function it names
+     */
+    ProjectFile(Path source, Location location, YamlScalar service, Map<String, ProjectTable> tables,
+                Map<String, ProjectFunction> functions, Map<String, ProjectApi> apis,
+                Map<String, Map<String, FunctionOverride>> stageOverrides) {
         this.source = source;
+        this.location = location;
         this.service = service;
         this.tables = Collections.unmodifiableMap(new LinkedHashMap<>(tables));
+        this.functions = Collections.unmodifiableMap(new LinkedHashMap<>(functions));
+        this.apis = Collections.unmodifiableMap(new LinkedHashMap<>(apis));
+        this.stageOverrides = Collections.unmodifiableMap(new LinkedHashMap<>(stageOverrides));
     }
 
     /** A project with nothing in it: what a directory without dynctl.yaml has. */
     public static ProjectFile empty() {
-        return new ProjectFile(null, null, Map.of());
+        return new ProjectFile(null, null, null, Map.of(), Map.of(), Map.of(), Map.of());
     }
 
     /** Reads {@code file}, which must exist; messages name it as given. */
@@ -70,7 +89,7 @@ public final class ProjectFile {
     }
 
     public Optional<String> service() {
-        return Optional.ofNullable(service);
+        return serviceValue().map(YamlScalar::text);
     }
 
     /** The tables in the order the file lists them. */
@@ -78,9 +97,32 @@ public final class ProjectFile {
         return List.copyOf(tables.values());
     }
 
-    /** The table whose real DynamoDB name is {@code name}. */
+    /**
+     * The project as stage {@code stage} has it in {@code target}: real names, references
+     * resolved, the stage's overrides applied. A stage name that is not one, a file without a
+     * service, an unknown reference or an unset {@code ${env:NAME}} is a usage error (exit 2).
+     */
+    public ServiceStage forStage(String stage, StageTarget target) {
+        return StageResolver.resolve(this, stage, target);
+    }
+
+    /**
+     * What {@code deploy destroy} wants of stage {@code stage}: nothing, for this file's service.
+     * The service and stage names are checked as for {@link #forStage}; nothing else is resolved,
+     * so a stage can be destroyed without the environment its deploy needed.
+     */
+    public ServiceStage nothingInStage(String stage) {
+        return StageResolver.nothing(this, stage);
+    }
+
+    /**
+     * The table whose real DynamoDB name is {@code name}: by its {@code name:} (by default its key), or else
+     * by its name in any stage ({@code notes-dev-items}, or what {@code name: notes-${stage}-items} makes).
+     */
     public Optional<ProjectTable> table(String name) {
-        return tables.values().stream().filter(t -> t.name().equals(name)).findFirst();
+        String serviceName = service().orElse(null);
+        return tables.values().stream().filter(t -> t.name().equals(name)).findFirst()
+                .or(() -> tables.values().stream().filter(t -> t.isNamed(name, serviceName)).findFirst());
     }
 
     /**
@@ -95,8 +137,9 @@ public final class ProjectFile {
         ProjectTable table = table(realTableName).orElseThrow(() -> DynctlException.usage(
                 "No schema for table '" + realTableName + "': " + source + " does not list it.",
                 tables.isEmpty() ? "Add it under tables: in " + source + "."
-                        : "Its tables: " + String.join(", ", tables.values().stream().map(ProjectTable::name).toList())
-                        + "; a table's real name is its name: setting, or its key under tables:."));
+                        : "Its tables: " + String.join(", ", tables.values().stream().map(t -> t.shownName(service().orElse(null))).toList())
+                        + "; a table's real name is its name: setting, or its key under tables:"
+                        + (hasStageNames() ? " (SERVICE-STAGE-KEY in a deployed stage)." : ".")));
         return table.tableSchema().orElseThrow(() -> DynctlException.usage(
                 "Table '" + realTableName + "' has no schema in " + source + ".",
                 "Add schema: under tables: " + table.logicalName() + ": (see docs/schemas.md)."));
@@ -105,5 +148,31 @@ public final class ProjectFile {
     /** The schema that writes to the real table {@code realTableName} must follow, if the project has one. */
     public Optional<TableSchema> schemaFor(String realTableName) {
         return table(realTableName).flatMap(ProjectTable::tableSchema);
+    }
+
+    /** Whether some table's real name depends on the stage it is deployed in. */
+    private boolean hasStageNames() {
+        return service != null && tables.values().stream().anyMatch(t -> t.nameSetting() == null || t.nameSetting().namesTheStage());
+    }
+
+    /** Where the file's content starts; null for an empty project. */
+    Location location() {
+        return location;
+    }
+
+    Optional<YamlScalar> serviceValue() {
+        return Optional.ofNullable(service);
+    }
+
+    Map<String, ProjectFunction> functionsByKey() {
+        return functions;
+    }
+
+    Map<String, ProjectApi> apisByKey() {
+        return apis;
+    }
+
+    Map<String, Map<String, FunctionOverride>> stageOverrides() {
+        return stageOverrides;
     }
 }

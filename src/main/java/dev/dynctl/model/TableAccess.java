@@ -29,6 +29,11 @@ public enum TableAccess {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
+    /** The access a word names (read, write, read-write), if it names one. */
+    public static java.util.Optional<TableAccess> ofLabel(String label) {
+        return java.util.Arrays.stream(values()).filter(a -> a.label().equals(label)).findFirst();
+    }
+
     public static List<String> labels() {
         return java.util.Arrays.stream(values()).map(TableAccess::label).toList();
     }

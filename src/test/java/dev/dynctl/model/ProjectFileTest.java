@@ -96,9 +96,9 @@ class ProjectFileTest {
     @Test
     void unknownKeysAreErrorsListingTheKnownOnes() {
         loading("service: shop\ntabels: {}\n")
-                .hasMessage(at(2, 1) + "unknown key 'tabels' in the project file; the project file takes: service, tables.");
+                .hasMessage(at(2, 1) + "unknown key 'tabels' in the project file; the project file takes: service, tables, functions, apis, stages.");
         loading("tables:\n  users:\n    schema: {}\n    nmae: app-users\n")
-                .hasMessage(at(4, 5) + "unknown key 'nmae' in table 'users'; table 'users' takes: name, schema.");
+                .hasMessage(at(4, 5) + "unknown key 'nmae' in table 'users'; table 'users' takes: name, keys, indexes, ttl, stream, schema.");
         loading("tables:\n  users:\n    schema:\n      atributes: {}\n")
                 .hasMessageStartingWith(at(4, 7) + "unknown key 'atributes' in the schema of table 'users'; "
                         + "the schema of table 'users' takes: saveUnknown, timestamps, version, attributes.");
@@ -109,10 +109,59 @@ class ProjectFileTest {
     }
 
     @Test
-    void sectionsOfLaterVersionsAreRefusedByName() {
-        loading("service: shop\nfunctions: {}\n").hasMessage(at(2, 1)
-                + "'functions' in the project file is not supported by this version of dynctl yet; the project file takes: service, tables.");
-        loading("tables:\n  users:\n    keys: {pk: id}\n").hasMessageContaining(at(3, 5) + "'keys' in table 'users' is not supported");
+    void theSectionsDeployReadsDoNotGetInTheWayOfSchemas() {
+        ProjectFile project = ProjectFile.load(write(dir, """
+                service: notes
+                tables:
+                  items:
+                    keys: {partition: id:S}
+                    schema: {attributes: {id: string}}
+                functions:
+                  api: {runtime: python3.12, handler: app.handler, code: src, tables: {items: read}}
+                apis:
+                  http: {type: http, routes: {GET /items: api}}
+                stages:
+                  prod: {functions: {api: {memory: 512}}}
+                """));
+
+        assertThat(project.schemaFor("items")).isPresent();
+        assertThat(project.tables()).extracting(ProjectTable::name).containsExactly("items");
+    }
+
+    @Test
+    void aTableIsFoundByItsNameInAnyStage() {
+        ProjectFile project = ProjectFile.load(write(dir, """
+                service: notes
+                tables:
+                  items:
+                    schema: {attributes: {id: string}}
+                  users:
+                    name: ${service}-${stage}-people
+                    schema: {attributes: {email: string}}
+                  orders:
+                """));
+
+        assertThat(project.table("notes-dev-items")).map(ProjectTable::logicalName).contains("items");
+        assertThat(project.table("notes-pr-123-items")).map(ProjectTable::logicalName).contains("items");
+        assertThat(project.table("items")).as("the key, as before").map(ProjectTable::logicalName).contains("items");
+        assertThat(project.schemaFor("notes-prod-people")).hasValueSatisfying(s -> assertThat(s.attributes().attributes()).containsKey("email"));
+        assertThat(project.schemaFor("notes-dev-orders")).as("a table without a schema").isEmpty();
+        assertThat(project.table("notes-Dev-items")).as("not a stage name").isEmpty();
+        assertThat(project.table("notes--items")).isEmpty();
+        assertThat(project.table("shop-dev-items")).as("another service").isEmpty();
+        assertThat(project.table("notes-dev-people-x")).isEmpty();
+        assertThatThrownBy(() -> project.requireSchema("notes-dev-nothing"))
+                .isInstanceOf(DynctlException.class)
+                .satisfies(e -> assertThat(((DynctlException) e).hint()).isEqualTo("Its tables: items (notes-STAGE-items), "
+                        + "notes-STAGE-people, orders (notes-STAGE-orders); a table's real name is its name: setting, "
+                        + "or its key under tables: (SERVICE-STAGE-KEY in a deployed stage)."));
+    }
+
+    @Test
+    void withoutAServiceOnlyTheNameOrKeyFindsATable() {
+        ProjectFile project = ProjectFile.load(write(dir, "tables:\n  items:\n    schema: {attributes: {id: string}}\n"));
+        assertThat(project.table("items")).isPresent();
+        assertThat(project.table("notes-dev-items")).isEmpty();
     }
 
     @Test

@@ -52,27 +52,22 @@ public final class YamlMapping implements YamlNode {
         return entries.containsKey(key);
     }
 
-    /**
-     * Refuses keys other than {@code known}. A typo is the usual cause, so the message lists the
-     * keys there are. {@code planned} keys belong to a later version: they get their own message
-     * instead of being ignored, since a setting that silently does nothing misleads.
-     */
-    public void requireKnownKeys(String where, List<String> known, List<String> planned) {
-        for (Entry entry : entries.values()) {
-            if (known.contains(entry.key())) {
-                continue;
-            }
-            String supported = "; " + where + " takes: " + String.join(", ", known) + ".";
-            if (planned.contains(entry.key())) {
-                throw YamlNode.error(entry.keyLocation(), "'" + entry.key() + "' in " + where
-                        + " is not supported by this version of dynctl yet" + supported);
-            }
-            throw YamlNode.error(entry.keyLocation(), "unknown key '" + entry.key() + "' in " + where + supported);
-        }
+    /** The value of {@code key} as a single value, if the key is there. */
+    public Optional<YamlScalar> scalar(String key) {
+        return get(key).map(n -> n.asScalar(key));
     }
 
+    /**
+     * Refuses keys other than {@code known}. A typo is the usual cause, so the message lists the
+     * keys there are.
+     */
     public void requireKnownKeys(String where, List<String> known) {
-        requireKnownKeys(where, known, List.of());
+        for (Entry entry : entries.values()) {
+            if (!known.contains(entry.key())) {
+                throw YamlNode.error(entry.keyLocation(), "unknown key '" + entry.key() + "' in " + where + "; "
+                        + where + " takes: " + String.join(", ", known) + ".");
+            }
+        }
     }
 
     @Override
