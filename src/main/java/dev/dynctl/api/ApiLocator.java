@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.apigateway.model.EndpointConfiguration;
@@ -41,19 +42,23 @@ public final class ApiLocator {
      *
      * @param endpoint edge, regional or private (see {@link #endpointLabel})
      * @param created null when the service does not say
+     * @param tags the API's tags (empty when it has none), which say who owns it
      */
-    public record Listed(ApiRef api, String endpoint, Instant created, String description) {
+    public record Listed(ApiRef api, String endpoint, Instant created, String description, Map<String, String> tags) {
+        public Listed {
+            tags = tags == null ? Map.of() : Map.copyOf(tags);
+        }
     }
 
     /** Every API in the region with what the listing says of it, REST first, each kind by name: one pass over both API Gateways. */
     public List<Listed> listing() {
         List<Listed> apis = new ArrayList<>();
         v1.getRestApisPaginator(b -> b.limit(500)).items().forEach(api -> apis.add(new Listed(new ApiRef(api.id(), api.name(), ApiType.REST),
-                endpointLabel(api.endpointConfiguration()), api.createdDate(), api.description())));
+                endpointLabel(api.endpointConfiguration()), api.createdDate(), api.description(), api.tags())));
         V2Pages.all(token -> v2.getApis(b -> b.maxResults(V2Pages.MAX_RESULTS).nextToken(token)), GetApisResponse::items, GetApisResponse::nextToken)
                 .forEach(api -> apis.add(new Listed(new ApiRef(api.apiId(), api.name(), ApiType.ofProtocol(api.protocolTypeAsString())),
                         // HTTP and WebSocket APIs are always regional
-                        EndpointType.REGIONAL.label(), api.createdDate(), api.description())));
+                        EndpointType.REGIONAL.label(), api.createdDate(), api.description(), api.tags())));
         apis.sort(Comparator.comparing((Listed listed) -> listed.api().type())
                 .thenComparing(listed -> listed.api().name(), Comparator.nullsLast(Comparator.naturalOrder())));
         return apis;

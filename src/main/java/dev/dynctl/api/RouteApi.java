@@ -11,4 +11,7 @@ interface RouteApi {
 
     /** Removes the route (and what only it used); the route is known to exist. */
     List<String> delete(RouteInfo route);
+
+    /** True when the (existing, cognito) route's authorizer is the one {@code add} makes for this auth: same pool, same audiences. Reads only. */
+    boolean sameAuthorizer(RouteKey key, RouteAuth auth);
 }

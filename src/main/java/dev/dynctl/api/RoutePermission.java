@@ -29,8 +29,9 @@ final class RoutePermission {
         if (existing.isPresent()) {
             lambda.removePermission(b -> b.functionName(functionArn).statementId(statementId));
         }
-        lambda.addPermission(b -> b.functionName(functionArn).statementId(statementId).action("lambda:InvokeFunction")
-                .principal(PRINCIPAL).sourceArn(sourceArn));
+        // the version or alias as Qualifier: the statement is on it, and its Resource names it
+        lambda.addPermission(b -> b.functionName(unqualified(functionArn)).qualifier(qualifier(functionArn)).statementId(statementId)
+                .action("lambda:InvokeFunction").principal(PRINCIPAL).sourceArn(sourceArn));
         return true;
     }
 
@@ -40,6 +41,7 @@ final class RoutePermission {
             if (sourceArn(functionArn, statementId).isEmpty()) {
                 return false;
             }
+            // the qualified ARN names the version or alias: engines that ignore RemovePermission's Qualifier (moto) find it too
             lambda.removePermission(b -> b.functionName(functionArn).statementId(statementId));
             return true;
         } catch (ResourceNotFoundException gone) {
@@ -52,7 +54,7 @@ final class RoutePermission {
     Optional<String> sourceArn(String functionArn, String statementId) {
         String policy;
         try {
-            policy = lambda.getPolicy(b -> b.functionName(functionArn)).policy();
+            policy = lambda.getPolicy(b -> b.functionName(unqualified(functionArn)).qualifier(qualifier(functionArn))).policy();
         } catch (ResourceNotFoundException noPolicy) {
             return Optional.empty();
         }
@@ -66,5 +68,15 @@ final class RoutePermission {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Lambda answered a policy that is not JSON: " + e.getOriginalMessage(), e);
         }
+    }
+
+    private static String unqualified(String functionArn) {
+        return LambdaIntegrationUri.qualified(functionArn, null);
+    }
+
+    /** The version or alias after the function's name in the ARN, or null. */
+    private static String qualifier(String functionArn) {
+        String[] parts = functionArn.split(":");
+        return parts.length > 7 ? parts[7] : null;
     }
 }

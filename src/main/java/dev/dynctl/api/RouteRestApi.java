@@ -117,6 +117,17 @@ final class RouteRestApi implements RouteApi {
         return actions;
     }
 
+    @Override
+    public boolean sameAuthorizer(RouteKey key, RouteAuth auth) {
+        Method method = resources().stream().filter(r -> key.path().equals(r.path())).findFirst()
+                .map(r -> r.resourceMethods().get(key.method())).orElse(null);
+        if (method == null || method.authorizerId() == null || method.authorizerId().isEmpty()) {
+            return false;
+        }
+        var authorizer = apiGateway.getAuthorizer(b -> b.restApiId(api.id()).authorizerId(method.authorizerId()));
+        return auth.authorizerName().equals(authorizer.name()) && authorizer.providerARNs().contains(auth.userPoolArn());
+    }
+
     private static boolean hasChildren(List<Resource> resources, Resource resource, List<String> gone) {
         return resources.stream().anyMatch(r -> resource.id().equals(r.parentId()) && !gone.contains(r.id()));
     }

@@ -41,8 +41,12 @@ public final class RouteService {
 
     /** The API's routes as they stand, read through API Gateway alone (all that listing needs). */
     static List<RouteInfo> list(ApiGatewayClient v1, ApiGatewayV2Client v2, ApiRef api) {
-        RouteApi reader = api.type() == ApiType.REST ? new RouteRestApi(v1, null, api) : new RouteV2Api(v2, null, api);
-        return reader.list();
+        return reader(v1, v2, api).list();
+    }
+
+    /** The API's routes through API Gateway alone, for reading. */
+    private static RouteApi reader(ApiGatewayClient v1, ApiGatewayV2Client v2, ApiRef api) {
+        return api.type() == ApiType.REST ? new RouteRestApi(v1, null, api) : new RouteV2Api(v2, null, api);
     }
 
     /**
@@ -110,6 +114,37 @@ public final class RouteService {
             target = new RouteTarget.Function(arn, LambdaIntegrationUri.functionName(arn));
         }
         return routes(api).add(key, target, auth);
+    }
+
+    /**
+     * Adds the route or brings it to this auth and to exactly this function ARN (an alias's, say),
+     * which is not looked up: a deploy knows the ARN of what it made.
+     */
+    public RouteChange add(ApiRef api, RouteKey key, String functionArn, RouteAuth auth) {
+        check(api, key, auth, null);
+        return routes(api).add(key, new RouteTarget.Function(functionArn, LambdaIntegrationUri.functionName(functionArn)), auth);
+    }
+
+    /** Refuses a route or auth the API's kind cannot have (exit 2); the API need not exist yet. */
+    public static void check(ApiRef api, RouteKey key, RouteAuth auth) {
+        check(api, key, auth, null);
+    }
+
+    /**
+     * True when the route, which checks Cognito tokens, checks them with the authorizer {@code auth}
+     * asks for (the same user pool and, on HTTP APIs, the same app clients). Reads only.
+     */
+    public boolean sameAuthorizer(ApiRef api, RouteKey key, RouteAuth auth) {
+        return reader(v1, v2, api).sameAuthorizer(key, auth);
+    }
+
+    /**
+     * True when the function's policy lets API Gateway invoke it for exactly this route of the API,
+     * as {@link #add} leaves it. Reads only.
+     */
+    public boolean permits(ApiRef api, RouteKey key, String functionArn) {
+        String wanted = environment.sourceArn(api, key, functionArn);
+        return environment.permission().sourceArn(functionArn, key.statementId(api.id())).filter(wanted::equals).isPresent();
     }
 
     /** "an HTTP API", "a WebSocket API": the kind as people write it in a sentence. */

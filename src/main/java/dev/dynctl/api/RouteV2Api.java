@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 import software.amazon.awssdk.services.apigatewayv2.model.AuthorizationType;
 import software.amazon.awssdk.services.apigatewayv2.model.GetIntegrationsResponse;
@@ -120,6 +121,18 @@ final class RouteV2Api implements RouteApi {
         }
         environment.release(api, route.key(), route.functionArn(), null, List::of, actions);
         return actions;
+    }
+
+    @Override
+    public boolean sameAuthorizer(RouteKey key, RouteAuth auth) {
+        Route route = routes().stream().filter(r -> key.text().equals(r.routeKey())).findFirst().orElse(null);
+        if (route == null || !hasAuthorizer(route.authorizerId())) {
+            return false;
+        }
+        var authorizer = apiGateway.getAuthorizer(b -> b.apiId(api.id()).authorizerId(route.authorizerId()));
+        var jwt = authorizer.jwtConfiguration();
+        return auth.authorizerName().equals(authorizer.name()) && jwt != null && auth.issuer().equals(jwt.issuer())
+                && Set.copyOf(jwt.audience()).equals(Set.copyOf(auth.audiences()));
     }
 
     /** An integration that already proxies to the function, else a new one (payload 2.0 for HTTP APIs). */
