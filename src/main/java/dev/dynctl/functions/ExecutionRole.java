@@ -13,7 +13,8 @@ import software.amazon.awssdk.services.iam.model.Role;
 public final class ExecutionRole {
     private static final int MAX_ROLE_NAME = 64;
     private static final String PREFIX = "dynctl-";
-    private static final String TRUST_POLICY = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+    /** Lets Lambda assume the role (sts:AssumeRole), and no one else. */
+    public static final String TRUST_POLICY = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
             + "\"Principal\":{\"Service\":\"lambda.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
     private static final String BASIC_POLICY = "policy/service-role/AWSLambdaBasicExecutionRole";
 

@@ -12,9 +12,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.CreateFunctionResponse;
 import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationResponse;
 import software.amazon.awssdk.services.lambda.model.GetAliasResponse;
 import software.amazon.awssdk.services.lambda.model.Environment;
@@ -32,12 +34,6 @@ import software.amazon.awssdk.services.lambda.model.UpdateFunctionConfigurationR
  * nothing the second time.
  */
 public final class FunctionDeployer {
-    /** Lambda's limit for code uploaded in the request itself (larger packages go through S3). */
-    private static final int MAX_DIRECT_UPLOAD = 50 * 1024 * 1024;
-    /** How long a new role may take to be usable by Lambda (IAM is eventually consistent). */
-    private static final Duration FIRST_ROLE_RETRY = Duration.ofSeconds(1);
-    private static final Duration MAX_ROLE_RETRY = Duration.ofSeconds(5);
-
     /** What a deploy asks for besides code and settings; {@code function} names the function itself (no version or alias). */
     public record Request(FunctionName function, FunctionPackage code, FunctionSettings settings, String alias, Duration waitLimit) {
     }
@@ -69,10 +65,7 @@ public final class FunctionDeployer {
     }
 
     public Result deploy(Request request) throws InterruptedException {
-        if (request.code().zip().length > MAX_DIRECT_UPLOAD) {
-            throw DynctlException.usage("The package from " + request.code().source() + " is " + request.code().zip().length / (1024 * 1024)
-                    + " MB; Lambda takes at most 50 MB uploaded directly.", "Leave out what the function does not need at run time.");
-        }
+        request.code().requireDirectUpload();
         LambdaClient lambda = clients.lambda();
         FunctionWaiter waiter = new FunctionWaiter(lambda);
         String name = request.function().text();
@@ -132,29 +125,23 @@ public final class FunctionDeployer {
         }
         String roleArn = role;
         Map<String, String> environment = settings.environment().applyTo(Map.of());
-        long deadline = System.nanoTime() + request.waitLimit().toNanos();
-        Duration pause = FIRST_ROLE_RETRY;
-        while (true) {
+        Supplier<CreateFunctionResponse> createFunction = () -> lambda.createFunction(b -> b.functionName(request.function().text())
+                .runtime(settings.runtime())
+                .handler(settings.handler())
+                .role(roleArn)
+                .memorySize(settings.memoryMb())
+                .timeout(settings.timeoutSeconds())
+                .description(settings.description())
+                .environment(environment.isEmpty() ? null : Environment.builder().variables(environment).build())
+                .code(c -> c.zipFile(SdkBytes.fromByteArrayUnsafe(request.code().zip()))));
+        if (newRole) {
+            // a role made a moment ago is not yet visible to Lambda
+            FreshRoleRetry.call(createFunction, roleArn, request.waitLimit());
+        } else {
             try {
-                lambda.createFunction(b -> b.functionName(request.function().text())
-                        .runtime(settings.runtime())
-                        .handler(settings.handler())
-                        .role(roleArn)
-                        .memorySize(settings.memoryMb())
-                        .timeout(settings.timeoutSeconds())
-                        .description(settings.description())
-                        .environment(environment.isEmpty() ? null : Environment.builder().variables(environment).build())
-                        .code(c -> c.zipFile(SdkBytes.fromByteArrayUnsafe(request.code().zip()))));
-                break;
+                createFunction.get();
             } catch (InvalidParameterValueException e) {
-                // a role made a moment ago is not yet visible to Lambda; any other refusal is the user's to see
-                boolean roleNotYetUsable = newRole && String.valueOf(e.awsErrorDetails().errorMessage()).contains("cannot be assumed");
-                if (!roleNotYetUsable || System.nanoTime() + pause.toNanos() > deadline) {
-                    throw roleRefused(e, roleArn);
-                }
-                Thread.sleep(pause.toMillis());
-                Duration next = pause.multipliedBy(2);
-                pause = next.compareTo(MAX_ROLE_RETRY) > 0 ? MAX_ROLE_RETRY : next;
+                throw FreshRoleRetry.refused(e, roleArn);
             }
         }
         notes.accept("Created function '" + request.function().text() + "' from " + request.code().source() + ".");
@@ -206,22 +193,9 @@ public final class FunctionDeployer {
         try {
             lambda.updateFunctionConfiguration(update.build());
         } catch (InvalidParameterValueException e) {
-            throw roleRefused(e, Objects.requireNonNullElse(wanted.role(), current.role()));
+            throw FreshRoleRetry.refused(e, Objects.requireNonNullElse(wanted.role(), current.role()));
         }
         changed.addAll(settings);
-    }
-
-    /**
-     * Lambda's "The role defined for the function cannot be assumed by Lambda." with what to do
-     * about it; any other refusal as it came.
-     */
-    private static RuntimeException roleRefused(InvalidParameterValueException e, String role) {
-        if (role == null || !String.valueOf(e.awsErrorDetails().errorMessage()).contains("cannot be assumed")) {
-            return e;
-        }
-        return DynctlException.usage("Lambda cannot assume the role " + role + ".",
-                "A role made a moment ago takes a few seconds to be usable on AWS: run the deploy again. Otherwise check that the role exists "
-                        + "and that its trust policy lets lambda.amazonaws.com assume it (sts:AssumeRole).");
     }
 
     /** True when the user gave a setting and it is not what the function has. */
@@ -230,7 +204,7 @@ public final class FunctionDeployer {
     }
 
     /** Creates the alias or moves it to {@code version}; false when it already points there. */
-    private static boolean pointAlias(LambdaClient lambda, String function, String alias, String version) {
+    public static boolean pointAlias(LambdaClient lambda, String function, String alias, String version) {
         GetAliasResponse existing;
         try {
             existing = lambda.getAlias(b -> b.functionName(function).name(alias));

@@ -36,6 +36,8 @@ public final class FunctionPackage {
     private static final int FILE_MODE = 0644;
     private static final int EXECUTABLE_MODE = 0755;
     private static final int DIRECTORY_MODE = 0755;
+    /** Lambda's limit for code uploaded in the request itself (larger packages go through S3). */
+    private static final int MAX_DIRECT_UPLOAD = 50 * 1024 * 1024;
 
     private final byte[] zip;
     private final String source;
@@ -47,23 +49,41 @@ public final class FunctionPackage {
 
     /** The package for --code: a directory, a .zip or a .jar. */
     public static FunctionPackage of(Path code) {
+        return of(code, "--code");
+    }
+
+    /**
+     * The package of a directory, a .zip or a .jar.
+     *
+     * @param setting what gave the path, for messages: "--code", "functions.items.code"
+     */
+    public static FunctionPackage of(Path code, String setting) {
         if (!Files.exists(code)) {
-            throw DynctlException.usage("Cannot read --code " + code + ": no such file or directory.",
+            throw DynctlException.usage("Cannot read " + setting + " " + code + ": no such file or directory.",
                     "Give a directory to zip, or a .zip or .jar file.");
         }
         if (Files.isDirectory(code)) {
-            return new FunctionPackage(zipDirectory(code), "directory " + code);
+            return new FunctionPackage(zipDirectory(code, setting), "directory " + code);
         }
         String name = code.getFileName().toString().toLowerCase(Locale.ROOT);
         if (!name.endsWith(".zip") && !name.endsWith(".jar")) {
-            throw DynctlException.usage("Cannot deploy --code " + code + ": it is neither a directory, a .zip nor a .jar.",
+            throw DynctlException.usage("Cannot deploy " + setting + " " + code + ": it is neither a directory, a .zip nor a .jar.",
                     "Give the directory that holds the code (it is zipped for you), or a .zip or .jar archive.");
         }
         try {
             return new FunctionPackage(Files.readAllBytes(code), code.toString());
         } catch (IOException e) {
-            throw DynctlException.usage("Cannot read --code " + code + ": " + e.getMessage() + ".");
+            throw DynctlException.usage("Cannot read " + setting + " " + code + ": " + e.getMessage() + ".");
         }
+    }
+
+    /** This package, unless it is larger than Lambda takes uploaded in the request itself (exit 2). */
+    public FunctionPackage requireDirectUpload() {
+        if (zip.length > MAX_DIRECT_UPLOAD) {
+            throw DynctlException.usage("The package from " + source + " is " + zip.length / (1024 * 1024)
+                    + " MB; Lambda takes at most 50 MB uploaded directly.", "Leave out what the function does not need at run time.");
+        }
+        return this;
     }
 
     /** Base64 of the archive's SHA-256: how Lambda reports code (CodeSha256). */
@@ -85,10 +105,10 @@ public final class FunctionPackage {
         return source;
     }
 
-    private static byte[] zipDirectory(Path directory) {
+    private static byte[] zipDirectory(Path directory, String setting) {
         List<Path> paths = entries(directory);
         if (paths.stream().noneMatch(Files::isRegularFile)) {
-            throw DynctlException.usage("Cannot deploy --code " + directory + ": the directory holds no files.",
+            throw DynctlException.usage("Cannot deploy " + setting + " " + directory + ": the directory holds no files.",
                     "Give the directory that holds the function's code (e.g. app.py for --handler app.handler), or a .zip or .jar.");
         }
         // the entry time as a local date-time in this JVM's zone: the zip's DOS date reads 1980-01-01 00:00 in every zone

@@ -16,13 +16,13 @@ import software.amazon.awssdk.services.lambda.model.State;
  * Pending), so Inactive counts as ready: waiting for Active would never end. Polls quickly at
  * first, then every few seconds, and gives up at a deadline.
  */
-final class FunctionWaiter {
+public final class FunctionWaiter {
     private static final Duration FIRST_POLL = Duration.ofMillis(250);
     private static final Duration MAX_POLL = Duration.ofSeconds(5);
 
     private final LambdaClient lambda;
 
-    FunctionWaiter(LambdaClient lambda) {
+    public FunctionWaiter(LambdaClient lambda) {
         this.lambda = lambda;
     }
 
@@ -32,7 +32,7 @@ final class FunctionWaiter {
      * @param afterChange whether this deploy just changed the function: only then is a failed last update its own
      *                    (one from before, its settings since given again, leaves the function as it was and usable)
      */
-    GetFunctionConfigurationResponse untilReady(String function, Duration timeout, boolean afterChange) throws InterruptedException {
+    public GetFunctionConfigurationResponse untilReady(String function, Duration timeout, boolean afterChange) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         Duration pause = FIRST_POLL;
         while (true) {
@@ -59,7 +59,7 @@ final class FunctionWaiter {
     }
 
     /** Not Pending and no update in progress (an engine that reports neither has neither). */
-    static boolean isReady(GetFunctionConfigurationResponse configuration) {
+    public static boolean isReady(GetFunctionConfigurationResponse configuration) {
         return configuration.state() != State.PENDING && configuration.lastUpdateStatus() != LastUpdateStatus.IN_PROGRESS;
     }
 }

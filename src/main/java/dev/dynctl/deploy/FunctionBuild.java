@@ -1,0 +1,68 @@
+package dev.dynctl.deploy;
+
+import dev.dynctl.error.DynctlException;
+import dev.dynctl.error.ExitCode;
+import dev.dynctl.model.StageFunction;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The {@code build:} commands of a plan's functions, each run once in the project directory
+ * through {@code sh -c} before the code is packaged (the plan compares the package's SHA-256).
+ * What a build prints goes to the deploy's notes (stderr), never to its result.
+ */
+final class FunctionBuild {
+    private final Path directory;
+    private final Consumer<String> output;
+    /** Several functions often share one build (a jar with every handler): it runs once. */
+    private final Set<String> done = new HashSet<>();
+
+    FunctionBuild(Path directory, Consumer<String> output) {
+        this.directory = directory;
+        this.output = output;
+    }
+
+    /** Runs the function's build unless it has none or it ran already; a failed build is exit 1 naming the function. */
+    void run(StageFunction function) throws InterruptedException {
+        String command = function.build();
+        if (command == null || !done.add(command)) {
+            return;
+        }
+        output.accept("Building function " + function.logicalName() + ": " + command);
+        Process process;
+        try {
+            process = new ProcessBuilder("sh", "-c", command).directory(directory.toFile()).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            throw new DynctlException(ExitCode.FAILURE, "Cannot run the build of function " + function.logicalName() + " ('" + command
+                    + "'): " + e.getMessage() + ".", "The build runs with sh -c in " + directory + ".", e);
+        }
+        try {
+            // a build that asks for input gets none rather than waiting for it
+            process.getOutputStream().close();
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                lines.lines().forEach(output);
+            }
+            int status = process.waitFor();
+            if (status != 0) {
+                throw new DynctlException(ExitCode.FAILURE, "The build of function " + function.logicalName() + " ('" + command
+                        + "') failed with exit status " + status + "; nothing was deployed.",
+                        "Its output is above. Fix the build and run the deploy again.");
+            }
+        } catch (IOException | UncheckedIOException e) {
+            process.destroyForcibly();
+            throw new DynctlException(ExitCode.FAILURE, "Cannot read the output of the build of function " + function.logicalName()
+                    + ": " + e.getMessage() + ".", null, e);
+        } catch (InterruptedException e) {
+            // the build is ours: it does not outlive the deploy
+            process.destroyForcibly();
+            throw e;
+        }
+    }
+}
