@@ -112,7 +112,12 @@ class ApiExportTest {
 
         Path file = dir.resolve("fmt.json");
         assertThat(cli().aws("api", "export", name, "--to", file.toString()).code()).isZero();
-        assertThat(Files.readString(file)).isEqualTo(out.out());
+        // moto stamps info.version with the time of each export: the rest must be the same text
+        assertThat(withoutVersion(Files.readString(file))).isEqualTo(withoutVersion(out.out()));
+    }
+
+    private static String withoutVersion(String export) {
+        return export.replaceFirst("\"version\": \"[^\"]*\"", "\"version\": \"\"");
     }
 
     @Test
