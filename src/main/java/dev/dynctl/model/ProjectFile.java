@@ -106,4 +106,9 @@ public final class ProjectFile {
     public Optional<TableSchema> schemaFor(String realTableName) {
         return table(realTableName).flatMap(ProjectTable::tableSchema);
     }
+
+    /** CONTRACT PLACEHOLDER — the project-file parser's; replaced by its owner's when the branches merge. */
+    public ServiceStage forStage(String stage, StageTarget target) {
+        throw new UnsupportedOperationException("ProjectFile.forStage: being written");
+    }
 }
