@@ -10,6 +10,7 @@ import dev.dynctl.testing.Cli;
 import dev.dynctl.testing.Cli.Result;
 import dev.dynctl.testing.Engine;
 import dev.dynctl.testing.MotoServer;
+import dev.dynctl.testing.RecordingProxy;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

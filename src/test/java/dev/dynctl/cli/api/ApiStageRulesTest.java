@@ -10,6 +10,7 @@ import dev.dynctl.testing.Cli;
 import dev.dynctl.testing.Cli.Result;
 import dev.dynctl.testing.Engine;
 import dev.dynctl.testing.MotoServer;
+import dev.dynctl.testing.RecordingProxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,0 +1,41 @@
+package dev.dynctl.cli.deploy;
+
+import dev.dynctl.cli.Context;
+import dev.dynctl.cli.DynctlCommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+@Command(name = "deploy", mixinStandardHelpOptions = true, synopsisSubcommandLabel = "[COMMAND]",
+        commandListHeading = "%nCommands:%n",
+        description = {"Deploy the service of dynctl.yaml to a stage: its IAM roles, tables, functions and APIs, "
+                + "made, changed or deleted so that the stage is what the file says. Without a command it applies "
+                + "(as deploy apply): shows the plan, makes the changes in dependency order with progress on "
+                + "stderr, then prints where each API answers.",
+            "",
+            "What the stage owns is found by its tags (dynctl:service, dynctl:stage): no state file, and a "
+                    + "resource without them is never touched. A deploy that stops halfway is finished by "
+                    + "running it again. See docs/deploy.md."},
+        subcommands = {DeployApplyCommand.class, DeployPlanCommand.class, DeployDestroyCommand.class},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  dynctl deploy plan --stage dev       # what would change; reads only",
+            "  dynctl deploy --stage dev            # make it so; prints the URLs",
+            "  dynctl deploy --stage prod --yes -o json",
+            "  dynctl deploy --stage pr-42 --project app/dynctl.yaml",
+            "  dynctl deploy destroy --stage pr-42 --yes"})
+public final class DeployCommand extends DynctlCommand {
+    // not required=true: picocli would then ask for it before 'deploy plan --stage dev' reached plan
+    @Option(names = "--stage", paramLabel = "STAGE",
+            description = "The stage to apply (dev, prod, pr-123): lower-case letters, digits and '-', starting with a letter. "
+                    + "Required without a command.")
+    String stage;
+
+    @Override
+    protected void run(Context context) throws InterruptedException {
+        if (stage == null) {
+            throw new ParameterException(spec.commandLine(), "Missing required option: '--stage=STAGE'");
+        }
+        StageApply.run(context, StageOption.checked(stage));
+    }
+}
