@@ -1,10 +1,6 @@
 package dev.dynctl.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.dynctl.codec.Json;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
+import dev.dynctl.aws.IamPolicyDocument;
 import java.util.List;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
@@ -82,14 +78,8 @@ final class SnsPublishRole {
         }
     }
 
-    /** IAM answers policy documents URL-encoded; compares them with ours as JSON trees. */
+    /** IAM answers policy documents URL-encoded and in an order of its own: compared by what they say. */
     private static boolean sameJson(String answered, String ours) {
-        try {
-            String document = answered.trim().startsWith("{") ? answered : URLDecoder.decode(answered, StandardCharsets.UTF_8);
-            JsonNode a = Json.MAPPER.readTree(document);
-            return a.equals(Json.MAPPER.readTree(ours));
-        } catch (JsonProcessingException e) {
-            return false;
-        }
+        return IamPolicyDocument.parse(answered).sameAs(IamPolicyDocument.parse(ours));
     }
 }

@@ -5,8 +5,9 @@ import java.util.List;
 /**
  * One line of a plan: a resource and what the deploy will do to it.
  *
- * @param kind what sort of resource: table, role, function, api, route, integration, permission,
- *             deployment, stage (see {@link ResourceKind})
+ * @param kind what sort of resource: role, table, function, api, route, deployment, stage (see
+ *             {@link ResourceKind}); a route's integration and permission are part of its route,
+ *             a function's alias part of its function
  * @param name the resource as a user recognises it: a table's or function's real name, an API's
  *             name, a route's key with its API ({@code notes-dev-http GET /items})
  * @param fields for an update, what changes; empty otherwise

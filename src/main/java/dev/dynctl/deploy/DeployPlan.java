@@ -2,8 +2,6 @@ package dev.dynctl.deploy;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Every step of a deploy in the order it runs: creations and updates in dependency order (roles,
@@ -53,15 +51,5 @@ public final class DeployPlan {
 
     public boolean changesNothing() {
         return pending().isEmpty();
-    }
-
-    /** How many resources each action touches: create, update, delete, none (all four, zeros too). */
-    public Map<Action, Integer> counts() {
-        Map<Action, Integer> counts = new TreeMap<>();
-        for (Action action : Action.values()) {
-            counts.put(action, 0);
-        }
-        steps.forEach(s -> counts.merge(s.change().action(), 1, Integer::sum));
-        return counts;
     }
 }

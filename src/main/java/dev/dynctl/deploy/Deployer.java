@@ -5,6 +5,7 @@ import dev.dynctl.error.DynctlException;
 import dev.dynctl.error.ExitCode;
 import java.util.ArrayList;
 import java.util.List;
+import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
@@ -41,14 +42,30 @@ public final class Deployer {
         for (Step step : pending) {
             try {
                 step.apply();
-            } catch (SdkException e) {
-                throw stopped(step, made.size(), pending.size(), AwsErrors.translate(e, context.clients().where()));
-            } catch (DynctlException e) {
-                throw stopped(step, made.size(), pending.size(), e);
+            } catch (RuntimeException e) {
+                // whatever stopped the step, the user learns where the deploy stands
+                throw stopped(step, made.size(), pending.size(), cause(e, context));
             }
             made.add(step.change());
         }
         return made;
+    }
+
+    /** The failure in dynctl's words, as the command line's error handler would say it. */
+    private static DynctlException cause(RuntimeException e, DeployContext context) {
+        if (e instanceof DynctlException known) {
+            return known;
+        }
+        if (e instanceof AbortedException || e.getCause() instanceof InterruptedException) {
+            return new DynctlException(ExitCode.INTERRUPTED, "Interrupted.");
+        }
+        if (e instanceof SdkException sdk) {
+            return AwsErrors.translate(sdk, context.clients().where());
+        }
+        String what = e.getClass().getSimpleName();
+        String message = e.getMessage() == null ? what : what + ": " + e.getMessage().lines().findFirst().orElse("");
+        return new DynctlException(ExitCode.FAILURE, message.endsWith(".") ? message : message + ".",
+                "Run again with --debug for the stack trace.", e);
     }
 
     private static DynctlException stopped(Step step, int done, int all, DynctlException cause) {

@@ -35,12 +35,14 @@ final class FunctionBuild {
         if (command == null || !done.add(command)) {
             return;
         }
-        output.accept("Building function " + function.logicalName() + ": " + command);
+        // shown as the file writes it: the command run may hold an ${env:…} secret
+        String shown = function.buildAsWritten();
+        output.accept("Building function " + function.logicalName() + ": " + shown);
         Process process;
         try {
             process = new ProcessBuilder("sh", "-c", command).directory(directory.toFile()).redirectErrorStream(true).start();
         } catch (IOException e) {
-            throw new DynctlException(ExitCode.FAILURE, "Cannot run the build of function " + function.logicalName() + " ('" + command
+            throw new DynctlException(ExitCode.FAILURE, "Cannot run the build of function " + function.logicalName() + " ('" + shown
                     + "'): " + e.getMessage() + ".", "The build runs with sh -c in " + directory + ".", e);
         }
         try {
@@ -51,7 +53,7 @@ final class FunctionBuild {
             }
             int status = process.waitFor();
             if (status != 0) {
-                throw new DynctlException(ExitCode.FAILURE, "The build of function " + function.logicalName() + " ('" + command
+                throw new DynctlException(ExitCode.FAILURE, "The build of function " + function.logicalName() + " ('" + shown
                         + "') failed with exit status " + status + "; nothing was deployed.",
                         "Its output is above. Fix the build and run the deploy again.");
             }

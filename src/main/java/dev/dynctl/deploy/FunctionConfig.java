@@ -9,11 +9,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationResponse;
-import software.amazon.awssdk.services.lambda.model.UpdateFunctionConfigurationRequest;
 
 /**
- * What a deploy compares of a function: its code (by SHA-256, as Lambda reports it) and its
- * configuration. An environment variable's value is compared but never shown: the plan names the
+ * What a deploy compares of a function, for the plan: its code (by SHA-256, as Lambda reports
+ * it) and its configuration (the changes themselves are {@link dev.dynctl.functions.FunctionDeployer}'s). An environment variable's value is compared but never shown: the plan names the
  * variables only.
  *
  * @param environment sorted by name
@@ -27,6 +26,14 @@ record FunctionConfig(String codeSha256, String runtime, String handler, int mem
     FunctionConfig {
         environment = new TreeMap<>(environment);
         description = Objects.requireNonNullElse(description, "");
+    }
+
+    /** Variable names only: a value may be a secret, and this ends up in logs and test reports. */
+    @Override
+    public String toString() {
+        return "FunctionConfig[codeSha256=" + codeSha256 + ", runtime=" + runtime + ", handler=" + handler + ", memoryMb=" + memoryMb
+                + ", timeoutSeconds=" + timeoutSeconds + ", environment=" + environment.keySet() + ", description=" + description
+                + ", role=" + role + "]";
     }
 
     /** What the project wants: the function's settings, its package's SHA-256 and its role's ARN. */
@@ -59,44 +66,6 @@ record FunctionConfig(String codeSha256, String runtime, String handler, int mem
         compare(changes, "description", current.description, description);
         compare(changes, "role", current.role, role);
         return changes;
-    }
-
-    /**
-     * The UpdateFunctionConfiguration that makes {@code current} this, with only the settings that
-     * differ; null when none does (the code is another request).
-     */
-    UpdateFunctionConfigurationRequest update(String function, FunctionConfig current) {
-        UpdateFunctionConfigurationRequest.Builder update = UpdateFunctionConfigurationRequest.builder().functionName(function);
-        boolean any = false;
-        if (!Objects.equals(runtime, current.runtime)) {
-            update.runtime(runtime);
-            any = true;
-        }
-        if (!Objects.equals(handler, current.handler)) {
-            update.handler(handler);
-            any = true;
-        }
-        if (memoryMb != current.memoryMb) {
-            update.memorySize(memoryMb);
-            any = true;
-        }
-        if (timeoutSeconds != current.timeoutSeconds) {
-            update.timeout(timeoutSeconds);
-            any = true;
-        }
-        if (!environment.equals(current.environment)) {
-            update.environment(e -> e.variables(environment));
-            any = true;
-        }
-        if (!description.equals(current.description)) {
-            update.description(description);
-            any = true;
-        }
-        if (!Objects.equals(role, current.role)) {
-            update.role(role);
-            any = true;
-        }
-        return any ? update.build() : null;
     }
 
     private static void compare(List<FieldChange> changes, String field, Object from, Object to) {

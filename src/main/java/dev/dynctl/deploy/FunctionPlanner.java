@@ -1,8 +1,13 @@
 package dev.dynctl.deploy;
 
+import dev.dynctl.functions.EnvironmentChange;
+import dev.dynctl.functions.FunctionDeployer;
+import dev.dynctl.functions.FunctionName;
 import dev.dynctl.functions.FunctionPackage;
+import dev.dynctl.functions.FunctionSettings;
 import dev.dynctl.model.StageFunction;
 import dev.dynctl.model.StageNames;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,8 +26,8 @@ import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
  * changing the function again. A function is the stage's by its tags alone.
  */
 public final class FunctionPlanner implements Planner {
-    public FunctionPlanner() {
-    }
+    /** How long Lambda may take to apply a change, or a role made a moment ago to become usable by Lambda. */
+    private static final Duration WAIT = Duration.ofMinutes(10);
 
     @Override
     public List<Step> plan(DeployContext context) throws InterruptedException {
@@ -40,28 +45,41 @@ public final class FunctionPlanner implements Planner {
             // the role's ARN is known before the role exists: the role step runs first
             String role = arns.role(names.rolePath(), names.role(function.logicalName()));
             FunctionConfig config = FunctionConfig.wanted(function, code.sha256(), role);
-            steps.add(step(context, lambda, arns, function, code, config));
+            FunctionDeployer.Request release = new FunctionDeployer.Request(FunctionName.of(function.name()), code,
+                    settings(function, role), names.alias(), WAIT, DeployTags.of(context, "functions." + function.logicalName()), true);
+            steps.add(step(context, lambda, arns, function, config, release));
         }
         String prefix = stagePrefix(names);
         for (FunctionConfiguration function : lambda.listFunctionsPaginator(b -> { }).functions()) {
             String name = function.functionName();
             if (!wanted.contains(name) && name.startsWith(prefix) && DeployTags.owned(context, tags(lambda, function.functionArn()))) {
-                steps.add(CallingStep.of(Change.delete(ResourceKind.FUNCTION, name),
-                        () -> new FunctionRelease(lambda, name, names.alias()).delete()));
+                steps.add(CallingStep.of(Change.delete(ResourceKind.FUNCTION, name), () -> delete(lambda, name)));
             }
         }
         return steps;
     }
 
+    /** Everything the project sets: a setting it leaves out is Lambda's default, not what the function has. */
+    private static FunctionSettings settings(StageFunction function, String role) {
+        return new FunctionSettings(function.runtime(), function.handler(), function.memoryMb(), function.timeoutSeconds(),
+                EnvironmentChange.exactly(function.environment()), role, function.description());
+    }
+
+    /**
+     * @param release what a create or update asks of the function deployer: it creates (tagged) or
+     *                updates where $LATEST differs, publishes a version and points the stage's
+     *                alias at it — after a deploy stopped part-way, only publishes and moves the alias
+     */
     private static Step step(DeployContext context, LambdaClient lambda, ResourceArns arns, StageFunction function,
-                             FunctionPackage code, FunctionConfig wanted) {
+                             FunctionConfig wanted, FunctionDeployer.Request release) {
         String name = function.name();
         String alias = context.names().alias();
-        FunctionRelease release = new FunctionRelease(lambda, name, alias);
+        FunctionDeployer deployer = new FunctionDeployer(context.clients(), note -> {
+            // the plan's line says what happens to the function
+        });
         GetFunctionConfigurationResponse latest = configuration(lambda, name, null);
         if (latest == null) {
-            Map<String, String> tags = DeployTags.of(context, "functions." + function.logicalName());
-            return CallingStep.of(Change.create(ResourceKind.FUNCTION, name), () -> release.create(code, wanted, tags));
+            return CallingStep.of(Change.create(ResourceKind.FUNCTION, name), () -> deployer.deploy(release));
         }
         Map<String, String> tags = tags(lambda, arns.function(name));
         if (!DeployTags.owned(context, tags)) {
@@ -79,7 +97,15 @@ public final class FunctionPlanner implements Planner {
         if (fields.isEmpty()) {
             return CallingStep.none(ResourceKind.FUNCTION, name);
         }
-        return CallingStep.of(Change.update(ResourceKind.FUNCTION, name, fields), () -> release.update(code, wanted));
+        return CallingStep.of(Change.update(ResourceKind.FUNCTION, name, fields), () -> deployer.deploy(release));
+    }
+
+    private static void delete(LambdaClient lambda, String function) {
+        try {
+            lambda.deleteFunction(b -> b.functionName(function));
+        } catch (ResourceNotFoundException alreadyGone) {
+            // what the plan wanted
+        }
     }
 
     /** $LATEST (qualifier null) or what an alias points at; null when there is no such function or alias. */

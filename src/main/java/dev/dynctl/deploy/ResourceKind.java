@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** The sorts of resource a deploy manages, in the order they are created. */
 public enum ResourceKind {
-    ROLE, TABLE, FUNCTION, ALIAS, API, INTEGRATION, ROUTE, PERMISSION, DEPLOYMENT, STAGE;
+    ROLE, TABLE, FUNCTION, API, ROUTE, DEPLOYMENT, STAGE;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);

@@ -1,5 +1,7 @@
 package dev.dynctl.deploy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dynctl.aws.IamPolicyDocument;
 import dev.dynctl.functions.ExecutionRole;
 import dev.dynctl.model.StageFunction;
 import java.util.ArrayList;
@@ -8,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AttachedPolicy;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
@@ -21,14 +25,13 @@ import software.amazon.awssdk.services.iam.model.Tag;
  * wants any more is deleted.
  */
 public final class RolePlanner implements Planner {
-    public RolePlanner() {
-    }
+    private static final IamPolicyDocument LAMBDA_TRUST = IamPolicyDocument.parse(ExecutionRole.TRUST_POLICY);
 
     @Override
     public List<Step> plan(DeployContext context) {
         IamClient iam = context.clients().iam();
         String path = context.names().rolePath();
-        Map<String, Map<String, String>> atPath = rolesAt(iam, path);
+        Map<String, Found> atPath = rolesAt(iam, path);
         ResourceArns arns = ResourceArns.of(context);
         List<Step> steps = new ArrayList<>();
         Set<String> wanted = new HashSet<>();
@@ -36,31 +39,35 @@ public final class RolePlanner implements Planner {
             String name = context.names().role(function.logicalName());
             wanted.add(name);
             RolePolicy policy = RolePolicy.wanted(arns, function);
-            Map<String, String> tags = atPath.get(name);
-            if (tags == null) {
+            Found found = atPath.get(name);
+            if (found == null) {
                 requireNoRoleElsewhere(context, iam, name);
                 steps.add(create(context, iam, function, name, policy));
-            } else if (!DeployTags.owned(context, tags)) {
-                throw NotOwned.error(context, ResourceKind.ROLE, name, tags);
+            } else if (!DeployTags.owned(context, found.tags())) {
+                throw NotOwned.error(context, ResourceKind.ROLE, name, found.tags());
             } else {
-                steps.add(update(iam, name, policy));
+                steps.add(update(iam, found.role(), policy));
             }
         }
-        atPath.forEach((name, tags) -> {
-            if (!wanted.contains(name) && DeployTags.owned(context, tags)) {
+        atPath.forEach((name, found) -> {
+            if (!wanted.contains(name) && DeployTags.owned(context, found.tags())) {
                 steps.add(CallingStep.of(Change.delete(ResourceKind.ROLE, name), () -> delete(iam, name)));
             }
         });
         return steps;
     }
 
+    /** A role listed under the stage's path, with its tags. */
+    private record Found(Role role, Map<String, String> tags) {
+    }
+
     /** The roles under {@code path}, each with its tags (ListRoles does not give them). */
-    private static Map<String, Map<String, String>> rolesAt(IamClient iam, String path) {
-        Map<String, Map<String, String>> roles = new LinkedHashMap<>();
+    private static Map<String, Found> rolesAt(IamClient iam, String path) {
+        Map<String, Found> roles = new LinkedHashMap<>();
         for (Role role : iam.listRolesPaginator(b -> b.pathPrefix(path)).roles()) {
             // the prefix also matches deeper paths, where a deploy makes no role
             if (role.path().equals(path)) {
-                roles.put(role.roleName(), tags(iam, role.roleName()));
+                roles.put(role.roleName(), new Found(role, tags(iam, role.roleName())));
             }
         }
         return roles;
@@ -100,13 +107,72 @@ public final class RolePlanner implements Planner {
         });
     }
 
-    private static Step update(IamClient iam, String name, RolePolicy wanted) {
+    /**
+     * Brings an owned role back to what the deploy makes: Lambda's trust policy, the one inline
+     * policy as the project wants it, and nothing more — a policy added or attached by hand gives
+     * the function rights the project does not, so it is removed.
+     */
+    private static Step update(IamClient iam, Role role, RolePolicy wanted) {
+        String name = role.roleName();
+        List<FieldChange> fields = new ArrayList<>();
+        IamPolicyDocument trust = trustPolicy(iam, role);
+        boolean trustDrifted = !trust.sameAs(LAMBDA_TRUST);
+        if (trustDrifted) {
+            String from = principals(trust);
+            String to = principals(LAMBDA_TRUST);
+            // the same principals on other terms: the line names the setting only
+            fields.add(from.equals(to) ? new FieldChange("trust", null, null) : new FieldChange("trust", from, to));
+        }
         RolePolicy current = currentPolicy(iam, name);
-        if (current != null && current.sameAs(wanted)) {
+        boolean policyDrifted = current == null || !current.sameAs(wanted);
+        if (policyDrifted) {
+            fields.add(RolePolicy.change(current, wanted));
+        }
+        List<String> extraInline = iam.listRolePoliciesPaginator(b -> b.roleName(name)).policyNames().stream()
+                .filter(policy -> !policy.equals(RolePolicy.NAME)).toList();
+        if (!extraInline.isEmpty()) {
+            fields.add(new FieldChange("inline policies", String.join(", ", extraInline), null));
+        }
+        List<AttachedPolicy> attached = iam.listAttachedRolePoliciesPaginator(b -> b.roleName(name)).attachedPolicies().stream().toList();
+        if (!attached.isEmpty()) {
+            fields.add(new FieldChange("attached policies", attached.stream().map(AttachedPolicy::policyName).collect(Collectors.joining(", ")),
+                    null));
+        }
+        if (fields.isEmpty()) {
             return CallingStep.none(ResourceKind.ROLE, name);
         }
-        return CallingStep.of(Change.update(ResourceKind.ROLE, name, List.of(RolePolicy.change(current, wanted))),
-                () -> putPolicy(iam, name, wanted));
+        return CallingStep.of(Change.update(ResourceKind.ROLE, name, fields), () -> {
+            if (trustDrifted) {
+                iam.updateAssumeRolePolicy(b -> b.roleName(name).policyDocument(ExecutionRole.TRUST_POLICY));
+            }
+            if (policyDrifted) {
+                putPolicy(iam, name, wanted);
+            }
+            extraInline.forEach(policy -> iam.deleteRolePolicy(b -> b.roleName(name).policyName(policy)));
+            attached.forEach(policy -> iam.detachRolePolicy(b -> b.roleName(name).policyArn(policy.policyArn())));
+        });
+    }
+
+    /** The role's trust policy: ListRoles gives it; GetRole when an engine leaves it out. */
+    private static IamPolicyDocument trustPolicy(IamClient iam, Role listed) {
+        String document = listed.assumeRolePolicyDocument();
+        if (document == null) {
+            document = iam.getRole(b -> b.roleName(listed.roleName())).role().assumeRolePolicyDocument();
+        }
+        return IamPolicyDocument.parse(document == null ? "" : document);
+    }
+
+    /** Who a trust policy names, in words ({@code lambda.amazonaws.com}). */
+    private static String principals(IamPolicyDocument trust) {
+        Set<String> principals = new TreeSet<>();
+        for (JsonNode statement : trust.statements()) {
+            JsonNode principal = statement.path("Principal");
+            if (principal.isTextual()) {
+                principals.add(principal.asText());
+            }
+            principal.forEach(kind -> IamPolicyDocument.values(kind).forEach(p -> principals.add(p.asText())));
+        }
+        return principals.isEmpty() ? "(none)" : String.join(", ", principals);
     }
 
     private static RolePolicy currentPolicy(IamClient iam, String role) {

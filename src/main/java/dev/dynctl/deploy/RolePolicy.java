@@ -1,17 +1,13 @@
 package dev.dynctl.deploy;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dynctl.aws.IamPolicyDocument;
 import dev.dynctl.codec.Json;
 import dev.dynctl.model.StageFunction;
 import dev.dynctl.model.TableAccess;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,8 +19,7 @@ import java.util.stream.Collectors;
 /**
  * The one inline policy of a function's role: write to the function's own log group, and on each
  * table the function declares (and that table's indexes) the actions its access allows — nothing
- * else. Compared with what IAM holds as parsed, normalised JSON, so that a policy written by the
- * deploy before is never seen as changed because IAM gave it back another way.
+ * else. Compared with what IAM holds by what it says ({@link IamPolicyDocument}).
  */
 final class RolePolicy {
     /** The inline policy's name on every role a deploy makes. */
@@ -32,14 +27,12 @@ final class RolePolicy {
 
     private static final List<String> LOG_ACTIONS = List.of("logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents");
     private static final String LOGS = "logs";
-    /** The keys whose value may be one string or a list of them, in any order: IAM treats both alike. */
-    private static final Set<String> LIST_KEYS = Set.of("Action", "NotAction", "Resource", "NotResource");
     private static final Pattern TABLE_ARN = Pattern.compile("arn:[^:]+:dynamodb:[^:]*:[^:]*:table/([^/]+)");
     private static final Pattern LOG_GROUP_ARN = Pattern.compile("arn:[^:]+:logs:[^:]*:[^:]*:log-group:/aws/lambda/.*");
 
-    private final JsonNode document;
+    private final IamPolicyDocument document;
 
-    private RolePolicy(JsonNode document) {
+    private RolePolicy(IamPolicyDocument document) {
         this.document = document;
     }
 
@@ -51,7 +44,7 @@ final class RolePolicy {
         statements.add(statement(LOG_ACTIONS, List.of(arns.logGroup(function.name()), arns.logGroup(function.name()) + ":*")));
         new TreeMap<>(function.tables()).forEach((table, access) ->
                 statements.add(statement(access.actions(), List.of(arns.table(table), arns.tableIndexes(table)))));
-        return new RolePolicy(document);
+        return new RolePolicy(IamPolicyDocument.of(document));
     }
 
     private static ObjectNode statement(List<String> actions, List<String> resources) {
@@ -62,24 +55,18 @@ final class RolePolicy {
         return statement;
     }
 
-    /** A policy as GetRolePolicy returns it: IAM sends the document URL-encoded; an engine may not. */
+    /** A policy as GetRolePolicy returns it. */
     static RolePolicy read(String document) {
-        String text = document.trim().startsWith("{") ? document : URLDecoder.decode(document, StandardCharsets.UTF_8);
-        try {
-            return new RolePolicy(Json.MAPPER.readTree(text));
-        } catch (JsonProcessingException e) {
-            // not JSON: unlike any policy the deploy writes, so it is put again
-            return new RolePolicy(Json.MAPPER.getNodeFactory().textNode(text));
-        }
+        return new RolePolicy(IamPolicyDocument.parse(document));
     }
 
     /** The document to send. */
     String json() {
-        return document.toString();
+        return document.text();
     }
 
     boolean sameAs(RolePolicy other) {
-        return normalised(document).equals(normalised(other.document));
+        return document.sameAs(other.document);
     }
 
     /**
@@ -115,9 +102,10 @@ final class RolePolicy {
      */
     private Map<String, String> grants() {
         Map<String, String> grants = new TreeMap<>();
-        for (JsonNode statement : list(document.path("Statement"))) {
-            Set<String> actions = list(statement.path("Action")).stream().map(JsonNode::asText).collect(Collectors.toSet());
-            for (JsonNode resource : list(statement.path("Resource"))) {
+        for (JsonNode statement : document.statements()) {
+            Set<String> actions = IamPolicyDocument.values(statement.path("Action")).stream().map(JsonNode::asText)
+                    .collect(Collectors.toSet());
+            for (JsonNode resource : IamPolicyDocument.values(statement.path("Resource"))) {
                 String arn = resource.asText();
                 if (LOG_GROUP_ARN.matcher(arn).matches()) {
                     grants.put("", LOGS);
@@ -136,41 +124,5 @@ final class RolePolicy {
                 .filter(access -> Set.copyOf(access.actions()).equals(actions))
                 .map(TableAccess::label)
                 .findFirst().orElse("custom");
-    }
-
-    /** A value IAM takes as one item or a list, as a list. */
-    private static List<JsonNode> list(JsonNode node) {
-        List<JsonNode> items = new ArrayList<>();
-        if (node.isArray()) {
-            node.forEach(items::add);
-        } else if (!node.isMissingNode() && !node.isNull()) {
-            items.add(node);
-        }
-        return items;
-    }
-
-    /** Objects with their keys in order, Statement always a list, Action and Resource always sorted lists. */
-    private static JsonNode normalised(JsonNode node) {
-        if (!node.isObject()) {
-            return node;
-        }
-        ObjectNode sorted = Json.MAPPER.createObjectNode();
-        Map<String, JsonNode> fields = new TreeMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
-            fields.put(field.getKey(), field.getValue());
-        }
-        fields.forEach((key, value) -> {
-            if (key.equals("Statement")) {
-                ArrayNode statements = sorted.putArray(key);
-                list(value).forEach(statement -> statements.add(normalised(statement)));
-            } else if (LIST_KEYS.contains(key)) {
-                ArrayNode items = sorted.putArray(key);
-                list(value).stream().map(JsonNode::asText).sorted().distinct().forEach(items::add);
-            } else {
-                sorted.set(key, normalised(value));
-            }
-        });
-        return sorted;
     }
 }

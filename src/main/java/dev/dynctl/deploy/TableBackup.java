@@ -17,7 +17,7 @@ import java.util.List;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The file a table is exported to before a deploy deletes it: {@code DIR/STAGE/TABLE-TIMESTAMP.jsonl.gz}
+ * The file a table is exported to before a deploy deletes it: {@code DIR/TABLE-TIMESTAMP.jsonl.gz}
  * (plain JSON, one item a line, gzipped) with its manifest beside it, as {@code table export}
  * writes them, so {@code dynctl table import NEW --from FILE --create} brings the table back.
  */
@@ -27,7 +27,7 @@ final class TableBackup {
 
     private final Path directory;
 
-    /** @param directory the stage's folder of backups (DIR/STAGE) */
+    /** @param directory the folder the files go into (.dynctl/backups/STAGE by default, or --backup-dir DIR) */
     TableBackup(Path directory) {
         this.directory = directory;
     }

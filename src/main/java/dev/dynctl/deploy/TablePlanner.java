@@ -10,17 +10,12 @@ import dev.dynctl.model.StageTable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.ListTagsOfResourceResponse;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
-import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
-import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
 
 /**
  * The stage's tables: made with their keys, indexes, stream and TTL (tagged in CreateTable),
@@ -29,9 +24,15 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
  * its tags alone.
  */
 public final class TablePlanner implements Planner {
+    /** What may stand on either side of the stage in a table's name: what {@code ${stage}} may stand between in a name: template. */
+    private static final String SEPARATORS = "-_.";
+
     private final Path backupDirectory;
 
-    /** @param backupDirectory where a table is exported before it is deleted; null for no backup */
+    /**
+     * @param backupDirectory the folder a table is exported into before it is deleted, as it is
+     *                        (the caller has put the stage in it when it should be); null for no backup
+     */
     public TablePlanner(Path backupDirectory) {
         this.backupDirectory = backupDirectory;
     }
@@ -45,9 +46,9 @@ public final class TablePlanner implements Planner {
         Set<String> wanted = new HashSet<>();
         for (StageTable table : context.stage().tables()) {
             wanted.add(table.name());
-            steps.add(step(context, dynamo, tables, table));
+            steps.add(step(context, tables, table));
         }
-        for (String name : ownedTables(context, dynamo, arns)) {
+        for (String name : ownedTables(context, dynamo, tables, arns)) {
             if (!wanted.contains(name)) {
                 deletion(context, dynamo, tables, name).ifPresent(steps::add);
             }
@@ -55,17 +56,16 @@ public final class TablePlanner implements Planner {
         return steps;
     }
 
-    private static Step step(DeployContext context, DynamoDbClient dynamo, TableService tables, StageTable table) {
-        TableDescription existing = describeOrNull(dynamo, table.name());
-        if (existing == null) {
+    private static Step step(DeployContext context, TableService tables, StageTable table) {
+        Optional<TableDetails> found = tables.describeIfExists(table.name());
+        if (found.isEmpty()) {
             return create(context, tables, table);
         }
-        Map<String, String> tags = tags(dynamo, existing.tableArn());
-        if (!DeployTags.owned(context, tags)) {
-            throw NotOwned.error(context, ResourceKind.TABLE, table.name(), tags);
+        TableDetails existing = found.get();
+        if (!DeployTags.owned(context, existing.tags())) {
+            throw NotOwned.error(context, ResourceKind.TABLE, table.name(), existing.tags());
         }
-        TimeToLiveDescription ttl = dynamo.describeTimeToLive(b -> b.tableName(table.name())).timeToLiveDescription();
-        TableDiff diff = TableDiff.of(table.definition(), existing, ttl);
+        TableDiff diff = TableDiff.of(table.definition(), existing.table(), existing.ttl());
         if (diff.isEmpty()) {
             return CallingStep.none(ResourceKind.TABLE, table.name());
         }
@@ -84,17 +84,17 @@ public final class TablePlanner implements Planner {
     }
 
     /**
-     * The tables the stage owns, by their tags. Only tables whose name holds the stage's are
-     * asked about (one ListTagsOfResource each): every table a stage makes has the stage in its name.
+     * The tables the stage owns, by their tags. Only the tables that may be the stage's are asked
+     * about (one ListTagsOfResource each), not every table of the account: see {@link #mayBeTheStages}.
      */
-    private static List<String> ownedTables(DeployContext context, DynamoDbClient dynamo, ResourceArns arns) {
+    private static List<String> ownedTables(DeployContext context, DynamoDbClient dynamo, TableService tables, ResourceArns arns) {
         List<String> owned = new ArrayList<>();
         for (String name : dynamo.listTablesPaginator(b -> { }).tableNames()) {
-            if (!name.contains(context.stage().stage())) {
+            if (!mayBeTheStages(name, context.stage().service(), context.stage().stage())) {
                 continue;
             }
             try {
-                if (DeployTags.owned(context, tags(dynamo, arns.table(name)))) {
+                if (DeployTags.owned(context, tables.tags(arns.table(name)))) {
                     owned.add(name);
                 }
             } catch (ResourceNotFoundException deletedSinceListed) {
@@ -104,44 +104,46 @@ public final class TablePlanner implements Planner {
         return owned;
     }
 
+    /**
+     * Whether a table may have been made by the stage: a default name starts with {@code
+     * SERVICE-STAGE-}; a {@code name:} template holds {@code ${stage}} as a part of its own,
+     * between '-', '_' or '.' or at an end (the project file's reader requires it), so
+     * its tables hold the stage so. A name that holds the stage only inside a word
+     * ({@code devices} for stage {@code dev}) is never one.
+     */
+    static boolean mayBeTheStages(String name, String service, String stage) {
+        if (name.startsWith(service + "-" + stage + "-")) {
+            return true;
+        }
+        for (int at = name.indexOf(stage); at >= 0; at = name.indexOf(stage, at + 1)) {
+            int after = at + stage.length();
+            if ((at == 0 || SEPARATORS.indexOf(name.charAt(at - 1)) >= 0)
+                    && (after == name.length() || SEPARATORS.indexOf(name.charAt(after)) >= 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The step that deletes an owned table, none when it is already being deleted; deletion protection stops the plan. */
     private Optional<Step> deletion(DeployContext context, DynamoDbClient dynamo, TableService tables, String name) {
-        TableDescription table = describeOrNull(dynamo, name);
-        if (table == null || table.tableStatus() == TableStatus.DELETING) {
+        Optional<TableDetails> found = tables.describeIfExists(name);
+        if (found.isEmpty() || found.get().table().tableStatus() == TableStatus.DELETING) {
             return Optional.empty();
         }
-        if (Boolean.TRUE.equals(table.deletionProtectionEnabled())) {
+        if (Boolean.TRUE.equals(found.get().table().deletionProtectionEnabled())) {
             throw new DynctlException(ExitCode.FAILURE, "Table " + name + " belongs to stage " + context.stage().stage()
                     + " and the project no longer lists it, but it has deletion protection; nothing was changed.",
                     "Turn the protection off to let the deploy delete it: dynctl table update " + name + " --no-deletion-protection");
         }
         return Optional.of(CallingStep.of(Change.delete(ResourceKind.TABLE, name), () -> {
             if (backupDirectory != null) {
+                // read again when it runs: the items are exported as they are then
                 TableDetails details = tables.describe(name);
-                TableBackup.Written backup = new TableBackup(backupDirectory.resolve(context.stage().stage())).write(dynamo, details);
+                TableBackup.Written backup = new TableBackup(backupDirectory).write(dynamo, details);
                 context.notes().accept("Backed up table " + name + " (" + ItemCount.of(backup.items()) + ") to " + backup.file() + ".");
             }
             tables.delete(name, true, TableService.DEFAULT_TIMEOUT);
         }));
-    }
-
-    private static TableDescription describeOrNull(DynamoDbClient dynamo, String name) {
-        try {
-            return dynamo.describeTable(b -> b.tableName(name)).table();
-        } catch (ResourceNotFoundException e) {
-            return null;
-        }
-    }
-
-    private static Map<String, String> tags(DynamoDbClient dynamo, String arn) {
-        Map<String, String> tags = new LinkedHashMap<>();
-        String next = null;
-        do {
-            String token = next;
-            ListTagsOfResourceResponse page = dynamo.listTagsOfResource(b -> b.resourceArn(arn).nextToken(token));
-            page.tags().forEach(tag -> tags.put(tag.key(), tag.value()));
-            next = page.nextToken();
-        } while (next != null);
-        return tags;
     }
 }

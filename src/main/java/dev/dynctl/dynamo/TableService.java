@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -71,19 +72,34 @@ public final class TableService {
         return details(table);
     }
 
-    private TableDetails details(TableDescription table) {
-        String name = table.tableName();
+    /** The table with its TTL, point-in-time recovery and tags; empty when there is no such table (or it went meanwhile). */
+    public Optional<TableDetails> describeIfExists(String name) {
+        TableDescription table = describeOrNull(client, name);
         try {
-            TimeToLiveDescription ttl = client.describeTimeToLive(b -> b.tableName(name)).timeToLiveDescription();
-            PointInTimeRecoveryDescription pitr = client.describeContinuousBackups(b -> b.tableName(name))
-                    .continuousBackupsDescription().pointInTimeRecoveryDescription();
-            return new TableDetails(table, ttl, pitr, tags(table.tableArn()));
-        } catch (ResourceNotFoundException e) {
-            throw MissingTable.error(client, name, where);
+            return table == null ? Optional.empty() : Optional.of(settings(table));
+        } catch (ResourceNotFoundException deletedSinceDescribed) {
+            return Optional.empty();
         }
     }
 
-    private Map<String, String> tags(String arn) {
+    private TableDetails details(TableDescription table) {
+        try {
+            return settings(table);
+        } catch (ResourceNotFoundException e) {
+            throw MissingTable.error(client, table.tableName(), where);
+        }
+    }
+
+    private TableDetails settings(TableDescription table) {
+        String name = table.tableName();
+        TimeToLiveDescription ttl = client.describeTimeToLive(b -> b.tableName(name)).timeToLiveDescription();
+        PointInTimeRecoveryDescription pitr = client.describeContinuousBackups(b -> b.tableName(name))
+                .continuousBackupsDescription().pointInTimeRecoveryDescription();
+        return new TableDetails(table, ttl, pitr, tags(table.tableArn()));
+    }
+
+    /** The tags of the table with ARN {@code arn}, every page. */
+    public Map<String, String> tags(String arn) {
         Map<String, String> tags = new LinkedHashMap<>();
         String next = null;
         do {

@@ -49,6 +49,11 @@ public record EnvironmentChange(Map<String, String> variables, Set<String> unset
         return new EnvironmentChange(variables, Set.copyOf(unset), clear);
     }
 
+    /** Exactly these variables, no others (a deploy from a project file: the file gives the whole environment). */
+    public static EnvironmentChange exactly(Map<String, String> variables) {
+        return new EnvironmentChange(Map.copyOf(variables), Set.of(), false);
+    }
+
     /** Names are no secret: a bad one is repeated (its value never is). */
     private static void checkName(String name) {
         if (!NAME.matcher(name).matches()) {

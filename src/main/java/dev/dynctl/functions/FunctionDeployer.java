@@ -34,8 +34,25 @@ import software.amazon.awssdk.services.lambda.model.UpdateFunctionConfigurationR
  * nothing the second time.
  */
 public final class FunctionDeployer {
-    /** What a deploy asks for besides code and settings; {@code function} names the function itself (no version or alias). */
-    public record Request(FunctionName function, FunctionPackage code, FunctionSettings settings, String alias, Duration waitLimit) {
+    /**
+     * What a deploy asks for besides code and settings; {@code function} names the function itself (no version or alias).
+     *
+     * @param tags put on the function when it is created (in CreateFunction itself, so that a
+     *             failure never leaves it untagged); an existing function's tags are not touched
+     * @param roleMayBeNew the settings' role may have been made a moment ago (by the same
+     *                     {@code deploy}): while Lambda says it cannot assume it, the call is
+     *                     made again, up to {@code waitLimit}
+     */
+    public record Request(FunctionName function, FunctionPackage code, FunctionSettings settings, String alias, Duration waitLimit,
+                          Map<String, String> tags, boolean roleMayBeNew) {
+        public Request {
+            tags = Map.copyOf(tags);
+        }
+
+        /** No tags, and a role that exists already (or none: one is made). */
+        public Request(FunctionName function, FunctionPackage code, FunctionSettings settings, String alias, Duration waitLimit) {
+            this(function, code, settings, alias, waitLimit, Map.of(), false);
+        }
     }
 
     /** The summary a deploy prints: what is deployed now, the alias moved (null: none asked for) and what this deploy changed (empty: nothing). */
@@ -83,7 +100,7 @@ public final class FunctionDeployer {
                 changed.add("code");
                 waiter.untilReady(name, request.waitLimit(), true);
             }
-            updateConfiguration(lambda, current, request.settings(), changed);
+            updateConfiguration(lambda, current, request, changed);
         }
         GetFunctionConfigurationResponse ready = waiter.untilReady(name, request.waitLimit(), !changed.isEmpty());
         Set<String> versionsBefore = lambda.listVersionsByFunctionPaginator(b -> b.functionName(name)).versions().stream()
@@ -133,8 +150,9 @@ public final class FunctionDeployer {
                 .timeout(settings.timeoutSeconds())
                 .description(settings.description())
                 .environment(environment.isEmpty() ? null : Environment.builder().variables(environment).build())
+                .tags(request.tags().isEmpty() ? null : request.tags())
                 .code(c -> c.zipFile(SdkBytes.fromByteArrayUnsafe(request.code().zip()))));
-        if (newRole) {
+        if (newRole || request.roleMayBeNew()) {
             // a role made a moment ago is not yet visible to Lambda
             FreshRoleRetry.call(createFunction, roleArn, request.waitLimit());
         } else {
@@ -149,7 +167,9 @@ public final class FunctionDeployer {
     }
 
     /** Sends only the settings that differ from the function's; names each one in {@code changed}. */
-    private void updateConfiguration(LambdaClient lambda, GetFunctionConfigurationResponse current, FunctionSettings wanted, List<String> changed) {
+    private void updateConfiguration(LambdaClient lambda, GetFunctionConfigurationResponse current, Request request, List<String> changed)
+            throws InterruptedException {
+        FunctionSettings wanted = request.settings();
         UpdateFunctionConfigurationRequest.Builder update = UpdateFunctionConfigurationRequest.builder().functionName(current.functionName());
         List<String> settings = new ArrayList<>();
         if (differs(wanted.runtime(), current.runtimeAsString())) {
@@ -190,10 +210,15 @@ public final class FunctionDeployer {
         if (settings.isEmpty()) {
             return;
         }
-        try {
-            lambda.updateFunctionConfiguration(update.build());
-        } catch (InvalidParameterValueException e) {
-            throw FreshRoleRetry.refused(e, Objects.requireNonNullElse(wanted.role(), current.role()));
+        String role = Objects.requireNonNullElse(wanted.role(), current.role());
+        if (request.roleMayBeNew() && settings.contains("role")) {
+            FreshRoleRetry.call(() -> lambda.updateFunctionConfiguration(update.build()), role, request.waitLimit());
+        } else {
+            try {
+                lambda.updateFunctionConfiguration(update.build());
+            } catch (InvalidParameterValueException e) {
+                throw FreshRoleRetry.refused(e, role);
+            }
         }
         changed.addAll(settings);
     }

@@ -28,6 +28,15 @@ public record ServiceStage(String service, String stage, Path projectDirectory,
         return functions.stream().filter(f -> f.logicalName().equals(logicalName)).findFirst();
     }
 
+    /** Names only: what the resources hold (a function's environment) may be secret, and this ends up in logs and test reports. */
+    @Override
+    public String toString() {
+        return "ServiceStage[service=" + service + ", stage=" + stage + ", projectDirectory=" + projectDirectory
+                + ", tables=" + tables.stream().map(StageTable::name).toList()
+                + ", functions=" + functions.stream().map(StageFunction::name).toList()
+                + ", apis=" + apis.stream().map(StageApi::name).toList() + "]";
+    }
+
     public Optional<StageTable> table(String logicalName) {
         return tables.stream().filter(t -> t.logicalName().equals(logicalName)).findFirst();
     }

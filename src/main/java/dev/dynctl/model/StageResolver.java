@@ -119,6 +119,7 @@ final class StageResolver {
         return new StageFunction(function.logicalName(), name, function.runtime(), references.resolve(function.handler()),
                 code(function.code(), references),
                 function.build() == null ? null : references.resolve(function.build()),
+                function.build() == null ? null : function.build().text(),
                 function.memoryMb() != null ? function.memoryMb() : StageFunction.DEFAULT_MEMORY_MB,
                 function.timeoutSeconds() != null ? function.timeoutSeconds() : StageFunction.DEFAULT_TIMEOUT_SECONDS,
                 environment,

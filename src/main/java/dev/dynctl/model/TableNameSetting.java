@@ -20,6 +20,8 @@ record TableNameSetting(YamlScalar value) {
     private static final List<String> REFERENCES = List.of("service", "stage");
     private static final String ENV = "env:";
     private static final Pattern NAME_CHARACTERS = Pattern.compile("[A-Za-z0-9_.-]*");
+    /** Every ${stage} with nothing but a separator ('-', '_', '.') or an end on each side. */
+    private static final Pattern STAGE_AS_A_PART = Pattern.compile("(?s)(?!.*[^-_.]\\$\\{stage})(?!.*\\$\\{stage}[^-_.]).*");
 
     /** Checks the references and the characters around them; {@code where} is "table 'users'". */
     static TableNameSetting read(YamlScalar value, String where) {
@@ -42,6 +44,11 @@ record TableNameSetting(YamlScalar value) {
         if (!NAME_CHARACTERS.matcher(filled).matches()) {
             throw value.error("'" + text + "' (" + where + ") is not a DynamoDB table name: " + TABLE_NAME_RULE + ".");
         }
+        if (!STAGE_AS_A_PART.matcher(text).matches()) {
+            // a deploy finds the stage's tables among the account's by the stage standing alone in their names
+            throw YamlNode.error(value.location(), "name '" + text + "' (" + where + ") puts ${stage} inside a word; it must stand "
+                    + "between '-', '_' or '.', or at an end.", "e.g. name: shop-${stage}-users");
+        }
         return new TableNameSetting(value);
     }
 
@@ -62,7 +69,9 @@ record TableNameSetting(YamlScalar value) {
             default -> StageReferences.environmentVariable(value, environment, reference.substring(ENV.length()));
         });
         if (!TABLE_NAME.matcher(name).matches()) {
-            throw value.error("'" + name + "' (" + where + ") is not a DynamoDB table name: " + TABLE_NAME_RULE + ".");
+            // the name made is shown only when it holds no ${env:…}: that value may be a secret
+            String shown = text().contains("${" + ENV) ? "'" + text() + "' in stage " + stage : "'" + name + "'";
+            throw value.error(shown + " (" + where + ") is not a DynamoDB table name: " + TABLE_NAME_RULE + ".");
         }
         return name;
     }

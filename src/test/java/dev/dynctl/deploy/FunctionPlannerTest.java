@@ -13,6 +13,7 @@ import dev.dynctl.testing.Engine;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +31,11 @@ class FunctionPlannerTest {
     @BeforeEach
     void fixtures() {
         stage = new StageFixtures(project);
+    }
+
+    @AfterEach
+    void closeProxy() {
+        stage.close();
     }
 
     @Test
@@ -125,7 +131,8 @@ class FunctionPlannerTest {
                 Change.update(ResourceKind.FUNCTION, api.name(), List.of(new FieldChange("memory", "128", "512"))));
         stage.deploy();
 
-        assertThat(stage.writesSinceLastLook()).containsExactly("PublishVersion", "UpdateAlias");
+        assertThat(stage.writesSinceLastLook()).containsExactly("lambda POST /2015-03-31/functions/" + api.name() + "/versions",
+                "lambda PUT /2015-03-31/functions/" + api.name() + "/aliases/dev");
         assertThat(Engine.lambda().getFunctionConfiguration(b -> b.functionName(api.name()).qualifier("dev")).memorySize()).isEqualTo(512);
     }
 
@@ -172,14 +179,34 @@ class FunctionPlannerTest {
     void aDeployStoppedPartWayIsFinishedByTheNextWithNothingMadeTwice() throws InterruptedException {
         StageFunction api = stage.function("api");
         StageFunction worker = stage.function("worker");
-        stage.wants(List.of(), List.of(api, worker)).failing("CreateFunction", 2);
+        stage.wants(List.of(), List.of(api, worker)).failing("POST /2015-03-31/functions", 2);
 
         assertThatThrownBy(stage::deploy).isInstanceOfSatisfying(DynctlException.class, e -> assertThat(e.getMessage())
-                .startsWith("Deploy stopped at function " + worker.name() + " (create): ").contains("Injected failure of CreateFunction")
+                .startsWith("Deploy stopped at function " + worker.name() + " (create): ")
+                .contains("Injected failure of POST /2015-03-31/functions.")
                 .endsWith(" 3 of 4 changes made."));
 
         assertThat(stage.deploy()).containsExactly(Change.create(ResourceKind.FUNCTION, worker.name()));
         assertThat(stage.plan().changesNothing()).isTrue();
+    }
+
+    @Test
+    void aBuildIsShownAsTheFileWritesItNeverWithTheSecretsItIsGiven() {
+        StageFunction api = stage.function("api");
+        StageFunction secretBuild = new StageFunction("api", api.name(), api.runtime(), api.handler(), api.code(),
+                "test -n 'the-s3cret-value' && exit 3", "test -n '${env:API_KEY}' && exit 3",
+                128, 3, Map.of("API_KEY", "the-s3cret-value"), "", Map.of());
+        stage.wants(List.of(), List.of(secretBuild));
+
+        assertThatThrownBy(stage::plan).isInstanceOfSatisfying(DynctlException.class, e -> {
+            assertThat(e.exitCode()).isEqualTo(ExitCode.FAILURE);
+            assertThat(e.getMessage()).isEqualTo("The build of function api ('test -n '${env:API_KEY}' && exit 3') failed with exit status 3;"
+                    + " nothing was deployed.");
+        });
+        assertThat(stage.notes).containsExactly("Building function api: test -n '${env:API_KEY}' && exit 3");
+        assertThat(secretBuild.toString()).doesNotContain("s3cret").contains("API_KEY");
+        assertThat(stage.stage().toString()).doesNotContain("s3cret");
+        assertThat(FunctionConfig.wanted(secretBuild, "sha", "role").toString()).doesNotContain("s3cret").contains("API_KEY");
     }
 
     @Test

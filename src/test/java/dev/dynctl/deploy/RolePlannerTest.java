@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +36,11 @@ class RolePlannerTest {
     @BeforeEach
     void fixtures() {
         stage = new StageFixtures(project);
+    }
+
+    @AfterEach
+    void closeProxy() {
+        stage.close();
     }
 
     @Test
@@ -103,6 +109,38 @@ class RolePlannerTest {
         Engine.iam().deleteRolePolicy(b -> b.roleName(role).policyName("dynctl"));
         assertThat(stage.plan().pending()).extracting(Step::change).containsExactly(Change.update(ResourceKind.ROLE, role,
                 List.of(new FieldChange("policy", null, "logs, " + orders.name() + " (write)"))));
+    }
+
+    @Test
+    void policiesAddedByHandAndAnotherTrustAreAnUpdateThatPutsTheRoleBack() throws Exception {
+        StageTable orders = stage.table("orders");
+        stage.wants(List.of(orders), List.of(stage.function("api", 128, Map.of(), Map.of(orders.name(), TableAccess.READ)))).deploy();
+        String role = stage.names().role("api");
+        String everything = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}";
+        Engine.iam().putRolePolicy(b -> b.roleName(role).policyName("added-by-hand").policyDocument(everything));
+        String managed = Engine.iam().createPolicy(b -> b.policyName(Engine.uniqueName("admin")).policyDocument(everything)).policy().arn();
+        Engine.iam().attachRolePolicy(b -> b.roleName(role).policyArn(managed));
+        Engine.iam().updateAssumeRolePolicy(b -> b.roleName(role).policyDocument(ExecutionRole.TRUST_POLICY
+                .replace("\"Service\":\"lambda.amazonaws.com\"", "\"Service\":[\"lambda.amazonaws.com\",\"ec2.amazonaws.com\"]")));
+        stage.writesSinceLastLook();
+
+        DeployPlan plan = stage.plan();
+
+        assertThat(plan.pending()).extracting(Step::change).containsExactly(Change.update(ResourceKind.ROLE, role, List.of(
+                new FieldChange("trust", "ec2.amazonaws.com, lambda.amazonaws.com", "lambda.amazonaws.com"),
+                new FieldChange("inline policies", "added-by-hand", null),
+                new FieldChange("attached policies", managed.substring(managed.lastIndexOf('/') + 1), null))));
+        assertThat(stage.writesSinceLastLook()).isEmpty();
+        stage.deploy();
+
+        assertThat(Engine.iam().listRolePolicies(b -> b.roleName(role)).policyNames()).containsExactly("dynctl");
+        assertThat(Engine.iam().listAttachedRolePolicies(b -> b.roleName(role)).attachedPolicies()).isEmpty();
+        assertThat(Json.MAPPER.readTree(URLDecoder.decode(Engine.iam().getRole(b -> b.roleName(role)).role().assumeRolePolicyDocument(),
+                StandardCharsets.UTF_8))).isEqualTo(Json.MAPPER.readTree(ExecutionRole.TRUST_POLICY));
+        stage.writesSinceLastLook();
+        assertThat(stage.plan().changesNothing()).isTrue();
+        assertThat(stage.deploy()).isEmpty();
+        assertThat(stage.writesSinceLastLook()).isEmpty();
     }
 
     @Test

@@ -14,6 +14,7 @@ import dev.dynctl.model.TableAccess;
 import dev.dynctl.testing.Cli;
 import dev.dynctl.testing.Engine;
 import dev.dynctl.testing.MotoServer;
+import dev.dynctl.testing.RecordingProxy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -23,13 +24,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
@@ -37,29 +32,27 @@ import software.amazon.awssdk.services.dynamodb.model.Projection;
 
 /**
  * A service stage as the project file would resolve it, deployed to the test run's moto with the
- * deployer and the role, table and function planners, every request counted.
+ * deployer and the role, table and function planners. Every request goes through a {@link
+ * RecordingProxy}, so writes are counted at the endpoint and failures injected there; close it
+ * after each test.
  */
-final class StageFixtures {
+final class StageFixtures implements AutoCloseable {
     static final String ACCOUNT = "123456789012";
     static final String STAGE = "dev";
 
-    /** Operations that only read: a deploy with nothing to change sends no other. */
-    private static final Set<String> READ_PREFIXES = Set.of("Get", "List", "Describe");
-
     final String service = Engine.uniqueName("svc");
     final Path project;
+    /** Where tables go before they are deleted: the stage's folder, as deploy gives it to the table planner. */
     final Path backups;
     final List<String> notes = new CopyOnWriteArrayList<>();
-    final List<String> operations = new CopyOnWriteArrayList<>();
+    final RecordingProxy proxy = new RecordingProxy(MotoServer.get().endpoint());
 
     private final List<StageTable> tables = new ArrayList<>();
-    private volatile String failing;
-    private volatile int failAt;
     private final List<StageFunction> functions = new ArrayList<>();
 
     StageFixtures(Path project) {
         this.project = project;
-        this.backups = project.resolve(".dynctl/backups");
+        this.backups = project.resolve(".dynctl/backups").resolve(STAGE);
     }
 
     StageNames names() {
@@ -120,7 +113,7 @@ final class StageFixtures {
     }
 
     DeployContext context(ServiceStage stage) {
-        Clients clients = new Clients(Target.local(MotoServer.get().endpoint(), Cli.REGION), null, List.of(new Counter()));
+        Clients clients = new Clients(Target.local(proxy.endpoint(), Cli.REGION), null);
         return new DeployContext(clients, stage, ACCOUNT, Cli.REGION, "aws", notes::add);
     }
 
@@ -149,10 +142,10 @@ final class StageFixtures {
         return deploy(ServiceStage.nothing(service, STAGE, project));
     }
 
-    /** The requests sent since the last call that were not reads. */
+    /** The requests sent since the last call that may have changed something ("dynamodb UpdateTable"), in order. */
     List<String> writesSinceLastLook() {
-        List<String> writes = operations.stream().filter(op -> READ_PREFIXES.stream().noneMatch(op::startsWith)).toList();
-        operations.clear();
+        List<String> writes = proxy.writes().stream().map(RecordingProxy.Call::toString).toList();
+        proxy.clear();
         return writes;
     }
 
@@ -171,25 +164,20 @@ final class StageFixtures {
         }
     }
 
-    /** The next deploy's {@code nth} request of {@code operation} fails as a lost connection would (counted from 1). */
+    /**
+     * The {@code nth} request from now on (counted from 1) whose operation is {@code operation}
+     * ({@link RecordingProxy.Call#operation}: "UpdateTimeToLive", "POST /2015-03-31/functions")
+     * fails with an AWS error the SDK does not retry, saying "Injected failure of OPERATION."
+     */
     StageFixtures failing(String operation, int nth) {
-        failing = operation;
-        failAt = nth;
+        int[] seen = {0};
+        proxy.failOnce(call -> call.operation().equals(operation) && ++seen[0] == nth, 400, "InjectedFailure",
+                "Injected failure of " + operation + ".");
         return this;
     }
 
-    /** Records each request's operation as the SDK sends it, and fails the one {@link #failing} names. */
-    private final class Counter implements ExecutionInterceptor {
-        private int seen;
-
-        @Override
-        public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-            String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
-            if (operation.equals(failing) && ++seen == failAt) {
-                failing = null;
-                throw SdkClientException.create("Injected failure of " + operation + ".");
-            }
-            operations.add(operation);
-        }
+    @Override
+    public void close() {
+        proxy.close();
     }
 }

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +42,11 @@ class TablePlannerTest {
     @BeforeEach
     void fixtures() {
         stage = new StageFixtures(project);
+    }
+
+    @AfterEach
+    void closeProxy() {
+        stage.close();
     }
 
     @Test
@@ -118,8 +124,8 @@ class TablePlannerTest {
         stage.deploy();
 
         // two removals, two creations, the stream, TTL: each its own request
-        assertThat(stage.writesSinceLastLook()).containsExactly("UpdateTable", "UpdateTable", "UpdateTable", "UpdateTable",
-                "UpdateTable", "UpdateTimeToLive");
+        assertThat(stage.writesSinceLastLook()).containsExactly("dynamodb UpdateTable", "dynamodb UpdateTable", "dynamodb UpdateTable",
+                "dynamodb UpdateTable", "dynamodb UpdateTable", "dynamodb UpdateTimeToLive");
         TableDescription table = describe(changed.name());
         assertThat(table.globalSecondaryIndexes()).extracting(GlobalSecondaryIndexDescription::indexName)
                 .containsExactlyInAnyOrder("byStatus", "byDay");
@@ -159,12 +165,8 @@ class TablePlannerTest {
         stage.deploy();
 
         assertThat(Engine.dynamo().listTablesPaginator(b -> { }).tableNames()).contains(kept.name()).doesNotContain(old.name());
-        Path backup;
-        try (Stream<Path> files = Files.list(stage.backups.resolve("dev"))) {
-            backup = files.filter(f -> f.getFileName().toString().endsWith(".jsonl.gz")).findFirst().orElseThrow();
-        }
-        assertThat(backup.getFileName().toString()).matches(old.name() + "-\\d{8}T\\d{6}Z\\.jsonl\\.gz");
-        assertThat(backup.resolveSibling(backup.getFileName() + ".manifest.json")).exists();
+        // deploy hands the planner PROJECT/.dynctl/backups/STAGE: the file goes right there
+        Path backup = onlyBackupIn(project.resolve(".dynctl/backups/dev"), old.name());
         assertThat(stage.notes).anyMatch(note -> note.equals("Backed up table " + old.name() + " (3 items) to " + backup + "."));
 
         String restored = Engine.uniqueName("restored");
@@ -186,7 +188,34 @@ class TablePlannerTest {
         }
 
         assertThat(Engine.dynamo().listTablesPaginator(b -> { }).tableNames()).doesNotContain(old.name());
-        assertThat(stage.backups).doesNotExist();
+        assertThat(project.resolve(".dynctl")).doesNotExist();
+    }
+
+    @Test
+    void aBackupDirectoryGivenIsWhereTheFilesGoWithNoStageFolderAdded() throws IOException, InterruptedException {
+        StageTable old = stage.table("old");
+        stage.wants(List.of(old), List.of()).deploy();
+        Path given = project.resolve("elsewhere");
+        Deployer toGiven = new Deployer(List.of(new RolePlanner(), new TablePlanner(given), new FunctionPlanner()));
+        DeployContext context = stage.context(ServiceStage.nothing(stage.service, "dev", project));
+
+        try (Clients clients = context.clients()) {
+            toGiven.apply(toGiven.plan(context), context);
+        }
+
+        onlyBackupIn(given, old.name());
+        assertThat(project.resolve(".dynctl")).doesNotExist();
+    }
+
+    @Test
+    void onlyTablesThatHoldTheStageAsAPartOfTheirNameAreAskedForTheirTags() {
+        assertThat(TablePlanner.mayBeTheStages("notes-dev-items", "notes", "dev")).as("a default name").isTrue();
+        assertThat(TablePlanner.mayBeTheStages("shop-dev-users", "notes", "dev")).as("name: shop-${stage}-users").isTrue();
+        assertThat(TablePlanner.mayBeTheStages("dev_users", "notes", "dev")).as("name: ${stage}_users").isTrue();
+        assertThat(TablePlanner.mayBeTheStages("users.dev", "notes", "dev")).as("name: users.${stage}").isTrue();
+        assertThat(TablePlanner.mayBeTheStages("devices", "notes", "dev")).isFalse();
+        assertThat(TablePlanner.mayBeTheStages("shop-devices-dev2", "notes", "dev")).isFalse();
+        assertThat(TablePlanner.mayBeTheStages("notes-prod-items", "notes", "dev")).isFalse();
     }
 
     @Test
@@ -220,6 +249,18 @@ class TablePlannerTest {
         assertThat(stage.writesSinceLastLook()).isEmpty();
         Engine.dynamo().updateTable(b -> b.tableName(old.name()).deletionProtectionEnabled(false));
         stage.destroy();
+    }
+
+    /** The one backup of {@code table} right in {@code directory} (no folder below it), with its manifest beside it and nothing else. */
+    private static Path onlyBackupIn(Path directory, String table) throws IOException {
+        List<String> files;
+        try (Stream<Path> listed = Files.list(directory)) {
+            files = listed.map(f -> f.getFileName().toString()).sorted().toList();
+        }
+        assertThat(files).hasSize(2);
+        assertThat(files.get(0)).matches(java.util.regex.Pattern.quote(table) + "-\\d{8}T\\d{6}Z\\.jsonl\\.gz");
+        assertThat(files.get(1)).isEqualTo(files.get(0) + ".manifest.json");
+        return directory.resolve(files.get(0));
     }
 
     private static TableDescription describe(String table) {

@@ -150,7 +150,7 @@ class StageResolutionTest {
 
         assertThat(dev.functions()).containsExactly(
                 new StageFunction("items", "notes-dev-items", "python3.12", "app.handler", dir.toAbsolutePath().normalize().resolve("functions/items"),
-                        "make -C dev", 256, 10,
+                        "make -C dev", "make -C ${stage}", 256, 10,
                         Map.of("TABLE", "notes-dev-items", "AUDIT_ARN", "arn:aws:dynamodb:eu-west-1:123456789012:table/notes-dev-audit-log",
                                 "STAGE", "dev", "API_KEY", "k-123", "PORT", "8080"),
                         "Items CRUD for notes", Map.of("notes-dev-items", TableAccess.READ_WRITE, "notes-dev-audit-log", TableAccess.WRITE)),
