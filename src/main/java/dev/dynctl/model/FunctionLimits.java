@@ -7,6 +7,7 @@ import dev.dynctl.model.yaml.YamlNode;
 import dev.dynctl.model.yaml.YamlScalar;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -16,6 +17,12 @@ import java.util.regex.Pattern;
 final class FunctionLimits {
     /** Lambda's rule for environment variable names. */
     private static final Pattern VARIABLE = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+    /** The variables Lambda sets itself and refuses to take from a function's configuration. */
+    private static final Set<String> RESERVED = Set.of("_HANDLER", "_X_AMZN_TRACE_ID", "AWS_REGION", "AWS_DEFAULT_REGION",
+            "AWS_EXECUTION_ENV", "AWS_LAMBDA_FUNCTION_NAME", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "AWS_LAMBDA_FUNCTION_VERSION",
+            "AWS_LAMBDA_INITIALIZATION_TYPE", "AWS_LAMBDA_LOG_GROUP_NAME", "AWS_LAMBDA_LOG_STREAM_NAME", "AWS_ACCESS_KEY",
+            "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_LAMBDA_RUNTIME_API", "LAMBDA_TASK_ROOT",
+            "LAMBDA_RUNTIME_DIR");
 
     private FunctionLimits() {
     }
@@ -46,6 +53,10 @@ final class FunctionLimits {
             if (!VARIABLE.matcher(entry.key()).matches()) {
                 throw YamlNode.error(entry.keyLocation(), "'" + entry.key() + "' is not an environment variable name: "
                         + "letters, digits and '_', starting with a letter.");
+            }
+            if (RESERVED.contains(entry.key())) {
+                throw YamlNode.error(entry.keyLocation(), entry.key() + " is set by Lambda itself and cannot be given in environment:.",
+                        "Read it in the function as it is; give your own setting another name.");
             }
             variables.put(entry.key(), entry.value().asScalar("environment variable " + entry.key()));
         }

@@ -17,6 +17,9 @@ final class FunctionReader {
 
     /** A key ends the function's and its role's names (SERVICE-STAGE-KEY): what both accept. */
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_-]+");
+    /** The families of Lambda's runtime identifiers, so a new version (nodejs24.x) passes and a typo does not. */
+    private static final Pattern RUNTIME = Pattern.compile("nodejs\\d+\\.x|python3\\.\\d+|java\\d+(\\.al2)?|dotnet\\d+|ruby\\d+\\.\\d+"
+            + "|provided(\\.al2(023)?)?");
 
     private final Collection<String> tableKeys;
 
@@ -34,7 +37,12 @@ final class FunctionReader {
         }
         YamlMapping settings = entry.value().asMapping(where);
         settings.requireKnownKeys(where, FUNCTION_KEYS);
-        String runtime = required(settings, "runtime", where, "e.g. runtime: python3.12 (or nodejs20.x, java21)").asText("runtime");
+        YamlScalar runtimeValue = required(settings, "runtime", where, "e.g. runtime: python3.12 (or nodejs20.x, java21)");
+        String runtime = runtimeValue.asText("runtime");
+        if (!RUNTIME.matcher(runtime).matches()) {
+            throw YamlNode.error(runtimeValue.location(), "'" + runtime + "' (" + where + ") is not a Lambda runtime.",
+                    "e.g. python3.12, nodejs20.x, java21, dotnet8, ruby3.3 or provided.al2023.");
+        }
         YamlScalar handler = required(settings, "handler", where, "e.g. handler: app.handler");
         YamlScalar code = required(settings, "code", where, "e.g. code: functions/" + key + " (a directory, a .zip or a .jar)");
         return new ProjectFunction(key, entry.keyLocation(), runtime, handler, code,

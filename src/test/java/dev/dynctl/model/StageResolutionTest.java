@@ -233,8 +233,8 @@ class StageResolutionTest {
         resolving(NOTES.replace("description: Items CRUD for ${service}", "description: Items CRUD for ${servce}"), "dev")
                 .hasMessageStartingWith(at(25, 18) + "unknown reference ${servce};")
                 .satisfies(e -> assertThat(hint(e)).isEqualTo("Did you mean '${service}'?"));
-        resolving("service: s\nfunctions:\n  f: {runtime: r, handler: '${oops', code: f}\n", "dev")
-                .hasMessage(at(3, 28) + "'${' without a closing '}' in '${oops'.");
+        resolving("service: s\nfunctions:\n  f: {runtime: python3.12, handler: '${oops', code: f}\n", "dev")
+                .hasMessage(at(3, 37) + "'${' without a closing '}' in '${oops'.");
     }
 
     @Test
@@ -311,7 +311,7 @@ class StageResolutionTest {
         resolving("""
                 service: s
                 functions:
-                  f: {runtime: r, handler: h, code: c}
+                  f: {runtime: python3.12, handler: h, code: c}
                 apis:
                   a:
                     type: http
@@ -325,7 +325,7 @@ class StageResolutionTest {
         resolving("""
                 service: s
                 functions:
-                  f: {runtime: r, handler: h, code: c}
+                  f: {runtime: python3.12, handler: h, code: c}
                 apis:
                   a:
                     type: http
