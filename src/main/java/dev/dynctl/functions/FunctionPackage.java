@@ -39,6 +39,8 @@ public final class FunctionPackage {
     /** Lambda's limit for code uploaded in the request itself (larger packages go through S3). */
     private static final int MAX_DIRECT_UPLOAD = 50 * 1024 * 1024;
 
+    private static final Set<String> LEFT_OUT = Set.of("__pycache__", ".git", ".DS_Store");
+
     private final byte[] zip;
     private final String source;
 
@@ -151,11 +153,27 @@ public final class FunctionPackage {
     private static List<Path> entries(Path directory) {
         try (Stream<Path> walk = Files.walk(directory)) {
             return walk.filter(path -> !path.equals(directory) && (Files.isRegularFile(path) || Files.isDirectory(path)))
+                    .filter(path -> !leftOut(directory.relativize(path)))
                     .sorted(Comparator.comparing(path -> entryName(directory, path)))
                     .collect(Collectors.toList());
         } catch (IOException e) {
             throw new DynctlException(ExitCode.FAILURE, "Cannot read " + directory + ": " + e.getMessage() + ".");
         }
+    }
+
+    /**
+     * What running or editing the code leaves beside it and Lambda does not need: Python's byte
+     * code (rewritten by every local run, it would change the SHA-256 and make every deploy an
+     * update), version-control and Finder files.
+     */
+    private static boolean leftOut(Path relative) {
+        for (Path part : relative) {
+            String name = part.toString();
+            if (LEFT_OUT.contains(name) || name.endsWith(".pyc")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The path inside the archive: relative, with / on every system, and a directory's ending in /. */

@@ -63,6 +63,19 @@ class FunctionPackageTest {
         assertThat(FunctionPackage.of(code).sha256()).isNotEqualTo(before);
     }
 
+    @Test
+    void byteCodeAndVersionControlFilesAreLeftOutSoALocalRunChangesNothing() throws IOException {
+        Path code = code("app.py", "lib/util.py");
+        String before = FunctionPackage.of(code).sha256();
+        Files.createDirectories(code.resolve("__pycache__"));
+        Files.writeString(code.resolve("__pycache__/app.cpython-312.pyc"), "byte code");
+        Files.writeString(code.resolve("lib/util.pyc"), "byte code");
+        Files.createDirectories(code.resolve(".git"));
+        Files.writeString(code.resolve(".git/HEAD"), "ref: refs/heads/main");
+        Files.writeString(code.resolve(".DS_Store"), "finder");
+        assertThat(FunctionPackage.of(code).sha256()).isEqualTo(before);
+    }
+
     /** A custom runtime's bootstrap (Go, Rust on provided.al2023) must stay executable, or Lambda cannot start it. */
     @Test
     void filesKeepTheirExecuteBitAndEverythingIsReadableByAll() throws Exception {
