@@ -55,44 +55,13 @@ public final class RouteService {
      * @param snsTopicArn the topic for an SNS route, null for a function
      */
     private static void check(ApiRef api, RouteKey key, RouteAuth auth, String snsTopicArn) {
-        switch (api.type()) {
-            case REST -> {
-                if (!key.hasPath()) {
-                    throw DynctlException.usage("REST API routes are 'METHOD /path'; '" + key + "' is not one.",
-                            "For example: 'GET /items/{id}' or 'ANY /{proxy+}'.");
-                }
-            }
-            case HTTP -> {
-                if (!key.hasPath() && !key.text().equals("$default")) {
-                    throw DynctlException.usage("HTTP API routes are 'METHOD /path' or '$default'; '" + key + "' is not one.",
-                            "For example: 'GET /items/{id}', 'ANY /{proxy+}' or '$default'.");
-                }
-            }
-            case WEBSOCKET -> {
-                if (key.hasPath()) {
-                    throw DynctlException.usage("WebSocket API routes are '$connect', '$disconnect', '$default' or an action name; '"
-                            + key + "' is an HTTP route.", "For example: '$connect' or sendMessage.");
-                }
-                if (auth.kind() != RouteAuth.Kind.NONE && !key.text().equals("$connect")) {
-                    throw DynctlException.usage("A WebSocket API checks callers when they connect: --auth goes on '$connect' only.",
-                            "Add the route without --auth, and put --auth on '$connect'.");
-                }
-                if (auth.kind() == RouteAuth.Kind.COGNITO) {
-                    throw DynctlException.usage("WebSocket APIs cannot check Cognito tokens themselves (no JWT authorizers).",
-                            "Use --auth iam on '$connect', or check the token in the $connect function.");
-                }
-            }
-        }
+        RouteRules.check(api.type(), key, auth.kind(), !auth.audiences().isEmpty());
         if (snsTopicArn != null) {
             if (api.type() != ApiType.REST) {
                 throw DynctlException.usage("--sns-topic needs a REST API; '" + api.name() + "' is " + kindOf(api.type()) + ".",
                         "Route to a function that publishes, or create a REST API for it.");
             }
             SnsPublishIntegration.check(snsTopicArn);
-        }
-        if (api.type() == ApiType.HTTP && auth.kind() == RouteAuth.Kind.COGNITO && auth.audiences().isEmpty()) {
-            throw DynctlException.usage("--auth cognito on an HTTP API needs --client-id (the app client whose tokens are accepted).",
-                    "For example: --client-id 1example23456789");
         }
     }
 
@@ -136,6 +105,15 @@ public final class RouteService {
      */
     public boolean sameAuthorizer(ApiRef api, RouteKey key, RouteAuth auth) {
         return reader(v1, v2, api).sameAuthorizer(key, auth);
+    }
+
+    /**
+     * True when the route answers its callers as {@link #add} leaves it: on a WebSocket API, a
+     * route that carries messages is two-way (what its function returns goes back to the
+     * client). Reads only.
+     */
+    public boolean answersAsAdded(ApiRef api, RouteKey key) {
+        return api.type() != ApiType.WEBSOCKET || new RouteV2Api(v2, null, api).answersAsAdded(key);
     }
 
     /**

@@ -21,6 +21,7 @@ final class RouteV2Api implements RouteApi {
     private final RouteEnvironment environment;
     private final ApiRef api;
     private final JwtAuthorizer authorizers;
+    private final WebSocketAnswers answers;
 
     /** @param environment what adding and deleting need beyond API Gateway; null for a reader that only lists */
     RouteV2Api(ApiGatewayV2Client apiGateway, RouteEnvironment environment, ApiRef api) {
@@ -28,6 +29,7 @@ final class RouteV2Api implements RouteApi {
         this.environment = environment;
         this.api = api;
         this.authorizers = new JwtAuthorizer(apiGateway, api.id());
+        this.answers = new WebSocketAnswers(apiGateway, api.id());
     }
 
     @Override
@@ -66,9 +68,12 @@ final class RouteV2Api implements RouteApi {
         String routeTarget = TARGET_PREFIX + integrationId;
         String functionBefore = null;
         if (existing == null) {
-            apiGateway.createRoute(b -> b.apiId(api.id()).routeKey(key.text()).target(routeTarget)
-                    .authorizationType(authorizationType).authorizerId(authorizerId));
+            String routeId = apiGateway.createRoute(b -> b.apiId(api.id()).routeKey(key.text()).target(routeTarget)
+                    .authorizationType(authorizationType).authorizerId(authorizerId)).routeId();
             actions.add("created route " + key);
+            if (WebSocketAnswers.answers(api.type(), key)) {
+                answers.ensure(routeId, null, true);
+            }
         } else {
             Integration before = integrations.get(integrationId(existing));
             functionBefore = before == null ? null : LambdaIntegrationUri.functionArn(before.integrationUri());
@@ -97,6 +102,10 @@ final class RouteV2Api implements RouteApi {
                     actions.add("deleted integration " + oldIntegration + ", which no route used any more");
                 }
             }
+            if (WebSocketAnswers.answers(api.type(), key)
+                    && answers.ensure(existing.routeId(), existing.routeResponseSelectionExpression(), false)) {
+                actions.add("made " + key + " two-way: what the function returns goes back to the client");
+            }
         }
         environment.release(api, key, function.arn().equals(functionBefore) ? null : functionBefore, null, List::of, actions);
         if (environment.permission().ensure(function.arn(), key.statementId(api.id()), environment.sourceArn(api, key, function.arn()))) {
@@ -121,6 +130,17 @@ final class RouteV2Api implements RouteApi {
         }
         environment.release(api, route.key(), route.functionArn(), null, List::of, actions);
         return actions;
+    }
+
+    /**
+     * True when the route answers as {@link #add} leaves it: a WebSocket route that carries
+     * messages sends what its function returns back to the client. Reads only.
+     */
+    boolean answersAsAdded(RouteKey key) {
+        if (!WebSocketAnswers.answers(api.type(), key)) {
+            return true;
+        }
+        return routes().stream().filter(r -> key.text().equals(r.routeKey())).findFirst().map(answers::twoWay).orElse(false);
     }
 
     @Override

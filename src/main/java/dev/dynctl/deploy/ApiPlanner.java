@@ -35,7 +35,7 @@ public final class ApiPlanner implements Planner {
 
     /** The API with its stages and routes, after its routes' permissions on the functions. */
     private static Step delete(DeployContext context, ApiServices services, ApiRef api) {
-        return ApiStep.of(Change.delete(ResourceKind.API, api.name()), () -> {
+        return CallingStep.of(Change.delete(ResourceKind.API, api.name()), () -> {
             services.catalog().delete(api, services.routes());
             context.notes().accept("Deleted " + api.type().label() + " API " + api.name() + " (" + api.id() + ").");
         });

@@ -39,7 +39,7 @@ final class HttpApiSteps {
     }
 
     private Step create(StageApi wanted, ApiHandle api) {
-        return ApiStep.of(Change.create(ResourceKind.API, wanted.name()), () -> {
+        return CallingStep.of(Change.create(ResourceKind.API, wanted.name()), () -> {
             String id = services.v2().createApi(b -> b.name(wanted.name())
                     .protocolType(wanted.type() == ApiType.WEBSOCKET ? ProtocolType.WEBSOCKET : ProtocolType.HTTP)
                     .routeSelectionExpression(wanted.type() == ApiType.WEBSOCKET ? wanted.routeSelectionExpression() : null)
@@ -68,9 +68,9 @@ final class HttpApiSteps {
             fields.add(new FieldChange("route_selection", current.routeSelectionExpression(), wanted.routeSelectionExpression()));
         }
         if (fields.isEmpty()) {
-            return ApiStep.unchanged(ResourceKind.API, wanted.name());
+            return CallingStep.none(ResourceKind.API, wanted.name());
         }
-        return ApiStep.of(Change.update(ResourceKind.API, wanted.name(), fields), () -> {
+        return CallingStep.of(Change.update(ResourceKind.API, wanted.name(), fields), () -> {
             String id = api.ref().id();
             if (corsChanged && cors == null) {
                 services.v2().deleteCorsConfiguration(b -> b.apiId(id));
@@ -94,13 +94,13 @@ final class HttpApiSteps {
                 ? services.stages().stages(api.ref()).stream().filter(s -> s.name().equals(stageName)).findFirst().orElse(null)
                 : null;
         if (current == null) {
-            return ApiStep.of(Change.create(ResourceKind.STAGE, name), () -> services.v2().createStage(b -> b.apiId(api.ref().id())
+            return CallingStep.of(Change.create(ResourceKind.STAGE, name), () -> services.v2().createStage(b -> b.apiId(api.ref().id())
                     .stageName(stageName).autoDeploy(true).tags(DeployTags.of(context, ApiState.resource(wanted)))));
         }
         if (!Boolean.TRUE.equals(current.autoDeploy())) {
-            return ApiStep.of(Change.update(ResourceKind.STAGE, name, List.of(new FieldChange("auto_deploy", "false", "true"))),
+            return CallingStep.of(Change.update(ResourceKind.STAGE, name, List.of(new FieldChange("auto_deploy", "false", "true"))),
                     () -> services.v2().updateStage(b -> b.apiId(api.ref().id()).stageName(stageName).autoDeploy(true)));
         }
-        return ApiStep.unchanged(ResourceKind.STAGE, name);
+        return CallingStep.none(ResourceKind.STAGE, name);
     }
 }

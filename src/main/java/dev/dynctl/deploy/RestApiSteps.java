@@ -6,6 +6,7 @@ import dev.dynctl.model.StageApi;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import software.amazon.awssdk.services.apigateway.model.Op;
 import software.amazon.awssdk.services.apigateway.model.PatchOperation;
 import software.amazon.awssdk.services.apigateway.model.Resource;
@@ -29,9 +30,10 @@ final class RestApiSteps {
         List<Step> steps = new ArrayList<>();
         ApiHandle api = existing == null ? ApiHandle.toCreate(wanted.name(), wanted.type()) : ApiHandle.existing(existing.api());
         steps.add(existing == null ? create(wanted, api) : update(wanted, existing, api));
-        List<RouteInfo> routes = existing == null ? List.of()
-                : services.routes().list(api.ref()).stream().filter(route -> !RestCorsPreflight.isPreflight(route)).toList();
         List<Resource> resources = existing == null ? List.of() : RestCorsPreflight.resources(services.v1(), api.ref().id());
+        Set<String> preflightPaths = RestCorsPreflight.preflights(resources).keySet();
+        List<RouteInfo> routes = existing == null ? List.of() : services.routes().list(api.ref()).stream()
+                .filter(route -> !RestCorsPreflight.isPreflight(route, preflightPaths)).toList();
         RoutePlan routePlan = new RoutePlan(context, services.routes(), api, wanted, routes);
         steps.addAll(routePlan.upserts());
         // preflights first: a route deleted after its path's preflight takes the emptied resource with it
@@ -44,7 +46,7 @@ final class RestApiSteps {
     }
 
     private Step create(StageApi wanted, ApiHandle api) {
-        return ApiStep.of(Change.create(ResourceKind.API, wanted.name()), () -> {
+        return CallingStep.of(Change.create(ResourceKind.API, wanted.name()), () -> {
             String id = services.v1().createRestApi(b -> b.name(wanted.name())
                     .endpointConfiguration(c -> c.typesWithStrings(wanted.endpointType().name()))
                     .tags(DeployTags.of(context, ApiState.resource(wanted)))).id();
@@ -68,9 +70,9 @@ final class RestApiSteps {
                     .value(wanted.endpointType().name()).build());
         }
         if (fields.isEmpty()) {
-            return ApiStep.unchanged(ResourceKind.API, wanted.name());
+            return CallingStep.none(ResourceKind.API, wanted.name());
         }
-        return ApiStep.of(Change.update(ResourceKind.API, wanted.name(), fields),
+        return CallingStep.of(Change.update(ResourceKind.API, wanted.name(), fields),
                 () -> services.v1().updateRestApi(b -> b.restApiId(api.ref().id()).patchOperations(patch)));
     }
 }

@@ -37,10 +37,27 @@ final class RestCorsPreflight {
         this.v1 = v1;
     }
 
-    /** True for a method made here: OPTIONS answered by a MOCK integration, planned here rather than as a route. */
-    static boolean isPreflight(RouteInfo route) {
-        return OPTIONS.equals(route.key().method()) && route.functionArn() == null
-                && route.target().startsWith(IntegrationType.MOCK.toString());
+    /**
+     * The paths whose OPTIONS method is a preflight, planned here rather than as a route: answered
+     * by a MOCK integration, or by none at all — what a preflight's put leaves when a deploy
+     * stops after its PutMethod. Such a method is this planner's to finish, never a stranger route
+     * to delete and put again (AWS refuses a second PutMethod).
+     */
+    static Map<String, Method> preflights(List<Resource> resources) {
+        Map<String, Method> preflights = new LinkedHashMap<>();
+        for (Resource resource : resources) {
+            Method method = resource.hasResourceMethods() ? resource.resourceMethods().get(OPTIONS) : null;
+            if (method != null && (method.methodIntegration() == null
+                    || IntegrationType.MOCK.toString().equals(method.methodIntegration().typeAsString()))) {
+                preflights.put(resource.path(), method);
+            }
+        }
+        return preflights;
+    }
+
+    /** True for the OPTIONS route of a path {@link #preflights} found. */
+    static boolean isPreflight(RouteInfo route, Set<String> preflightPaths) {
+        return OPTIONS.equals(route.key().method()) && preflightPaths.contains(route.key().path());
     }
 
     /**
@@ -52,39 +69,40 @@ final class RestCorsPreflight {
     List<Step> steps(ApiHandle api, StageApi wanted, List<Resource> resources) {
         Map<String, String> headers = wanted.cors() == null ? Map.of() : headers(wanted.cors());
         Set<String> paths = wanted.cors() == null ? Set.of() : paths(wanted);
-        Map<String, Method> preflights = new LinkedHashMap<>();
-        for (Resource resource : resources) {
-            Method method = resource.resourceMethods().get(OPTIONS);
-            if (method != null && method.methodIntegration() != null
-                    && IntegrationType.MOCK.toString().equals(method.methodIntegration().typeAsString())) {
-                preflights.put(resource.path(), method);
-            }
-        }
+        Map<String, Method> preflights = preflights(resources);
         List<Step> steps = new ArrayList<>();
         for (String path : paths) {
             String name = api.name() + " " + OPTIONS + " " + path;
             Method current = preflights.get(path);
             if (current == null) {
-                steps.add(ApiStep.of(new Change(Action.CREATE, ResourceKind.ROUTE, name, List.of(new FieldChange("cors", null, null))),
+                steps.add(CallingStep.of(new Change(Action.CREATE, ResourceKind.ROUTE, name, List.of(new FieldChange("cors", null, null))),
                         () -> put(api, path, headers)));
                 continue;
             }
             List<FieldChange> fields = differences(current, headers);
-            steps.add(fields.isEmpty() ? ApiStep.unchanged(ResourceKind.ROUTE, name)
-                    : ApiStep.of(Change.update(ResourceKind.ROUTE, name, fields), () -> {
+            steps.add(fields.isEmpty() ? CallingStep.none(ResourceKind.ROUTE, name)
+                    : CallingStep.of(Change.update(ResourceKind.ROUTE, name, fields), () -> {
                         delete(api, path);
                         put(api, path, headers);
                     }));
         }
-        preflights.keySet().stream().filter(path -> !paths.contains(path)).sorted().forEach(path -> steps.add(
-                ApiStep.of(Change.delete(ResourceKind.ROUTE, api.name() + " " + OPTIONS + " " + path), () -> delete(api, path))));
+        // a path the file routes OPTIONS on itself keeps its method: the route's step makes it the route's
+        Set<String> own = ownOptions(wanted);
+        preflights.keySet().stream().filter(path -> !paths.contains(path) && !own.contains(path)).sorted().forEach(path -> steps.add(
+                CallingStep.of(Change.delete(ResourceKind.ROUTE, api.name() + " " + OPTIONS + " " + path), () -> delete(api, path))));
         return steps;
+    }
+
+    /** The paths the file routes OPTIONS on to a function. */
+    private static Set<String> ownOptions(StageApi wanted) {
+        Set<String> own = new LinkedHashSet<>();
+        wanted.routes().stream().filter(r -> OPTIONS.equals(r.key().method())).forEach(r -> own.add(r.key().path()));
+        return own;
     }
 
     /** The paths of the file's routes, but those it routes OPTIONS on itself. */
     private static Set<String> paths(StageApi wanted) {
-        Set<String> own = new LinkedHashSet<>();
-        wanted.routes().stream().filter(r -> OPTIONS.equals(r.key().method())).forEach(r -> own.add(r.key().path()));
+        Set<String> own = ownOptions(wanted);
         Set<String> paths = new LinkedHashSet<>();
         for (StageRoute route : wanted.routes()) {
             if (route.key().hasPath() && !own.contains(route.key().path())) {
@@ -118,6 +136,9 @@ final class RestCorsPreflight {
     /** Each header whose value differs from what the method answers now. */
     private static List<FieldChange> differences(Method method, Map<String, String> headers) {
         Integration integration = method.methodIntegration();
+        if (integration == null) {
+            return List.of(new FieldChange("integration", null, IntegrationType.MOCK.toString()));
+        }
         IntegrationResponse response = integration.hasIntegrationResponses() ? integration.integrationResponses().get(OK) : null;
         Map<String, String> current = new TreeMap<>();
         if (response != null && response.hasResponseParameters()) {

@@ -45,17 +45,17 @@ final class RestStageSteps {
         boolean upToDate = current != null && current.deploymentId() != null && !changed
                 && description.equals(deployedDescription(api, current.deploymentId()));
         if (upToDate) {
-            return List.of(ApiStep.unchanged(ResourceKind.STAGE, name));
+            return List.of(CallingStep.none(ResourceKind.STAGE, name));
         }
         List<Step> steps = new ArrayList<>();
         AtomicReference<String> deployment = new AtomicReference<>();
-        steps.add(ApiStep.of(Change.create(ResourceKind.DEPLOYMENT, name), () ->
+        steps.add(CallingStep.of(Change.create(ResourceKind.DEPLOYMENT, name), () ->
                 deployment.set(services.v1().createDeployment(b -> b.restApiId(api.ref().id()).description(description)).id())));
         if (current == null) {
-            steps.add(ApiStep.of(Change.create(ResourceKind.STAGE, name), () -> services.v1().createStage(b -> b.restApiId(api.ref().id())
+            steps.add(CallingStep.of(Change.create(ResourceKind.STAGE, name), () -> services.v1().createStage(b -> b.restApiId(api.ref().id())
                     .stageName(stageName).deploymentId(deployment.get()).tags(DeployTags.of(context, ApiState.resource(wanted))))));
         } else {
-            steps.add(ApiStep.of(Change.update(ResourceKind.STAGE, name,
+            steps.add(CallingStep.of(Change.update(ResourceKind.STAGE, name,
                             List.of(new FieldChange("deployment", current.deploymentId(), "the new one"))),
                     () -> services.v1().updateStage(b -> b.restApiId(api.ref().id()).stageName(stageName)
                             .patchOperations(p -> p.op(Op.REPLACE).path("/deploymentId").value(deployment.get())))));

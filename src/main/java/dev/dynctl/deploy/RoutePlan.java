@@ -37,9 +37,9 @@ final class RoutePlan {
             String functionArn = aliasArn(context, wanted, route);
             String name = api.name() + " " + route.key().text();
             RouteInfo current = byKey.get(route.key().text());
-            ApiStep.Work add = () -> routes.add(api.ref(), route.key(), functionArn, route.auth());
+            CallingStep.Calls add = () -> routes.add(api.ref(), route.key(), functionArn, route.auth());
             if (current == null) {
-                upserts.add(ApiStep.of(Change.create(ResourceKind.ROUTE, name), add));
+                upserts.add(CallingStep.of(Change.create(ResourceKind.ROUTE, name), add));
                 continue;
             }
             List<FieldChange> fields = new ArrayList<>();
@@ -56,13 +56,16 @@ final class RoutePlan {
             if (fields.isEmpty() && !routes.permits(api.ref(), route.key(), functionArn)) {
                 fields.add(new FieldChange("permission", null, "lambda:InvokeFunction on " + target + " for this route"));
             }
-            upserts.add(fields.isEmpty() ? ApiStep.unchanged(ResourceKind.ROUTE, name)
-                    : ApiStep.of(Change.update(ResourceKind.ROUTE, name, fields), add));
+            if (fields.isEmpty() && !routes.answersAsAdded(api.ref(), route.key())) {
+                fields.add(new FieldChange("route_response", null, "$default (answers go back to the client)"));
+            }
+            upserts.add(fields.isEmpty() ? CallingStep.none(ResourceKind.ROUTE, name)
+                    : CallingStep.of(Change.update(ResourceKind.ROUTE, name, fields), add));
         }
         Set<String> kept = wanted.routes().stream().map(route -> route.key().text()).collect(Collectors.toSet());
         existing.stream().filter(route -> !kept.contains(route.key().text()))
                 .sorted(Comparator.comparing((RouteInfo route) -> route.key().text()))
-                .forEach(route -> deletions.add(ApiStep.of(Change.delete(ResourceKind.ROUTE, api.name() + " " + route.key().text()),
+                .forEach(route -> deletions.add(CallingStep.of(Change.delete(ResourceKind.ROUTE, api.name() + " " + route.key().text()),
                         () -> routes.delete(api.ref(), route))));
     }
 

@@ -4,6 +4,7 @@ import dev.dynctl.api.ApiType;
 import dev.dynctl.api.EndpointType;
 import dev.dynctl.api.RouteAuth;
 import dev.dynctl.api.RouteKey;
+import dev.dynctl.api.RouteRules;
 import dev.dynctl.error.DynctlException;
 import dev.dynctl.error.NearNames;
 import dev.dynctl.model.yaml.Location;
@@ -85,12 +86,13 @@ final class ApiReader {
             } catch (DynctlException e) {
                 throw YamlNode.error(entry.keyLocation(), e);
             }
-            checkFits(key, type, entry.keyLocation());
             Location earlier = seen.putIfAbsent(key.text(), entry.keyLocation());
             if (earlier != null) {
                 throw YamlNode.error(entry.keyLocation(), "the route '" + key + "' is given twice (first at line " + earlier.line() + ").");
             }
-            routes.add(route(key, entry.value(), type));
+            ProjectRoute route = route(key, entry.value());
+            checkRules(route, type, entry);
+            routes.add(route);
         }
         if (routes.isEmpty()) {
             throw section.error(where + " has no routes; give at least one, e.g. GET /items: items.");
@@ -98,19 +100,8 @@ final class ApiReader {
         return routes;
     }
 
-    private static void checkFits(RouteKey key, ApiType type, Location at) {
-        String problem = switch (type) {
-            case REST -> key.hasPath() ? null : "a REST API's routes are 'METHOD /path'";
-            case HTTP -> key.hasPath() || key.text().equals("$default") ? null : "an HTTP API's routes are 'METHOD /path' or $default";
-            case WEBSOCKET -> !key.hasPath() ? null : "a WebSocket API's routes are $connect, $disconnect, $default or an action";
-        };
-        if (problem != null) {
-            throw YamlNode.error(at, problem + ", not '" + key + "'.");
-        }
-    }
-
     /** {@code items} (the function) or {@code {function: items, auth: cognito, user_pool: ARN, client_ids: [...]}}. */
-    private ProjectRoute route(RouteKey key, YamlNode value, ApiType type) {
+    private ProjectRoute route(RouteKey key, YamlNode value) {
         String what = "the route '" + key + "'";
         if (value instanceof YamlScalar function) {
             return new ProjectRoute(key, function(function, what), RouteAuth.Kind.NONE, null, List.of());
@@ -135,14 +126,19 @@ final class ApiReader {
             throw YamlNode.error(settings.location(), what + " has auth: cognito and needs user_pool: ARN.",
                     "e.g. user_pool: arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_AbC123");
         }
-        if (type == ApiType.WEBSOCKET && auth != RouteAuth.Kind.NONE && (auth == RouteAuth.Kind.COGNITO || !key.text().equals("$connect"))) {
-            throw settings.get("auth").orElseThrow().error("a WebSocket API takes auth on $connect alone, and only iam.");
-        }
-        if (type == ApiType.REST && !clientIds.isEmpty()) {
-            throw settings.get("client_ids").orElseThrow().error("client_ids is for HTTP APIs: a REST API's Cognito authorizer "
-                    + "takes tokens of every app client of the pool.");
-        }
         return new ProjectRoute(key, function, auth, userPool, clientIds);
+    }
+
+    /** The rules {@code api route add} applies too (RouteRules), pointed at the key, auth or client_ids that breaks one. */
+    private static void checkRules(ProjectRoute route, ApiType type, YamlMapping.Entry entry) {
+        RouteRules.broken(type, route.key(), route.auth(), !route.clientIds().isEmpty()).ifPresent(rule -> {
+            Location at = switch (rule.part()) {
+                case KEY -> entry.keyLocation();
+                case AUTH -> ((YamlMapping) entry.value()).get("auth").orElseThrow().location();
+                case CLIENT_IDS -> ((YamlMapping) entry.value()).get("client_ids").orElseThrow().location();
+            };
+            throw YamlNode.error(at, rule.error());
+        });
     }
 
     private String function(YamlScalar value, String what) {

@@ -15,6 +15,7 @@ import dev.dynctl.testing.Engine;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.apigateway.model.GetMethodResponse;
 import software.amazon.awssdk.services.apigateway.model.GetStageResponse;
@@ -25,6 +26,11 @@ import software.amazon.awssdk.services.apigateway.model.Stage;
 
 class ApiPlannerRestTest {
     private final ApiStageFixtures fx = new ApiStageFixtures().function("items").function("users");
+
+    @AfterEach
+    void close() {
+        fx.close();
+    }
 
     private StageApi api(RouteAuth.Kind postAuth) {
         return fx.rest("rest", cors(), route("GET /items", "items"), route("POST /items", "items", postAuth),
@@ -72,12 +78,12 @@ class ApiPlannerRestTest {
     @Test
     void aSecondDeployMakesNoDeploymentAndSendsNoWrite() throws Exception {
         fx.deploy(fx.context(api(RouteAuth.Kind.NONE)));
-        fx.counter.writes.set(0);
+        fx.proxy.clear();
 
         DeployPlan again = fx.deploy(fx.context(api(RouteAuth.Kind.NONE)));
 
         assertThat(again.changesNothing()).as(pending(again).toString()).isTrue();
-        assertThat(fx.counter.writes.get()).as(fx.counter.sent.toString()).isZero();
+        assertThat(fx.proxy.writes()).isEmpty();
     }
 
     @Test
@@ -132,6 +138,53 @@ class ApiPlannerRestTest {
                 .containsExactly("+ deployment " + name + " dev", "~ stage " + name + " dev");
         assertThat(stage(id).deploymentId()).isNotEqualTo(old);
         assertThat(fx.plan(fx.context(api(RouteAuth.Kind.NONE))).changesNothing()).isTrue();
+    }
+
+    @Test
+    void aPreflightLeftHalfMadeByAStoppedDeployIsFinishedNotDeletedAndPutAgain() throws Exception {
+        String name = fx.names.of("rest");
+        fx.proxy.failOnce(call -> call.method().equals("PUT") && call.path().endsWith("/methods/OPTIONS/integration"),
+                400, "BadRequestException", "injected");
+
+        assertThatThrownBy(() -> fx.deploy(fx.context(api(RouteAuth.Kind.NONE))))
+                .isInstanceOf(DynctlException.class)
+                .hasMessageStartingWith("Deploy stopped at route " + name + " OPTIONS /items (create): ");
+        String id = api(name).id();
+        String items = resources(id).stream().filter(r -> r.path().equals("/items")).findFirst().orElseThrow().id();
+        // what the stopped put left: the method and its response, without the MOCK integration
+        assertThat(methods(id).get("OPTIONS /items").methodIntegration()).isNull();
+        fx.proxy.clear();
+
+        DeployPlan rerun = fx.deploy(fx.context(api(RouteAuth.Kind.NONE)));
+
+        assertThat(pending(rerun)).containsExactly("~ route " + name + " OPTIONS /items", "+ route " + name + " OPTIONS /users/{id}",
+                "+ deployment " + name + " dev", "+ stage " + name + " dev");
+        assertThat(rerun.pending().get(0).change().fields()).containsExactly(new FieldChange("integration", null, "MOCK"));
+        // AWS refuses a PutMethod on a method that is there (moto overwrites it): the method goes first
+        String method = "/restapis/" + id + "/resources/" + items + "/methods/OPTIONS";
+        assertThat(fx.proxy.writes().stream().filter(call -> call.path().startsWith(method))
+                .map(call -> call.method() + " " + call.path().substring(method.length())))
+                .containsExactly("DELETE ", "PUT ", "PUT /responses/200", "PUT /integration", "PUT /integration/responses/200");
+        Integration preflight = methods(id).get("OPTIONS /items").methodIntegration();
+        assertThat(preflight.typeAsString()).isEqualTo("MOCK");
+        assertThat(preflight.integrationResponses().get("200").responseParameters())
+                .containsEntry("method.response.header.Access-Control-Allow-Origin", "'*'");
+        assertThat(fx.plan(fx.context(api(RouteAuth.Kind.NONE))).changesNothing()).isTrue();
+    }
+
+    @Test
+    void anOptionsRouteOfTheFileTakesOverItsPathsPreflight() throws Exception {
+        String name = fx.names.of("rest");
+        fx.deploy(fx.context(fx.rest("rest", cors(), route("GET /items", "items"))));
+        String id = api(name).id();
+        assertThat(methods(id).get("OPTIONS /items").methodIntegration().typeAsString()).isEqualTo("MOCK");
+
+        StageApi own = fx.rest("rest", cors(), route("GET /items", "items"), route("OPTIONS /items", "items"));
+        assertThat(pending(fx.deploy(fx.context(own))))
+                .containsExactly("+ route " + name + " OPTIONS /items", "+ deployment " + name + " dev", "~ stage " + name + " dev");
+
+        assertThat(methods(id).get("OPTIONS /items").methodIntegration().uri()).contains(fx.aliasArn("items"));
+        assertThat(fx.plan(fx.context(own)).changesNothing()).isTrue();
     }
 
     @Test

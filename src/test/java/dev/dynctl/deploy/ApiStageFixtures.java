@@ -15,44 +15,40 @@ import dev.dynctl.model.StageRoute;
 import dev.dynctl.testing.Cli;
 import dev.dynctl.testing.Engine;
 import dev.dynctl.testing.MotoServer;
+import dev.dynctl.testing.RecordingProxy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.http.SdkHttpMethod;
+import java.util.function.BiFunction;
 
 /**
  * A stage of a service with functions (each with the stage's alias, made behind dynctl's back) and
- * the APIs a test asks for, planned and applied against moto as a deploy would.
+ * the APIs a test asks for, planned and applied against moto as a deploy would, through a
+ * {@link RecordingProxy} that counts the writes and fails a chosen call.
  */
-final class ApiStageFixtures {
+final class ApiStageFixtures implements AutoCloseable {
     static final String ACCOUNT = "123456789012";
     static final String STAGE = "dev";
 
-    /** Every write request the clients send (anything but GET): a deploy with nothing to do sends none. */
-    static final class WriteCounter implements ExecutionInterceptor {
-        final AtomicInteger writes = new AtomicInteger();
-        final List<String> sent = new ArrayList<>();
-
-        @Override
-        public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-            if (context.httpRequest().method() != SdkHttpMethod.GET) {
-                writes.incrementAndGet();
-                sent.add(context.httpRequest().method() + " " + context.httpRequest().encodedPath());
-            }
-        }
-    }
-
     final String service = Engine.uniqueName("svc");
     final StageNames names = new StageNames(service, STAGE);
-    final WriteCounter counter = new WriteCounter();
-    final Clients clients = new Clients(Target.local(MotoServer.get().endpoint(), Cli.REGION), null, List.of(counter));
     final List<StageFunction> functions = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
+    /** Between the deploy's clients and moto: what they send, and a failure a test asks for. */
+    final RecordingProxy proxy;
+    final Clients clients;
+
+    ApiStageFixtures() {
+        this((method, path) -> null);
+    }
+
+    /** @param answers what the proxy answers itself, by method and path (null: moto answers), for what AWS does and moto cannot */
+    ApiStageFixtures(BiFunction<String, String, RecordingProxy.Answer> answers) {
+        proxy = new RecordingProxy(MotoServer.get().endpoint(), answers);
+        clients = new Clients(Target.local(proxy.endpoint(), Cli.REGION), null);
+    }
+
 
     /** Makes function {@code key} of the service in moto, with version 1 and the stage's alias on it. */
     ApiStageFixtures function(String key) {
@@ -120,5 +116,11 @@ final class ApiStageFixtures {
     /** "+ route NAME", "~ route NAME", … for the plan's steps that change something. */
     static List<String> pending(DeployPlan plan) {
         return plan.pending().stream().map(s -> s.change().action().sign() + " " + s.change().kind() + " " + s.change().name()).toList();
+    }
+
+    @Override
+    public void close() {
+        clients.close();
+        proxy.close();
     }
 }

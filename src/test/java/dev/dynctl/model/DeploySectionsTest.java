@@ -125,11 +125,31 @@ class DeploySectionsTest {
         loading(FUNCTION + "apis:\n  http:\n    type: http\n    routes:\n      GET /x: {function: items, user_pool: arn}\n")
                 .hasMessage(at(7, 33) + "user_pool goes with auth: cognito.");
         loading(FUNCTION + "apis:\n  ws:\n    type: websocket\n    routes:\n      GET /x: items\n")
-                .hasMessage(at(7, 7) + "a WebSocket API's routes are $connect, $disconnect, $default or an action, not 'GET /x'.");
+                .hasMessage(at(7, 7) + "a WebSocket API's routes are '$connect', '$disconnect', '$default' or an action name; "
+                        + "'GET /x' is an HTTP route.");
         loading(FUNCTION + "apis:\n  r:\n    type: rest\n    routes:\n      $default: items\n")
-                .hasMessage(at(7, 7) + "a REST API's routes are 'METHOD /path', not '$default'.");
+                .hasMessage(at(7, 7) + "a REST API's routes are 'METHOD /path'; '$default' is not one.");
+        loading(FUNCTION + "apis:\n  http:\n    type: http\n    routes:\n      sendMessage: items\n")
+                .hasMessage(at(7, 7) + "an HTTP API's routes are 'METHOD /path' or '$default'; 'sendMessage' is not one.");
         loading(FUNCTION + "apis:\n  http:\n    type: http\n    routes:\n      GET /x: items\n      get /x: items\n")
                 .hasMessage(at(8, 7) + "the route 'GET /x' is given twice (first at line 7).");
+    }
+
+    @Test
+    void routeAuthFollowsTheRulesOfApiRouteAddAtTheValueThatBreaksThem() {
+        String pool = "user_pool: arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_AbC123";
+        loading(FUNCTION + "apis:\n  http:\n    type: http\n    routes:\n      GET /x: {function: items, auth: cognito, " + pool + "}\n")
+                .hasMessage(at(7, 39) + "cognito auth on an HTTP API needs the app client ids whose tokens it accepts.")
+                .satisfies(e -> assertThat(hint(e)).contains("client_ids: [1example23456789]"));
+        loading(FUNCTION + "apis:\n  r:\n    type: rest\n    routes:\n      GET /x: {function: items, auth: cognito, " + pool
+                + ", client_ids: [abc]}\n")
+                .hasMessage(at(7, 141) + "a REST API's Cognito authorizer accepts the tokens of every app client of the pool: "
+                        + "app client ids are for HTTP APIs.");
+        loading(FUNCTION + "apis:\n  ws:\n    type: websocket\n    routes:\n      send: {function: items, auth: iam}\n")
+                .hasMessage(at(7, 37) + "a WebSocket API checks callers when they connect: auth goes on '$connect' only.")
+                .satisfies(e -> assertThat(hint(e)).isEqualTo("Leave the auth off 'send', and put it on '$connect'."));
+        loading(FUNCTION + "apis:\n  ws:\n    type: websocket\n    routes:\n      $connect: {function: items, auth: cognito, " + pool + "}\n")
+                .hasMessage(at(7, 41) + "a WebSocket API cannot check Cognito tokens itself (it has no JWT authorizers).");
     }
 
     @Test

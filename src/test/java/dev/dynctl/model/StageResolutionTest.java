@@ -316,7 +316,7 @@ class StageResolutionTest {
                   a:
                     type: http
                     routes:
-                      GET /x: {function: f, auth: cognito, user_pool: 'arn:${stage}'}
+                      GET /x: {function: f, auth: cognito, user_pool: 'arn:${stage}', client_ids: [c]}
                 """, "dev").hasMessage(at(8, 55) + "'arn:dev' is not a Cognito user pool ARN.");
     }
 

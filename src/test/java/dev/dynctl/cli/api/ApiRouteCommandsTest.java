@@ -506,6 +506,10 @@ class ApiRouteCommandsTest {
         Map<String, Route> routes = v2Routes(apiId);
         assertThat(routes.keySet()).containsExactlyInAnyOrder("$connect", "$disconnect", "sendMessage");
         assertThat(routes.get("$connect").authorizationTypeAsString()).isEqualTo("AWS_IAM");
+        // an action route answers (two-way, its response selected by $default); connection events do not
+        assertThat(routes.get("sendMessage").routeResponseSelectionExpression()).isEqualTo("$default");
+        assertThat(routes.get("$connect").routeResponseSelectionExpression()).isNull();
+        assertThat(routes.get("$disconnect").routeResponseSelectionExpression()).isNull();
         List<Integration> integrations = Engine.apiGatewayV2().getIntegrations(b -> b.apiId(apiId)).items();
         assertThat(integrations).hasSize(1);
         assertThat(integrations.get(0).integrationUri())
@@ -586,6 +590,10 @@ class ApiRouteCommandsTest {
         assertThat(cli().aws("api", "route", "add", api.name, "GET /x").code()).isEqualTo(2);
         assertThat(cli().aws("api", "route", "add", api.name, "POST /x", "--sns-topic", "not-an-arn").code()).isEqualTo(2);
         assertThat(cli().aws("api", "route", "add", api.name, "GET /x", "--function", function, "--auth", "cognito").code()).isEqualTo(2);
+        Result clientIdsOnRest = cli().aws("api", "route", "add", api.name, "GET /x", "--function", function, "--auth", "cognito",
+                "--user-pool", POOL, "--client-id", "client1");
+        assertThat(clientIdsOnRest.code()).isEqualTo(2);
+        assertThat(clientIdsOnRest.err()).contains("A REST API's Cognito authorizer accepts the tokens of every app client of the pool");
 
         String http = Engine.uniqueName("http");
         Engine.apiGatewayV2().createApi(b -> b.name(http).protocolType(ProtocolType.HTTP));

@@ -26,8 +26,8 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  *   {"action": "delete", "id": "42"}              delete it
  * </pre>
  *
- * The answer is the body returned here; API Gateway sends it back to the client when the route
- * has a route response. $connect and $disconnect are accepted as they come. The table's name is
+ * The answer is the body returned here: dynctl deploy gives every message route a route response
+ * ($default), through which API Gateway sends it back to the client. $connect and $disconnect are accepted as they come. The table's name is
  * in TABLE (dynctl.yaml sets it to the stage's table).
  */
 public final class Handler implements RequestHandler<Map<String, Object>, Map<String, Object>> {

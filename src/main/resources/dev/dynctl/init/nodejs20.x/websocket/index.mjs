@@ -8,8 +8,8 @@
 //   {"action": "put", "item": {"id": "42", ...}}  write an item (an id is made when it has none)
 //   {"action": "delete", "id": "42"}              delete it
 //
-// The answer is the body returned here; API Gateway sends it back to the client when the route
-// has a route response. $connect and $disconnect are accepted as they come. The table's name is
+// The answer is the body returned here: dynctl deploy gives every message route a route response
+// ($default), through which API Gateway sends it back to the client. $connect and $disconnect are accepted as they come. The table's name is
 // in TABLE (dynctl.yaml sets it to the stage's table); the AWS SDK v3 is part of the runtime.
 import { randomUUID } from "node:crypto";
 import { DeleteItemCommand, DynamoDBClient, GetItemCommand, PutItemCommand, ScanCommand } from "@aws-sdk/client-dynamodb";

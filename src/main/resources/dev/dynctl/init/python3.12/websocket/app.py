@@ -8,8 +8,8 @@ $request.body.action in dynctl.yaml):
   {"action": "put", "item": {"id": "42", ...}} write an item (an id is made when it has none)
   {"action": "delete", "id": "42"}            delete it
 
-The answer is the body returned here; API Gateway sends it back to the client when the route
-has a route response. $connect and $disconnect are accepted as they come. The table's name is
+The answer is the body returned here: dynctl deploy gives every message route a route response
+($default), through which API Gateway sends it back to the client. $connect and $disconnect are accepted as they come. The table's name is
 in TABLE (dynctl.yaml sets it to the stage's table); boto3 is part of the Lambda runtime.
 """
 import base64
