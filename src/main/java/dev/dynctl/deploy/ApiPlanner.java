@@ -37,7 +37,6 @@ public final class ApiPlanner implements Planner {
     private static Step delete(DeployContext context, ApiServices services, ApiRef api) {
         return CallingStep.of(Change.delete(ResourceKind.API, api.name()), () -> {
             services.catalog().delete(api, services.routes());
-            context.notes().accept("Deleted " + api.type().label() + " API " + api.name() + " (" + api.id() + ").");
         });
     }
 

@@ -47,8 +47,22 @@ public final class Deployer {
                 throw stopped(step, made.size(), pending.size(), cause(e, context));
             }
             made.add(step.change());
+            context.notes().accept(done(step.change()));
         }
         return made;
+    }
+
+    /** A progress line: "Created table notes-dev-items.", "Updated function notes-dev-items (memory)." */
+    private static String done(Change change) {
+        String verb = switch (change.action()) {
+            case CREATE -> "Created";
+            case UPDATE -> "Updated";
+            case DELETE -> "Deleted";
+            case NONE -> throw new IllegalStateException("a step that changes nothing is not applied");
+        };
+        String fields = change.fields().isEmpty() ? ""
+                : " (" + String.join(", ", change.fields().stream().map(FieldChange::field).distinct().toList()) + ")";
+        return verb + " " + change.kind() + " " + change.name() + fields + ".";
     }
 
     /** The failure in dynctl's words, as the command line's error handler would say it. */
@@ -68,10 +82,14 @@ public final class Deployer {
                 "Run again with --debug for the stack trace.", e);
     }
 
+    private static String sentence(String text) {
+        return text.endsWith(".") || text.endsWith("?") || text.endsWith("!") ? text : text + ".";
+    }
+
     private static DynctlException stopped(Step step, int done, int all, DynctlException cause) {
         Change change = step.change();
         String message = "Deploy stopped at " + change.kind() + " " + change.name() + " (" + change.action() + "): "
-                + cause.getMessage() + " " + done + " of " + all + " changes made.";
+                + sentence(cause.getMessage()) + " " + done + " of " + all + " changes made.";
         String hint = (cause.hint() == null ? "" : cause.hint() + " ")
                 + "Run the same deploy again to go on from here: what was made is kept and not made twice.";
         ExitCode code = cause.exitCode() == null ? ExitCode.FAILURE : cause.exitCode();

@@ -46,7 +46,6 @@ final class HttpApiSteps {
                     .corsConfiguration(cors(wanted))
                     .tags(DeployTags.of(context, ApiState.resource(wanted)))).apiId();
             api.created(id);
-            context.notes().accept("Created " + wanted.type().label() + " API " + wanted.name() + " (" + id + ").");
         });
     }
 

@@ -51,7 +51,6 @@ final class RestApiSteps {
                     .endpointConfiguration(c -> c.typesWithStrings(wanted.endpointType().name()))
                     .tags(DeployTags.of(context, ApiState.resource(wanted)))).id();
             api.created(id);
-            context.notes().accept("Created rest API " + wanted.name() + " (" + id + ").");
         });
     }
 

@@ -32,10 +32,6 @@ final class RestStageSteps {
 
     /** @param changed the plan changes a route or preflight of the API */
     List<Step> plan(StageApi wanted, ApiHandle api, boolean changed) {
-        if (wanted.routes().isEmpty()) {
-            // API Gateway deploys no REST API without a method; its stage comes with its first route
-            return List.of();
-        }
         String stageName = context.stage().stage();
         String name = api.name() + " " + stageName;
         String description = DESCRIPTION + digest(wanted);
@@ -56,7 +52,7 @@ final class RestStageSteps {
                     .stageName(stageName).deploymentId(deployment.get()).tags(DeployTags.of(context, ApiState.resource(wanted))))));
         } else {
             steps.add(CallingStep.of(Change.update(ResourceKind.STAGE, name,
-                            List.of(new FieldChange("deployment", current.deploymentId(), "the new one"))),
+                            List.of(new FieldChange("deployment", current.deploymentId(), "new deployment"))),
                     () -> services.v1().updateStage(b -> b.restApiId(api.ref().id()).stageName(stageName)
                             .patchOperations(p -> p.op(Op.REPLACE).path("/deploymentId").value(deployment.get())))));
         }
