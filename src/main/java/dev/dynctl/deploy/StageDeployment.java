@@ -39,11 +39,13 @@ public final class StageDeployment {
      */
     public static StageDeployment wanted(Clients clients, ProjectFile project, String stage, Map<String, String> environment,
                                          Consumer<String> notes) {
+        // a missing file or a bad name is exit 2, even without credentials for STS
+        project.stageNames(stage);
         Account account = Account.of(clients);
         StageTarget target = new StageTarget(account.partition(), account.region(), account.id(), environment);
         ServiceStage wanted = project.forStage(stage, target);
         return new StageDeployment(new DeployContext(clients, wanted, account.id(), account.region(), account.partition(), notes),
-                defaultBackups(project, stage));
+                defaultBackups(wanted));
     }
 
     /**
@@ -58,7 +60,7 @@ public final class StageDeployment {
                                           boolean skipBackup, Consumer<String> notes) {
         ServiceStage none = project.nothingInStage(stage);
         Account account = Account.of(clients);
-        Path backups = skipBackup ? null : backupDirectory != null ? backupDirectory : defaultBackups(project, stage);
+        Path backups = skipBackup ? null : backupDirectory != null ? backupDirectory : defaultBackups(none);
         return new StageDeployment(new DeployContext(clients, none, account.id(), account.region(), account.partition(), notes),
                 backups);
     }
@@ -87,13 +89,9 @@ public final class StageDeployment {
         return apis.endpoints(context);
     }
 
-    private static Path defaultBackups(ProjectFile project, String stage) {
-        return projectDirectory(project).resolve(BACKUPS).resolve(stage);
-    }
-
-    private static Path projectDirectory(ProjectFile project) {
-        Path file = project.source().orElseThrow(() -> new IllegalStateException("a deploy needs a project file"));
-        return file.toAbsolutePath().normalize().getParent();
+    /** {@code .dynctl/backups/STAGE} next to the project file. */
+    private static Path defaultBackups(ServiceStage stage) {
+        return stage.projectDirectory().resolve(BACKUPS).resolve(stage.stage());
     }
 
     /** Who the deploy runs as, from STS: the account and partition its ARNs name, and the region. */

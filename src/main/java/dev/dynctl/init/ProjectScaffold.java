@@ -2,12 +2,15 @@ package dev.dynctl.init;
 
 import dev.dynctl.error.DynctlException;
 import dev.dynctl.error.ExitCode;
+import dev.dynctl.model.NameRules;
+import dev.dynctl.model.ProjectFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +23,9 @@ import java.util.Map;
  */
 public final class ProjectScaffold {
     private static final String RESOURCES = "/dev/dynctl/init/";
-    public static final String PROJECT_FILE = "dynctl.yaml";
+    private static final String GITIGNORE = ".gitignore";
+    /** Where deploy keeps what it writes next to dynctl.yaml (table backups). */
+    private static final String BACKUPS = ".dynctl/";
 
     private final Path directory;
     private final String service;
@@ -30,7 +35,7 @@ public final class ProjectScaffold {
     /** @param service null for a name made from the directory's */
     public ProjectScaffold(Path directory, String service, ApiTemplate api, HandlerRuntime runtime) {
         this.directory = directory;
-        this.service = service == null ? ServiceName.from(nameOf(directory)) : ServiceName.checked(service);
+        this.service = service == null ? NameRules.serviceFrom(nameOf(directory)) : NameRules.checkService(service);
         this.api = api;
         this.runtime = runtime;
     }
@@ -42,7 +47,7 @@ public final class ProjectScaffold {
     /** The files of the project, by their path relative to its directory, in the order they are written. */
     public Map<String, String> files() {
         Map<String, String> files = new LinkedHashMap<>();
-        files.put(PROJECT_FILE, projectFile());
+        files.put(ProjectFile.FILE_NAME, projectFile());
         for (HandlerRuntime.TemplateFile file : runtime.files(api)) {
             files.put(file.target(), resource(file.resource()));
         }
@@ -51,9 +56,10 @@ public final class ProjectScaffold {
 
     /**
      * Writes the files, creating the directories they need; refuses (exit 2, naming them) when any
-     * exists already, unless {@code overwrite}, and then writes none.
+     * exists already, unless {@code overwrite}, and then writes none. Then makes sure .gitignore
+     * leaves out {@code .dynctl/}.
      *
-     * @return the paths written, relative to the directory
+     * @return the paths written or added to, relative to the directory
      */
     public List<String> write(boolean overwrite) {
         Map<String, String> files = files();
@@ -77,12 +83,43 @@ public final class ProjectScaffold {
             }
             written.add(file.getKey());
         }
+        Path ignore = directory.resolve(GITIGNORE);
+        try {
+            if (ignoreBackups(ignore)) {
+                written.add(GITIGNORE);
+            }
+        } catch (IOException e) {
+            throw new DynctlException(ExitCode.FAILURE, "Cannot write " + ignore + ": " + reason(e),
+                    "Written before it: " + String.join(", ", written) + ". Add " + BACKUPS + " to it yourself.", e);
+        }
         return written;
+    }
+
+    /**
+     * Keeps deploy's folder out of git: its table backups hold the tables' items. A .gitignore
+     * that is there is added to (never replaced), unless it ignores the folder already.
+     *
+     * @return true when the file was made or changed
+     */
+    private static boolean ignoreBackups(Path file) throws IOException {
+        String entry = "# dynctl deploy's table backups: they hold the tables' items\n" + BACKUPS + "\n";
+        if (!Files.exists(file)) {
+            Files.writeString(file, entry, StandardCharsets.UTF_8);
+            return true;
+        }
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        boolean ignored = text.lines().map(String::strip).map(line -> line.replaceAll("^/|/$", "")).anyMatch(".dynctl"::equals);
+        if (ignored) {
+            return false;
+        }
+        Files.writeString(file, (text.isEmpty() || text.endsWith("\n") ? "" : "\n") + entry, StandardCharsets.UTF_8,
+                StandardOpenOption.APPEND);
+        return true;
     }
 
     private String projectFile() {
         String build = runtime.build() == null ? "" : "    build: " + runtime.build() + "\n";
-        return resource(PROJECT_FILE)
+        return resource(ProjectFile.FILE_NAME)
                 .replace("@SERVICE@", service)
                 .replace("@RUNTIME@", runtime.label())
                 .replace("@HANDLER@", runtime.handler())

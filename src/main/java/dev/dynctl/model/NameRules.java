@@ -3,13 +3,15 @@ package dev.dynctl.model;
 import dev.dynctl.error.DynctlException;
 import dev.dynctl.model.yaml.Location;
 import dev.dynctl.model.yaml.YamlNode;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
  * The names a deploy builds real names from: the service's and the stage's. Both go into table,
- * function, role and API names and into IAM paths, so they keep to what all of those accept.
+ * function, role and API names and into IAM paths, so they keep to what all of those accept. The
+ * one rule for both, whether a command's option or the project file gives them.
  */
-final class NameRules {
+public final class NameRules {
     /**
      * A stage's name is part of every name the stage has (and of Lambda aliases and API stages):
      * kept short so SERVICE-STAGE-KEY stays readable within Lambda's and IAM's 64 characters.
@@ -18,15 +20,19 @@ final class NameRules {
     static final String STAGE_SYNTAX = "[a-z][a-z0-9-]*";
 
     private static final Pattern NAME = Pattern.compile(STAGE_SYNTAX);
+    private static final String SYNTAX_RULE = "use lower-case letters, digits and '-', starting with a letter";
+    /** A service named after a directory is kept short: every resource's name starts with it. */
+    private static final int MAX_DERIVED_SERVICE = 40;
+    private static final String FALLBACK_SERVICE = "service";
 
     private NameRules() {
     }
 
-    /** The stage a command was given. */
-    static String checkStage(String stage) {
+    /** The stage a command was given (--stage): a usage error (exit 2) saying the rule when it breaks it. */
+    public static String checkStage(String stage) {
         String problem = stageProblem(stage);
         if (problem != null) {
-            throw DynctlException.usage("Bad stage name '" + stage + "': " + problem + ".", "e.g. dev, prod or pr-123.");
+            throw DynctlException.usage("'" + stage + "' is not a stage name: " + problem + ".", "e.g. --stage dev, prod or pr-123.");
         }
         return stage;
     }
@@ -40,6 +46,16 @@ final class NameRules {
         return stage;
     }
 
+    /** The service a command was given (init --service): a usage error suggesting a valid name when it breaks the rule. */
+    public static String checkService(String service) {
+        if (!NAME.matcher(service).matches()) {
+            throw DynctlException.usage("'" + service + "' is not a service name: " + SYNTAX_RULE + ".",
+                    "For example --service " + serviceFrom(service) + ".");
+        }
+        return service;
+    }
+
+    /** The service the project file names ({@code service:}). */
     static String checkService(Location at, String service) {
         if (!NAME.matcher(service).matches()) {
             throw YamlNode.error(at, "service '" + service + "' must be lower-case letters, digits and '-', starting with a letter.",
@@ -48,13 +64,28 @@ final class NameRules {
         return service;
     }
 
+    /**
+     * A valid service name made from any text (a directory's name): "My App_2" becomes "my-app-2";
+     * kept short, as every resource's name starts with it.
+     */
+    public static String serviceFrom(String text) {
+        String name = text.toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("^[^a-z]+", "");
+        if (name.length() > MAX_DERIVED_SERVICE) {
+            name = name.substring(0, MAX_DERIVED_SERVICE);
+        }
+        name = name.replaceAll("-+$", "");
+        return name.isEmpty() ? FALLBACK_SERVICE : name;
+    }
+
     static boolean isStage(String text) {
         return stageProblem(text) == null;
     }
 
     private static String stageProblem(String stage) {
         if (stage == null || !NAME.matcher(stage).matches()) {
-            return "use lower-case letters, digits and '-', starting with a letter";
+            return SYNTAX_RULE;
         }
         if (stage.length() > MAX_STAGE_LENGTH) {
             return "at most " + MAX_STAGE_LENGTH + " characters, so that the names made from it fit";

@@ -60,12 +60,24 @@ public final class ProjectFile {
 
     /** Reads {@code file}, which must exist; messages name it as given. */
     public static ProjectFile load(Path file) {
+        return ProjectFileReader.read(file, parse(file));
+    }
+
+    /**
+     * Reads only the service's name from {@code file} (which must exist, and be YAML): what {@code
+     * deploy destroy} needs, so that a mistake elsewhere in the file cannot keep a stage from being
+     * destroyed. The project has no tables, functions or APIs.
+     */
+    public static ProjectFile loadService(Path file) {
+        return ProjectFileReader.readService(file, parse(file));
+    }
+
+    private static Optional<YamlNode> parse(Path file) {
         if (Files.isDirectory(file)) {
             throw DynctlException.usage("Project file '" + file + "' is a directory.", "Give the path of a " + FILE_NAME + " file.");
         }
-        Optional<YamlNode> root;
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            root = YamlTree.read(file.toString(), in);
+            return YamlTree.read(file.toString(), in);
         } catch (NoSuchFileException e) {
             throw DynctlException.usage("Project file '" + file + "' not found.",
                     "Leave out --project to use " + FILE_NAME + " in the current directory, or give the path of one.");
@@ -74,7 +86,6 @@ public final class ProjectFile {
         } catch (IOException e) {
             throw new DynctlException(ExitCode.FAILURE, "Cannot read project file '" + file + "': " + e.getMessage(), null, e);
         }
-        return ProjectFileReader.read(file, root);
     }
 
     /** {@value #FILE_NAME} in {@code directory} when there is one; an empty project otherwise. */
@@ -104,6 +115,15 @@ public final class ProjectFile {
      */
     public ServiceStage forStage(String stage, StageTarget target) {
         return StageResolver.resolve(this, stage, target);
+    }
+
+    /**
+     * The checked names of the service and of stage {@code stage}: what a deploy checks before it
+     * asks anything of AWS. No project file (an empty project), a stage name that is not one, or a
+     * file without a valid service is a usage error (exit 2).
+     */
+    public StageNames stageNames(String stage) {
+        return StageResolver.names(this, stage);
     }
 
     /**

@@ -23,14 +23,11 @@ final class ProjectFileReader {
 
     static ProjectFile read(Path source, Optional<YamlNode> root) {
         if (root.isEmpty()) {
-            return new ProjectFile(source, new Location(source.toString(), 1, 1), null, Map.of(), Map.of(), Map.of(), Map.of());
+            return empty(source);
         }
         YamlMapping project = root.get().asMapping("the project file");
         project.requireKnownKeys("the project file", KEYS);
-        YamlScalar service = project.scalar("service").orElse(null);
-        if (service != null) {
-            service.asText("service");
-        }
+        YamlScalar service = service(project);
         Map<String, ProjectTable> tables = tables(source.toString(), project, service != null);
         Map<String, ProjectFunction> functions = new LinkedHashMap<>();
         FunctionReader functionReader = new FunctionReader(tables.keySet());
@@ -41,6 +38,28 @@ final class ProjectFileReader {
         Map<String, Map<String, FunctionOverride>> stages = project.get("stages").filter(n -> !isEmpty(n))
                 .map(n -> new StageOverridesReader(functions.keySet()).read(n)).orElse(Map.of());
         return new ProjectFile(source, project.location(), service, tables, functions, apis, stages);
+    }
+
+    /** The top level's {@code service:} and nothing else: every other key is left unread, right or wrong. */
+    static ProjectFile readService(Path source, Optional<YamlNode> root) {
+        if (root.isEmpty()) {
+            return empty(source);
+        }
+        YamlMapping project = root.get().asMapping("the project file");
+        return new ProjectFile(source, project.location(), service(project), Map.of(), Map.of(), Map.of(), Map.of());
+    }
+
+    private static ProjectFile empty(Path source) {
+        return new ProjectFile(source, new Location(source.toString(), 1, 1), null, Map.of(), Map.of(), Map.of(), Map.of());
+    }
+
+    /** {@code service:} as text, or null when the file names none. */
+    private static YamlScalar service(YamlMapping project) {
+        YamlScalar service = project.scalar("service").orElse(null);
+        if (service != null) {
+            service.asText("service");
+        }
+        return service;
     }
 
     private static Map<String, ProjectTable> tables(String source, YamlMapping project, boolean hasService) {

@@ -27,7 +27,7 @@ final class StageResolver {
         this.project = project;
         this.names = names;
         this.target = target;
-        this.projectDirectory = project.source().orElseThrow().toAbsolutePath().normalize().getParent();
+        this.projectDirectory = projectDirectory(project);
     }
 
     static ServiceStage resolve(ProjectFile project, String stage, StageTarget target) {
@@ -36,22 +36,29 @@ final class StageResolver {
 
     static ServiceStage nothing(ProjectFile project, String stage) {
         StageNames names = names(project, stage);
-        return ServiceStage.nothing(names.service(), names.stage(),
-                project.source().orElseThrow().toAbsolutePath().normalize().getParent());
+        return ServiceStage.nothing(names.service(), names.stage(), projectDirectory(project));
     }
 
-    /** The checked names of the service and the stage. */
-    private static StageNames names(ProjectFile project, String stage) {
+    /**
+     * The checked names of the service and the stage. The one place that says there is no project
+     * file: a command without --project passes the empty project of a directory without one.
+     */
+    static StageNames names(ProjectFile project, String stage) {
         NameRules.checkStage(stage);
         if (project.source().isEmpty()) {
-            throw DynctlException.usage("There is no " + ProjectFile.FILE_NAME + " in the current directory to deploy.",
-                    "Write one with 'dynctl init', or pass --project FILE.");
+            throw DynctlException.usage("No " + ProjectFile.FILE_NAME + " in the current directory: nothing to deploy.",
+                    "Run the command where " + ProjectFile.FILE_NAME + " is, pass --project FILE, or start a project with dynctl init.");
         }
         YamlScalar service = project.serviceValue().orElseThrow(() -> YamlNode.error(project.location(),
                 "the project file needs service: NAME to be deployed: lower-case letters, digits and '-', starting with a letter.",
                 "e.g. service: notes (its stages' resources are named notes-STAGE-KEY)."));
         NameRules.checkService(service.location(), service.text());
         return new StageNames(service.text(), stage);
+    }
+
+    /** The directory of the project file, which {@link #names} made sure there is. */
+    private static Path projectDirectory(ProjectFile project) {
+        return project.source().orElseThrow().toAbsolutePath().normalize().getParent();
     }
 
     private ServiceStage resolve() {

@@ -2,37 +2,13 @@ package dev.dynctl.model;
 
 import static dev.dynctl.model.ProjectFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.dynctl.error.DynctlException;
-import dev.dynctl.error.ExitCode;
-import java.nio.file.Path;
-import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Mistakes in the sections deploy reads (a table's keys and indexes, functions, apis, stages), at their file, line and column. */
-class DeploySectionsTest {
+class DeploySectionsTest extends ProjectFileCase {
     private static final String FUNCTION = "functions:\n  items: {runtime: python3.12, handler: app.handler, code: src}\n";
     private static final String TABLE = "tables:\n  items:\n    keys: {partition: id:S}\n";
-
-    @TempDir
-    Path dir;
-
-    private AbstractThrowableAssert<?, ? extends Throwable> loading(String yaml) {
-        Path file = write(dir, yaml);
-        return assertThatThrownBy(() -> ProjectFile.load(file))
-                .isInstanceOf(DynctlException.class)
-                .satisfies(e -> assertThat(((DynctlException) e).exitCode()).isEqualTo(ExitCode.USAGE));
-    }
-
-    private String at(int line, int column) {
-        return dir.resolve("dynctl.yaml") + ":" + line + ":" + column + ": ";
-    }
-
-    private static String hint(Throwable e) {
-        return ((DynctlException) e).hint();
-    }
 
     @Test
     void unknownKeysListTheKeysThereAre() {

@@ -5,29 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dynctl.error.DynctlException;
-import dev.dynctl.error.ExitCode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Loading dynctl.yaml: what it gives, and mistakes reported at their file, line and column. */
-class ProjectFileTest {
-    @TempDir
-    Path dir;
-
-    private AbstractThrowableAssert<?, ? extends Throwable> loading(String yaml) {
-        Path file = write(dir, yaml);
-        return assertThatThrownBy(() -> ProjectFile.load(file))
-                .isInstanceOf(DynctlException.class)
-                .satisfies(e -> assertThat(((DynctlException) e).exitCode()).isEqualTo(ExitCode.USAGE));
-    }
-
-    private String at(int line, int column) {
-        return dir.resolve("dynctl.yaml") + ":" + line + ":" + column + ": ";
-    }
-
+class ProjectFileTest extends ProjectFileCase {
     @Test
     void readsServiceTablesAndTheirRealNames() {
         ProjectFile project = ProjectFile.load(write(dir, """
@@ -288,5 +271,34 @@ class ProjectFileTest {
         Path file = dir.resolve("latin1.yaml");
         Files.write(file, new byte[] {'s', ':', ' ', (byte) 0xE9, '\n'});
         assertThatThrownBy(() -> ProjectFile.load(file)).isInstanceOf(DynctlException.class);
+    }
+
+    @Test
+    void destroyReadsTheServiceAndNothingElse() {
+        String broken = """
+                service: notes
+                functions:
+                  items: {runtime: cobol}
+                unknown: 1
+                """;
+        loading(broken).hasMessageStartingWith(at(4, 1));
+
+        ProjectFile service = ProjectFile.loadService(write(dir, broken));
+
+        assertThat(service.service()).contains("notes");
+        assertThat(service.tables()).isEmpty();
+        assertThat(service.nothingInStage("dev")).isEqualTo(ServiceStage.nothing("notes", "dev", dir.toAbsolutePath().normalize()));
+    }
+
+    @Test
+    void destroyStillPointsAtABadService() {
+        ProjectFile service = ProjectFile.loadService(write(dir, "service: My Notes\nfunctions: {items: {runtime: cobol}}\n"));
+
+        assertThatThrownBy(() -> service.nothingInStage("dev")).isInstanceOf(DynctlException.class)
+                .hasMessage(at(1, 10) + "service 'My Notes' must be lower-case letters, digits and '-', starting with a letter.");
+        assertThatThrownBy(() -> ProjectFile.loadService(write(dir, "- service: notes\n"))).isInstanceOf(DynctlException.class)
+                .hasMessageStartingWith(at(1, 1));
+        assertThatThrownBy(() -> ProjectFile.loadService(write(dir, "service: [notes]\n"))).isInstanceOf(DynctlException.class)
+                .hasMessageStartingWith(at(1, 10));
     }
 }

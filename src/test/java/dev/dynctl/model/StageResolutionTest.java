@@ -20,14 +20,13 @@ import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 /** dynctl.yaml resolved for one stage: real names, references, overrides, and what stops a deploy. */
-class StageResolutionTest {
+class StageResolutionTest extends ProjectFileCase {
     private static final StageTarget TARGET = new StageTarget("aws", "eu-west-1", "123456789012", Map.of("NOTES_API_KEY", "k-123"));
     private static final String POOL = "arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_AbC123";
 
@@ -105,9 +104,6 @@ class StageResolutionTest {
                   items: {memory: 1024, timeout: 30, environment: {LOG_LEVEL: warn, STAGE: production}}
             """.formatted(POOL);
 
-    @TempDir
-    Path dir;
-
     private ProjectFile project(String yaml) {
         return ProjectFile.load(write(dir, yaml));
     }
@@ -117,14 +113,6 @@ class StageResolutionTest {
         return assertThatThrownBy(() -> project.forStage(stage, TARGET))
                 .isInstanceOf(DynctlException.class)
                 .satisfies(e -> assertThat(((DynctlException) e).exitCode()).isEqualTo(ExitCode.USAGE));
-    }
-
-    private String at(int line, int column) {
-        return dir.resolve("dynctl.yaml") + ":" + line + ":" + column + ": ";
-    }
-
-    private static String hint(Throwable e) {
-        return ((DynctlException) e).hint();
     }
 
     @Test
@@ -272,9 +260,9 @@ class StageResolutionTest {
     @Test
     void aStageNameIsLowerCaseLettersDigitsAndDashes() {
         for (String bad : List.of("Dev", "1st", "dev_1", "", "-dev", "a".repeat(33))) {
-            resolving(NOTES, bad).hasMessageStartingWith("Bad stage name '" + bad + "': ");
+            resolving(NOTES, bad).hasMessageStartingWith("'" + bad + "' is not a stage name: ");
         }
-        resolving(NOTES, "Dev").hasMessage("Bad stage name 'Dev': use lower-case letters, digits and '-', starting with a letter.");
+        resolving(NOTES, "Dev").hasMessage("'Dev' is not a stage name: use lower-case letters, digits and '-', starting with a letter.");
         resolving(NOTES, "a".repeat(33)).hasMessageEndingWith("at most 32 characters, so that the names made from it fit.");
         assertThat(project(NOTES).forStage("a".repeat(32), TARGET).stage()).hasSize(32);
         assertThatThrownBy(() -> project(NOTES.replace("  prod:\n", "  Prod:\n")))
@@ -292,7 +280,9 @@ class StageResolutionTest {
         assertThat(project("service: My Shop\ntables:\n  users: {}\n").table("users")).as("schema commands do not mind").isPresent();
         assertThatThrownBy(() -> ProjectFile.empty().forStage("dev", TARGET))
                 .isInstanceOf(DynctlException.class)
-                .hasMessage("There is no dynctl.yaml in the current directory to deploy.");
+                .hasMessage("No dynctl.yaml in the current directory: nothing to deploy.")
+                .satisfies(e -> assertThat(hint(e)).isEqualTo(
+                        "Run the command where dynctl.yaml is, pass --project FILE, or start a project with dynctl init."));
     }
 
     @Test
@@ -301,7 +291,7 @@ class StageResolutionTest {
 
         assertThat(nothing).isEqualTo(ServiceStage.nothing("notes", "dev", dir.toAbsolutePath().normalize()));
         ProjectFile project = project(NOTES);
-        assertThatThrownBy(() -> project.nothingInStage("Dev")).hasMessageStartingWith("Bad stage name 'Dev'");
+        assertThatThrownBy(() -> project.nothingInStage("Dev")).hasMessageStartingWith("'Dev' is not a stage name");
         assertThatThrownBy(() -> project("tables: {}\n").nothingInStage("dev"))
                 .hasMessageStartingWith(at(1, 1) + "the project file needs service: NAME to be deployed");
     }

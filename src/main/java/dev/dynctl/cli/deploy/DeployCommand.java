@@ -2,9 +2,9 @@ package dev.dynctl.cli.deploy;
 
 import dev.dynctl.cli.Context;
 import dev.dynctl.cli.DynctlCommand;
+import dev.dynctl.model.NameRules;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 
 @Command(name = "deploy", mixinStandardHelpOptions = true, synopsisSubcommandLabel = "[COMMAND]",
         commandListHeading = "%nCommands:%n",
@@ -26,16 +26,15 @@ import picocli.CommandLine.ParameterException;
             "  dynctl deploy destroy --stage pr-42 --yes"})
 public final class DeployCommand extends DynctlCommand {
     // not required=true: picocli would then ask for it before 'deploy plan --stage dev' reached plan
-    @Option(names = "--stage", paramLabel = "STAGE",
-            description = "The stage to apply (dev, prod, pr-123): lower-case letters, digits and '-', starting with a letter. "
-                    + "Required without a command.")
+    @Option(names = StageOption.NAME, paramLabel = "STAGE",
+            description = StageOption.DESCRIPTION + " Required without a command; a command takes it from here too.")
     String stage;
 
     @Override
     protected void run(Context context) throws InterruptedException {
         if (stage == null) {
-            throw new ParameterException(spec.commandLine(), "Missing required option: '--stage=STAGE'");
+            throw StageOption.missing(spec);
         }
-        StageApply.run(context, StageOption.checked(stage));
+        StageApply.run(context, NameRules.checkStage(stage));
     }
 }

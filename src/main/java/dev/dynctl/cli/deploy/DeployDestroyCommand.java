@@ -17,11 +17,12 @@ import picocli.CommandLine.Option;
 @Command(name = "destroy", mixinStandardHelpOptions = true,
         description = {"Delete everything the stage owns (found by its tags): APIs first, roles last.",
             "",
-            "Each table is first exported to .dynctl/backups/STAGE/TABLE-TIMESTAMP.jsonl.gz next to dynctl.yaml "
-                    + "(readable by dynctl item import); --backup-dir puts the files elsewhere, --skip-backup "
-                    + "takes none. Asks you to type the stage's name unless --yes; --no-input without --yes "
-                    + "refuses. Only the service's name is read from dynctl.yaml, so a stage is destroyed even "
-                    + "after its entries were removed from the file. Nothing owned: 'Nothing to destroy', exit 0."},
+            "Each table is first exported to .dynctl/backups/STAGE/TABLE-TIMESTAMP.jsonl.gz next to dynctl.yaml, "
+                    + "with its manifest beside it (dynctl table import NEW --from FILE --create brings the table "
+                    + "back); --backup-dir DIR puts the files into DIR instead, --skip-backup takes none. Asks you to "
+                    + "type the stage's name unless --yes; --no-input without --yes refuses. Only the service's name "
+                    + "is read from dynctl.yaml, so a stage is destroyed even after its entries were removed from the "
+                    + "file, or while the rest of it has a mistake. Nothing owned: 'Nothing to destroy', exit 0."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  dynctl deploy destroy --stage pr-42          # asks you to type 'pr-42'",
@@ -49,7 +50,7 @@ public final class DeployDestroyCommand extends DynctlCommand implements WritesF
             throw DynctlException.usage("--skip-backup takes no backup, so --backup-dir has nothing to do; pass one of them.");
         }
         String stageName = stage.stage();
-        StageDeployment deployment = StageDeployment.nothing(context.clients(), StageProject.load(context), stageName, backupDir,
+        StageDeployment deployment = StageDeployment.nothing(context.clients(), StageProject.service(context), stageName, backupDir,
                 skipBackup, StageApply.notes(context));
         String service = deployment.context().stage().service();
         DeployPlan plan = deployment.plan();

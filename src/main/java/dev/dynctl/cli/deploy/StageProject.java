@@ -1,26 +1,31 @@
 package dev.dynctl.cli.deploy;
 
 import dev.dynctl.cli.Context;
-import dev.dynctl.error.DynctlException;
 import dev.dynctl.model.ProjectFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The project file a deploy command works from: --project, or dynctl.yaml here, which must exist. */
+/**
+ * The project file a deploy command works from: --project, which must exist, or dynctl.yaml here
+ * (without one the project is empty, and resolving a stage of it says there is nothing to deploy).
+ */
 final class StageProject {
     private StageProject() {
     }
 
+    /** The whole file, as plan and apply need it. */
     static ProjectFile load(Context context) {
         Path given = context.options().project();
+        return given != null ? ProjectFile.load(given) : ProjectFile.find(Path.of(""));
+    }
+
+    /** Only the service's name, as destroy needs it: the rest of the file may be wrong or gone. */
+    static ProjectFile service(Context context) {
+        Path given = context.options().project();
         if (given != null) {
-            return ProjectFile.load(given);
+            return ProjectFile.loadService(given);
         }
         Path here = Path.of(ProjectFile.FILE_NAME);
-        if (!Files.isRegularFile(here)) {
-            throw DynctlException.usage("No " + ProjectFile.FILE_NAME + " in the current directory: nothing to deploy.",
-                    "Run the command where dynctl.yaml is, pass --project FILE, or start a project with dynctl init.");
-        }
-        return ProjectFile.load(here);
+        return Files.isRegularFile(here) ? ProjectFile.loadService(here) : ProjectFile.empty();
     }
 }

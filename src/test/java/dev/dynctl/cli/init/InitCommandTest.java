@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -191,7 +192,7 @@ class InitCommandTest {
 
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(r.out()).contains("Wrote " + project.resolve("dynctl.yaml"), "Wrote " + project.resolve("functions/items/app.py"),
-                "Service 'shop'", "cd " + project, "dynctl deploy plan --stage dev", "dynctl deploy --stage dev", "dynctl local start");
+                "Wrote " + project.resolve(".gitignore"), "Service 'shop'", "cd " + project, "dynctl deploy plan --stage dev", "dynctl deploy --stage dev", "dynctl local start");
     }
 
     @Test
@@ -204,7 +205,50 @@ class InitCommandTest {
         assertThat(written.path("service").asText()).isEqualTo("shop");
         assertThat(written.path("template").asText()).isEqualTo("websocket");
         assertThat(written.path("files")).extracting(JsonNode::asText)
-                .containsExactly(project.resolve("dynctl.yaml").toString(), project.resolve("functions/items/app.py").toString());
+                .containsExactly(project.resolve("dynctl.yaml").toString(), project.resolve("functions/items/app.py").toString(),
+                        project.resolve(".gitignore").toString());
+    }
+
+    @Test
+    void gitIgnoresTheTableBackups() throws IOException {
+        Path fresh = temp.resolve("fresh");
+        assertThat(cli().run("init", fresh.toString()).code()).isZero();
+        assertThat(fresh.resolve(".gitignore")).content().contains("\n.dynctl/\n");
+
+        Path repository = temp.resolve("repository");
+        Files.createDirectories(repository);
+        Files.writeString(repository.resolve(".gitignore"), "target/");
+        Result added = cli().run("init", repository.toString(), "-o", "json");
+        assertThat(added.code()).as("a .gitignore that is there is added to, not refused: " + added).isZero();
+        assertThat(repository.resolve(".gitignore")).content().startsWith("target/\n#").endsWith("\n.dynctl/\n");
+        assertThat(Json.MAPPER.readTree(added.out()).path("files")).extracting(JsonNode::asText)
+                .contains(repository.resolve(".gitignore").toString());
+
+        Result again = cli().run("init", repository.toString(), "--force", "-o", "json");
+        assertThat(again.code()).isZero();
+        assertThat(Files.readString(repository.resolve(".gitignore")).split("\\.dynctl/", -1)).as("added once").hasSize(2);
+        assertThat(Json.MAPPER.readTree(again.out()).path("files")).extracting(JsonNode::asText)
+                .doesNotContain(repository.resolve(".gitignore").toString());
+    }
+
+    /** deploy compares the jar's SHA-256: a build of the same code must make the same bytes, or no deploy is ever a no-op. */
+    @Test
+    void theJavaBuildMakesTheSameJarTwice() throws Exception {
+        assumeTrue(onPath("mvn"), "mvn is not installed");
+        Path project = temp.resolve("j");
+        assertThat(cli().run("init", project.toString(), "--runtime", "java17").code()).isZero();
+        Path jar = project.resolve("functions/items/target/items.jar");
+
+        assertThat(run(project, "mvn", "-q", "-B", "-f", "functions/items/pom.xml", "package")).as("first build").isZero();
+        byte[] first = Files.readAllBytes(jar);
+        try (Stream<Path> built = Files.walk(project.resolve("functions/items/target"))) {
+            built.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+        // a second later: every time the build would write differs
+        Thread.sleep(1100);
+        assertThat(run(project, "mvn", "-q", "-B", "-f", "functions/items/pom.xml", "package")).as("second build, from scratch").isZero();
+
+        assertThat(Files.readAllBytes(jar)).isEqualTo(first);
     }
 
     @Test
