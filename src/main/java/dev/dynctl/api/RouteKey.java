@@ -35,7 +35,8 @@ public record RouteKey(String method, String path, String text) {
         }
         int space = trimmed.indexOf(' ');
         if (space < 0) {
-            if (METHODS.contains(trimmed.toUpperCase(Locale.ROOT))) {
+            // GET alone is an HTTP route missing its path; get alone is a WebSocket action (actions are lower-case by custom)
+            if (METHODS.contains(trimmed)) {
                 throw bad(text, "it has a method but no path");
             }
             if (trimmed.startsWith("$") || trimmed.startsWith("/") || !ACTION.matcher(trimmed).matches()) {

@@ -34,7 +34,7 @@ class RouteKeyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"$connect", "$disconnect", "$default", "sendMessage", "chat.join", "a:b"})
+    @ValueSource(strings = {"$connect", "$disconnect", "$default", "sendMessage", "chat.join", "a:b", "get", "put", "delete"})
     void routeNamesWithoutPath(String text) {
         RouteKey key = RouteKey.parse(text);
         assertThat(key.hasPath()).isFalse();
