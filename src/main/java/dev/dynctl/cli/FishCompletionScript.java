@@ -63,14 +63,22 @@ final class FishCompletionScript {
         }
     }
 
-    /** fish's test for "the words typed so far are exactly this command path". */
-    private static String condition(CommandSpec command, List<String> path) {
+    /**
+     * fish's test for "the words typed so far are exactly this command path". A command's name may
+     * be another's too (deploy, api deploy, function deploy): the path also rules out the other
+     * top-level commands, so {@code dynctl api deploy} is not taken for {@code dynctl deploy}.
+     */
+    private String condition(CommandSpec command, List<String> path) {
         if (path.isEmpty()) {
             return "__fish_use_subcommand";
         }
         StringBuilder test = new StringBuilder();
         for (String word : path) {
             test.append(test.length() == 0 ? "" : "; and ").append("__fish_seen_subcommand_from ").append(word);
+        }
+        List<String> otherRoots = root.subcommands().keySet().stream().filter(name -> !path.contains(name)).toList();
+        if (!otherRoots.isEmpty()) {
+            test.append("; and not __fish_seen_subcommand_from ").append(String.join(" ", otherRoots));
         }
         if (!command.subcommands().isEmpty()) {
             test.append("; and not __fish_seen_subcommand_from ").append(String.join(" ", command.subcommands().keySet()));

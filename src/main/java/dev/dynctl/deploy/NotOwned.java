@@ -17,10 +17,10 @@ final class NotOwned {
         String service = tags.get(DeployTags.SERVICE);
         String stage = tags.get(DeployTags.STAGE);
         String whose = service == null && stage == null
-                ? "it was not made by a dynctl deploy (it has no " + DeployTags.SERVICE + " and " + DeployTags.STAGE + " tags)"
-                : "its tags say it belongs to service " + service + ", stage " + stage;
-        return new DynctlException(ExitCode.FAILURE, capitalised(kind.label()) + " " + name + " already exists, but " + whose
-                + ", not to service " + context.stage().service() + ", stage " + context.stage().stage() + "; the deploy leaves it alone.",
+                ? "it has no " + DeployTags.SERVICE + " and " + DeployTags.STAGE + " tags, so no dynctl deploy made it"
+                : "its tags give it to service " + service + ", stage " + stage;
+        return new DynctlException(ExitCode.FAILURE, capitalised(kind.label()) + " " + name + " already exists but is not stage "
+                + context.stage().stage() + " of service " + context.stage().service() + ": " + whose + ". The deploy leaves it alone.",
                 "Delete or rename that " + kind.label() + " if it is no longer used, or give the service or stage another name.");
     }
 

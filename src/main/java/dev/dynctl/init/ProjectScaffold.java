@@ -62,6 +62,10 @@ public final class ProjectScaffold {
      * @return the paths written or added to, relative to the directory
      */
     public List<String> write(boolean overwrite) {
+        if (Files.exists(directory) && !Files.isDirectory(directory)) {
+            throw DynctlException.usage("Cannot init " + directory + ": it is a file, not a directory.",
+                    "Give the directory to write the project into (made when missing).");
+        }
         Map<String, String> files = files();
         if (!overwrite) {
             List<String> existing = files.keySet().stream().filter(f -> Files.exists(directory.resolve(f))).toList();

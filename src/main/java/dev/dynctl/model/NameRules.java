@@ -17,9 +17,12 @@ public final class NameRules {
      * kept short so SERVICE-STAGE-KEY stays readable within Lambda's and IAM's 64 characters.
      */
     static final int MAX_STAGE_LENGTH = 32;
-    static final String STAGE_SYNTAX = "[a-z][a-z0-9-]*";
+    /** Words of lower-case letters and digits joined by single '-': names made from it never hold "--" or end in '-'. */
+    static final String STAGE_SYNTAX = "[a-z][a-z0-9]*(?:-[a-z0-9]+)*";
 
     private static final Pattern NAME = Pattern.compile(STAGE_SYNTAX);
+    private static final Pattern LETTERS = Pattern.compile("[a-z][a-z0-9-]*");
+    private static final String DASH_RULE = "a '-' joins two words: not at the end, nor two in a row";
     private static final String SYNTAX_RULE = "use lower-case letters, digits and '-', starting with a letter";
     /** A service named after a directory is kept short: every resource's name starts with it. */
     private static final int MAX_DERIVED_SERVICE = 40;
@@ -49,7 +52,7 @@ public final class NameRules {
     /** The service a command was given (init --service): a usage error suggesting a valid name when it breaks the rule. */
     public static String checkService(String service) {
         if (!NAME.matcher(service).matches()) {
-            throw DynctlException.usage("'" + service + "' is not a service name: " + SYNTAX_RULE + ".",
+            throw DynctlException.usage("'" + service + "' is not a service name: " + problem(service) + ".",
                     "For example --service " + serviceFrom(service) + ".");
         }
         return service;
@@ -58,7 +61,8 @@ public final class NameRules {
     /** The service the project file names ({@code service:}). */
     static String checkService(Location at, String service) {
         if (!NAME.matcher(service).matches()) {
-            throw YamlNode.error(at, "service '" + service + "' must be lower-case letters, digits and '-', starting with a letter.",
+            throw YamlNode.error(at, "service '" + service + "' must be lower-case letters, digits and '-', starting with a letter"
+                    + (LETTERS.matcher(service).matches() ? "; " + DASH_RULE : "") + ".",
                     "e.g. service: notes");
         }
         return service;
@@ -85,11 +89,15 @@ public final class NameRules {
 
     private static String stageProblem(String stage) {
         if (stage == null || !NAME.matcher(stage).matches()) {
-            return SYNTAX_RULE;
+            return stage == null ? SYNTAX_RULE : problem(stage);
         }
         if (stage.length() > MAX_STAGE_LENGTH) {
             return "at most " + MAX_STAGE_LENGTH + " characters, so that the names made from it fit";
         }
         return null;
+    }
+
+    private static String problem(String name) {
+        return LETTERS.matcher(name).matches() ? DASH_RULE : SYNTAX_RULE;
     }
 }

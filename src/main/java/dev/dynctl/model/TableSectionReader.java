@@ -53,7 +53,9 @@ final class TableSectionReader {
         TableNameSetting nameSetting = settings.scalar("name").map(n -> TableNameSetting.read(n, where)).orElse(null);
         String name = nameSetting == null ? logical : nameSetting.text();
         TableLayout layout = layout(settings, where);
-        TableSchema schema = settings.get("schema").map(n -> SchemaReader.read(name, source, n)).orElse(null);
+        // a name made per stage (notes-${stage}-items) is no name to show: its schema goes by the table's key
+        String schemaOf = nameSetting != null && nameSetting.namesTheStage() ? logical : name;
+        TableSchema schema = settings.get("schema").map(n -> SchemaReader.read(schemaOf, source, n)).orElse(null);
         return new ProjectTable(logical, name, schema, nameSetting, layout, entry.keyLocation());
     }
 

@@ -229,7 +229,7 @@ class FunctionPlannerTest {
 
         assertThatThrownBy(stage::plan).isInstanceOfSatisfying(DynctlException.class, e -> {
             assertThat(e.exitCode()).isEqualTo(ExitCode.FAILURE);
-            assertThat(e.getMessage()).contains("Function " + api.name()).contains("not made by a dynctl deploy");
+            assertThat(e.getMessage()).contains("Function " + api.name()).contains("so no dynctl deploy made it");
         });
         assertThat(stage.writesSinceLastLook()).isEmpty();
         assertThat(Engine.lambda().getFunctionConfiguration(b -> b.functionName(api.name())).role()).endsWith(api.name() + "-role");

@@ -152,7 +152,8 @@ class RolePlannerTest {
 
         assertThatThrownBy(stage::plan).isInstanceOfSatisfying(DynctlException.class, e -> {
             assertThat(e.exitCode()).isEqualTo(ExitCode.FAILURE);
-            assertThat(e.getMessage()).startsWith("Role " + name + " already exists, but it was not made by a dynctl deploy");
+            assertThat(e.getMessage()).startsWith("Role " + name + " already exists but is not stage ")
+                    .contains(": it has no dynctl:service and dynctl:stage tags, so no dynctl deploy made it. The deploy leaves it alone.");
         });
         assertThat(Engine.iam().listRolePolicies(b -> b.roleName(name)).policyNames()).isEmpty();
         assertThat(stage.writesSinceLastLook()).isEmpty();
@@ -167,7 +168,8 @@ class RolePlannerTest {
         stage.wants(List.of(), List.of(api));
 
         assertThatThrownBy(stage::plan).isInstanceOfSatisfying(DynctlException.class, e -> assertThat(e.getMessage())
-                .contains("Role " + name + " (path /) already exists, but its tags say it belongs to service other, stage dev"));
+                .contains("Role " + name + " (path /) already exists but is not stage ")
+                .contains(": its tags give it to service other, stage dev."));
     }
 
     @Test

@@ -229,7 +229,8 @@ class TablePlannerTest {
 
         assertThatThrownBy(stage::plan).isInstanceOfSatisfying(DynctlException.class, e -> {
             assertThat(e.exitCode()).isEqualTo(ExitCode.FAILURE);
-            assertThat(e.getMessage()).startsWith("Table " + items.name() + " already exists, but it was not made by a dynctl deploy");
+            assertThat(e.getMessage()).startsWith("Table " + items.name() + " already exists but is not stage ")
+                    .contains("it has no dynctl:service and dynctl:stage tags, so no dynctl deploy made it");
         });
         assertThat(describe(items.name()).globalSecondaryIndexes()).isEmpty();
     }

@@ -85,6 +85,22 @@ class DeployCommandTest {
         }
     }
 
+    @Test
+    void aPlanAsCsvIsOneRowPerResource() {
+        Path project = initProject();
+        try (RecordingProxy proxy = proxy()) {
+            Result r = deploy(proxy, project, "deploy", "plan", "--stage", stage, "-o", "csv");
+
+            assertThat(r.code()).as(r.toString()).isZero();
+            List<String> lines = r.out().lines().toList();
+            assertThat(lines.get(0)).isEqualTo("action,kind,name,changes");
+            assertThat(lines).contains("+,table," + names.of("items") + ",", "+,function," + names.of("items") + ",");
+            assertThat(r.out()).doesNotContain("\"fields\"", "\"summary\"");
+            assertThat(r.err()).contains("Plan: ");
+            assertThat(proxy.writes()).isEmpty();
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"http-api", "rest-api", "websocket"})
     void aPlanAfterADeployShowsNoChangeAndASecondDeployWritesNothing(String template) throws IOException {

@@ -152,6 +152,17 @@ class InitCommandTest {
     }
 
     @Test
+    void aFileWhereTheDirectoryShouldBeIsAUsageError() throws IOException {
+        Path file = Files.writeString(temp.resolve("README"), "notes");
+
+        Result r = cli().run("init", file.toString());
+
+        assertThat(r.code()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err()).contains("Cannot init " + file + ": it is a file, not a directory.");
+        assertThat(file).hasContent("notes");
+    }
+
+    @Test
     void forceOverwrites() {
         Path project = temp.resolve("p");
         assertThat(cli().run("init", project.toString()).code()).isZero();
