@@ -2,6 +2,7 @@ package dev.dynctl.deploy;
 
 import dev.dynctl.aws.Clients;
 import dev.dynctl.model.ServiceStage;
+import dev.dynctl.model.StageArns;
 import dev.dynctl.model.StageNames;
 import java.util.function.Consumer;
 
@@ -16,6 +17,10 @@ import java.util.function.Consumer;
  */
 public record DeployContext(Clients clients, ServiceStage stage, String account, String region, String partition,
                             Consumer<String> notes) {
+    public StageArns arns() {
+        return new StageArns(partition, region, account);
+    }
+
     public StageNames names() {
         return new StageNames(stage.service(), stage.stage());
     }

@@ -5,6 +5,7 @@ import dev.dynctl.functions.FunctionDeployer;
 import dev.dynctl.functions.FunctionName;
 import dev.dynctl.functions.FunctionPackage;
 import dev.dynctl.functions.FunctionSettings;
+import dev.dynctl.model.StageArns;
 import dev.dynctl.model.StageFunction;
 import dev.dynctl.model.StageNames;
 import java.time.Duration;
@@ -33,7 +34,7 @@ public final class FunctionPlanner implements Planner {
     public List<Step> plan(DeployContext context) throws InterruptedException {
         LambdaClient lambda = context.clients().lambda();
         StageNames names = context.names();
-        ResourceArns arns = ResourceArns.of(context);
+        StageArns arns = context.arns();
         FunctionBuild build = new FunctionBuild(context.stage().projectDirectory(), context.notes());
         List<Step> steps = new ArrayList<>();
         Set<String> wanted = new HashSet<>();
@@ -70,7 +71,7 @@ public final class FunctionPlanner implements Planner {
      *                updates where $LATEST differs, publishes a version and points the stage's
      *                alias at it — after a deploy stopped part-way, only publishes and moves the alias
      */
-    private static Step step(DeployContext context, LambdaClient lambda, ResourceArns arns, StageFunction function,
+    private static Step step(DeployContext context, LambdaClient lambda, StageArns arns, StageFunction function,
                              FunctionConfig wanted, FunctionDeployer.Request release) {
         String name = function.name();
         String alias = context.names().alias();

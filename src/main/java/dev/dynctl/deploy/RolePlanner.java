@@ -3,6 +3,7 @@ package dev.dynctl.deploy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dynctl.aws.IamPolicyDocument;
 import dev.dynctl.functions.ExecutionRole;
+import dev.dynctl.model.StageArns;
 import dev.dynctl.model.StageFunction;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -32,7 +33,7 @@ public final class RolePlanner implements Planner {
         IamClient iam = context.clients().iam();
         String path = context.names().rolePath();
         Map<String, Found> atPath = rolesAt(iam, path);
-        ResourceArns arns = ResourceArns.of(context);
+        StageArns arns = context.arns();
         List<Step> steps = new ArrayList<>();
         Set<String> wanted = new HashSet<>();
         for (StageFunction function : context.stage().functions()) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynctl.aws.IamPolicyDocument;
 import dev.dynctl.codec.Json;
+import dev.dynctl.model.StageArns;
 import dev.dynctl.model.StageFunction;
 import dev.dynctl.model.TableAccess;
 import java.util.Arrays;
@@ -37,7 +38,7 @@ final class RolePolicy {
     }
 
     /** The policy the project wants for {@code function}'s role. */
-    static RolePolicy wanted(ResourceArns arns, StageFunction function) {
+    static RolePolicy wanted(StageArns arns, StageFunction function) {
         ObjectNode document = Json.MAPPER.createObjectNode();
         document.put("Version", "2012-10-17");
         ArrayNode statements = document.putArray("Statement");

@@ -89,8 +89,7 @@ final class RoutePlan {
         StageFunction function = context.stage().function(route.function()).orElseThrow(() -> DynctlException.usage(
                 "Route '" + route.key() + "' of apis." + api.logicalName() + " calls function '" + route.function()
                         + "', which dynctl.yaml does not define.", "Add it under functions:, or route to one that is there."));
-        return "arn:" + context.partition() + ":lambda:" + context.region() + ":" + context.account() + ":function:"
-                + function.name() + ":" + context.names().alias();
+        return context.arns().functionAlias(function.name(), context.names().alias());
     }
 
     /** NAME:ALIAS, as route listings show a function called through an alias. */

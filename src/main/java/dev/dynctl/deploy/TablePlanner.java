@@ -6,6 +6,7 @@ import dev.dynctl.dynamo.TableDetails;
 import dev.dynctl.dynamo.TableService;
 import dev.dynctl.error.DynctlException;
 import dev.dynctl.error.ExitCode;
+import dev.dynctl.model.StageArns;
 import dev.dynctl.model.StageTable;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ public final class TablePlanner implements Planner {
     public List<Step> plan(DeployContext context) {
         DynamoDbClient dynamo = context.clients().dynamo();
         TableService tables = new TableService(dynamo, context.clients().where());
-        ResourceArns arns = ResourceArns.of(context);
+        StageArns arns = context.arns();
         List<Step> steps = new ArrayList<>();
         Set<String> wanted = new HashSet<>();
         for (StageTable table : context.stage().tables()) {
@@ -87,7 +88,7 @@ public final class TablePlanner implements Planner {
      * The tables the stage owns, by their tags. Only the tables that may be the stage's are asked
      * about (one ListTagsOfResource each), not every table of the account: see {@link #mayBeTheStages}.
      */
-    private static List<String> ownedTables(DeployContext context, DynamoDbClient dynamo, TableService tables, ResourceArns arns) {
+    private static List<String> ownedTables(DeployContext context, DynamoDbClient dynamo, TableService tables, StageArns arns) {
         List<String> owned = new ArrayList<>();
         for (String name : dynamo.listTablesPaginator(b -> { }).tableNames()) {
             if (!mayBeTheStages(name, context.stage().service(), context.stage().stage())) {

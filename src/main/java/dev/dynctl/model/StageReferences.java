@@ -27,18 +27,17 @@ final class StageReferences {
      */
     static StageReferences of(StageNames names, StageTarget target, Map<String, String> tables, Map<String, String> functions) {
         Map<String, String> values = new LinkedHashMap<>();
+        StageArns arns = StageArns.of(target);
         values.put("service", names.service());
         values.put("stage", names.stage());
         tables.forEach((key, name) -> {
             values.put("tables." + key + ".name", name);
-            values.put("tables." + key + ".arn", "arn:" + target.partition() + ":dynamodb:" + target.region() + ":"
-                    + target.account() + ":table/" + name);
+            values.put("tables." + key + ".arn", arns.table(name));
         });
         functions.forEach((key, name) -> {
             values.put("functions." + key + ".name", name);
             // through the alias, so what is called is the version this stage deployed
-            values.put("functions." + key + ".arn", "arn:" + target.partition() + ":lambda:" + target.region() + ":"
-                    + target.account() + ":function:" + name + ":" + names.alias());
+            values.put("functions." + key + ".arn", arns.functionAlias(name, names.alias()));
         });
         return new StageReferences(values, target.environment());
     }
