@@ -4,6 +4,7 @@ import dev.dynctl.api.RouteAuth;
 import dev.dynctl.error.DynctlException;
 import dev.dynctl.model.yaml.YamlNode;
 import dev.dynctl.model.yaml.YamlScalar;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -124,7 +125,7 @@ final class StageResolver {
         Map<String, TableAccess> tables = new LinkedHashMap<>();
         function.tables().forEach((table, access) -> tables.put(tableNames.get(table), access));
         return new StageFunction(function.logicalName(), name, function.runtime(), references.resolve(function.handler()),
-                code(function.code(), references),
+                code(function.code(), function.build() != null, references),
                 function.build() == null ? null : references.resolve(function.build()),
                 function.build() == null ? null : function.build().text(),
                 function.memoryMb() != null ? function.memoryMb() : StageFunction.DEFAULT_MEMORY_MB,
@@ -134,13 +135,22 @@ final class StageResolver {
                 tables);
     }
 
-    /** The code's path, relative ones taken from the project directory (not the working directory). */
-    private Path code(YamlScalar value, StageReferences references) {
+    /**
+     * The code's path, relative ones taken from the project directory (not the working directory).
+     * Without a build to make it, it must be there: said at its line rather than when it is packaged.
+     */
+    private Path code(YamlScalar value, boolean built, StageReferences references) {
+        Path code;
         try {
-            return projectDirectory.resolve(references.resolve(value)).normalize();
+            code = projectDirectory.resolve(references.resolve(value)).normalize();
         } catch (InvalidPathException e) {
             throw value.error("code '" + value.text() + "' is not a path: " + e.getReason() + ".");
         }
+        if (!built && !Files.exists(code)) {
+            throw YamlNode.error(value.location(), "code '" + value.text() + "' does not exist: no " + code + ".",
+                    "Give the directory that holds the function's code, or a .zip or .jar; relative paths start at the project's directory.");
+        }
+        return code;
     }
 
     private StageApi api(ProjectApi api, StageReferences references) {

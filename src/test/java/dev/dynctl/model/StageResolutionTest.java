@@ -14,11 +14,13 @@ import dev.dynctl.dynamo.TableIndexSpec;
 import dev.dynctl.dynamo.TableKeyAttribute;
 import dev.dynctl.error.DynctlException;
 import dev.dynctl.error.ExitCode;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.AbstractThrowableAssert;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
@@ -103,6 +105,24 @@ class StageResolutionTest extends ProjectFileCase {
                 functions:
                   items: {memory: 1024, timeout: 30, environment: {LOG_LEVEL: warn, STAGE: production}}
             """.formatted(POOL);
+
+    /** The code the examples name, so that only the test about missing code misses it. */
+    @BeforeEach
+    void theFunctionsCodeIsThere() throws IOException {
+        for (String code : List.of("functions/items", "f", "c")) {
+            Files.createDirectories(dir.resolve(code));
+        }
+        Files.createDirectories(dir.resolve("build"));
+        Files.write(dir.resolve("build/audit.jar"), new byte[0]);
+    }
+
+    @Test
+    void codeThatIsNotThereIsSaidAtItsLineUnlessABuildMakesIt() throws IOException {
+        resolving("service: s\nfunctions:\n  f: {runtime: python3.12, handler: a.b, code: src/missing}\n", "dev")
+                .hasMessage(at(3, 48) + "code 'src/missing' does not exist: no " + dir.resolve("src/missing") + ".");
+        ProjectFile built = project("service: s\nfunctions:\n  f: {runtime: java17, handler: a.B, code: target/f.jar, build: mvn package}\n");
+        assertThat(built.forStage("dev", TARGET).function("f").orElseThrow().code()).isEqualTo(dir.resolve("target/f.jar"));
+    }
 
     private ProjectFile project(String yaml) {
         return ProjectFile.load(write(dir, yaml));
