@@ -23,10 +23,18 @@ class TableCompletionTest {
     @Test
     void fishCompletesTheWordsOfUntilBillingAndStream() {
         String script = cli().run("completion", "fish").out();
-        assertThat(script)
-                .contains("__fish_seen_subcommand_from wait' -l until -r -a 'active deleted'")
-                .contains("__fish_seen_subcommand_from create' -l billing -r -a 'on-demand provisioned'")
-                .contains("__fish_seen_subcommand_from update' -l billing -r -a 'on-demand provisioned'")
-                .contains("__fish_seen_subcommand_from update' -l stream -r -a 'new old both keys'");
+        assertThat(optionLine(script, "wait", "until")).contains(" -r -a 'active deleted' ");
+        assertThat(optionLine(script, "create", "billing")).contains(" -r -a 'on-demand provisioned' ");
+        assertThat(optionLine(script, "update", "billing")).contains(" -r -a 'on-demand provisioned' ");
+        assertThat(optionLine(script, "update", "stream")).contains(" -r -a 'new old both keys' ");
+    }
+
+    /** The line completing {@code --option} of {@code table COMMAND}. */
+    private static String optionLine(String script, String command, String option) {
+        return script.lines()
+                .filter(line -> line.startsWith("complete -c dynctl -n '__fish_seen_subcommand_from table; and __fish_seen_subcommand_from "
+                        + command + ";"))
+                .filter(line -> line.contains("' -l " + option + " "))
+                .findFirst().orElseThrow(() -> new AssertionError("no fish line for table " + command + " --" + option));
     }
 }
