@@ -4,8 +4,10 @@ import dev.dynctl.api.ApiLocator;
 import dev.dynctl.api.RouteInfo;
 import dev.dynctl.model.StageApi;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.apigateway.model.Op;
 import software.amazon.awssdk.services.apigateway.model.PatchOperation;
@@ -38,8 +40,18 @@ final class RestApiSteps {
         steps.addAll(routePlan.upserts());
         // preflights first: a route deleted after its path's preflight takes the emptied resource with it
         List<Step> preflights = new RestCorsPreflight(services.v1()).steps(api, wanted, resources);
-        steps.addAll(preflights);
-        steps.addAll(routePlan.deletions());
+        Map<String, Step> dropped = new HashMap<>();
+        routePlan.deletions().forEach(step -> dropped.put(step.change().name(), step));
+        for (Step preflight : preflights) {
+            // an OPTIONS route the file dropped gives its method to the preflight: one step, the route's method out first
+            Step route = preflight.change().action() == Action.CREATE ? dropped.remove(preflight.change().name()) : null;
+            steps.add(route == null ? preflight : CallingStep.of(Change.update(ResourceKind.ROUTE, preflight.change().name(),
+                    List.of(new FieldChange("target", "function", "cors preflight"))), () -> {
+                        route.apply();
+                        preflight.apply();
+                    }));
+        }
+        routePlan.deletions().stream().filter(step -> dropped.containsKey(step.change().name())).forEach(steps::add);
         boolean changed = routePlan.changes() || preflights.stream().anyMatch(step -> step.change().action() != Action.NONE);
         steps.addAll(new RestStageSteps(context, services).plan(wanted, api, changed));
         return steps;

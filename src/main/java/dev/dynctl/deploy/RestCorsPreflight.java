@@ -100,8 +100,8 @@ final class RestCorsPreflight {
         return own;
     }
 
-    /** The paths of the file's routes, but those it routes OPTIONS on itself. */
-    private static Set<String> paths(StageApi wanted) {
+    /** The paths of the file's routes, but those it routes OPTIONS on itself: those a preflight is for when the API has CORS. */
+    static Set<String> paths(StageApi wanted) {
         Set<String> own = ownOptions(wanted);
         Set<String> paths = new LinkedHashSet<>();
         for (StageRoute route : wanted.routes()) {

@@ -188,6 +188,20 @@ class ApiPlannerRestTest {
     }
 
     @Test
+    void anOptionsRouteDroppedFromTheFileGivesItsPathBackToThePreflightInOneDeploy() throws Exception {
+        String name = fx.names.of("rest");
+        fx.deploy(fx.context(fx.rest("rest", cors(), route("GET /items", "items"), route("OPTIONS /items", "items"))));
+        String id = api(name).id();
+
+        StageApi preflighted = fx.rest("rest", cors(), route("GET /items", "items"));
+        assertThat(pending(fx.deploy(fx.context(preflighted))))
+                .containsExactly("~ route " + name + " OPTIONS /items", "+ deployment " + name + " dev", "~ stage " + name + " dev");
+
+        assertThat(methods(id).get("OPTIONS /items").methodIntegration().typeAsString()).isEqualTo("MOCK");
+        assertThat(fx.plan(fx.context(preflighted)).changesNothing()).isTrue();
+    }
+
+    @Test
     void anApiWithTheWantedNameThatTheStageDoesNotOwnStopsThePlanAndIsLeftAlone() {
         String name = fx.names.of("rest");
         String id = Engine.apiGateway().createRestApi(b -> b.name(name)).id();
