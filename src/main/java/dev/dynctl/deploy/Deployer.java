@@ -45,6 +45,9 @@ public final class Deployer {
             } catch (RuntimeException e) {
                 // whatever stopped the step, the user learns where the deploy stands
                 throw stopped(step, made.size(), pending.size(), cause(e, context));
+            } catch (InterruptedException e) {
+                // Ctrl-C: exit 130, saying where the deploy stands and that running it again goes on from there
+                throw stopped(step, made.size(), pending.size(), new DynctlException(ExitCode.INTERRUPTED, "Interrupted."));
             }
             made.add(step.change());
             context.notes().accept(done(step.change()));

@@ -8,6 +8,7 @@ import dev.dynctl.error.DynctlException;
 import dev.dynctl.error.ExitCode;
 import dev.dynctl.model.StageArns;
 import dev.dynctl.model.StageTable;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -131,6 +132,11 @@ public final class TablePlanner implements Planner {
         Optional<TableDetails> found = tables.describeIfExists(name);
         if (found.isEmpty() || found.get().table().tableStatus() == TableStatus.DELETING) {
             return Optional.empty();
+        }
+        if (backupDirectory != null && Files.exists(backupDirectory) && !Files.isDirectory(backupDirectory)) {
+            // said before anything is deleted, not when the deploy reaches the table with the APIs and functions gone
+            throw DynctlException.usage("Cannot back up table " + name + " into " + backupDirectory + ": it is a file, not a directory.",
+                    "Give --backup-dir a directory (made when missing), or leave it out for .dynctl/backups next to dynctl.yaml.");
         }
         if (Boolean.TRUE.equals(found.get().table().deletionProtectionEnabled())) {
             throw new DynctlException(ExitCode.FAILURE, "Table " + name + " belongs to stage " + context.stage().stage()

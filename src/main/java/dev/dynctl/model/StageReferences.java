@@ -6,10 +6,13 @@ import dev.dynctl.model.yaml.YamlScalar;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** What each {@code ${…}} of the project file stands for in one stage. */
 final class StageReferences {
     private static final String ENV = "env:";
+    /** What sh expands as ${NAME}. */
+    private static final Pattern SHELL_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final String FORMS = "references are ${service}, ${stage}, ${tables.KEY.name}, ${tables.KEY.arn}, "
             + "${functions.KEY.name}, ${functions.KEY.arn} and ${env:NAME}";
 
@@ -44,9 +47,28 @@ final class StageReferences {
 
     /** {@code value}'s text with every reference replaced. */
     String resolve(YamlScalar value) {
+        return resolve(value, false);
+    }
+
+    /**
+     * A {@code build:} command with every reference replaced, but {@code ${env:NAME}} left to the
+     * shell as its variable {@code ${NAME}} (the build inherits the deploy's environment): a value
+     * is never pasted into the command, where a ';' or '$(…)' in it would run as code. The
+     * variable must still be set.
+     */
+    String resolveForShell(YamlScalar value) {
+        return resolve(value, true);
+    }
+
+    private String resolve(YamlScalar value, boolean forShell) {
         return ReferenceText.replace(value, reference -> {
             if (reference.startsWith(ENV)) {
-                return environmentVariable(value, environment, reference.substring(ENV.length()));
+                String name = reference.substring(ENV.length());
+                String resolved = environmentVariable(value, environment, name);
+                if (!forShell) {
+                    return resolved;
+                }
+                return SHELL_NAME.matcher(name).matches() ? "${" + name + "}" : shellQuoted(resolved);
             }
             String resolved = values.get(reference);
             if (resolved == null) {
@@ -57,6 +79,11 @@ final class StageReferences {
             }
             return resolved;
         });
+    }
+
+    /** A value as one literal shell word, for a variable whose name the shell cannot expand. */
+    private static String shellQuoted(String text) {
+        return "'" + text.replace("'", "'\\''") + "'";
     }
 
     /** {@code ${env:NAME}}: the deploying process's variable; unset is an error, not an empty value. */

@@ -126,7 +126,7 @@ final class StageResolver {
         function.tables().forEach((table, access) -> tables.put(tableNames.get(table), access));
         return new StageFunction(function.logicalName(), name, function.runtime(), references.resolve(function.handler()),
                 code(function.code(), function.build() != null, references),
-                function.build() == null ? null : references.resolve(function.build()),
+                function.build() == null ? null : references.resolveForShell(function.build()),
                 function.build() == null ? null : function.build().text(),
                 function.memoryMb() != null ? function.memoryMb() : StageFunction.DEFAULT_MEMORY_MB,
                 function.timeoutSeconds() != null ? function.timeoutSeconds() : StageFunction.DEFAULT_TIMEOUT_SECONDS,

@@ -52,6 +52,29 @@ class DeployerTest {
         });
     }
 
+    @Test
+    void anInterruptedDeploySaysWhereItStoppedAndExits130() {
+        Deployer deployer = new Deployer(List.of(c -> List.of(
+                step(Change.create(ResourceKind.TABLE, "notes-dev-items"), () -> ran.add("table")),
+                new Step() {
+                    @Override
+                    public Change change() {
+                        return Change.create(ResourceKind.FUNCTION, "notes-dev-api");
+                    }
+
+                    @Override
+                    public void apply() throws InterruptedException {
+                        throw new InterruptedException();
+                    }
+                })));
+
+        assertThatThrownBy(() -> deployer.apply(deployer.plan(context), context)).isInstanceOfSatisfying(DynctlException.class, e -> {
+            assertThat(e.exitCode()).isEqualTo(ExitCode.INTERRUPTED);
+            assertThat(e.getMessage()).isEqualTo("Deploy stopped at function notes-dev-api (create): Interrupted. 1 of 2 changes made.");
+            assertThat(e.hint()).startsWith("Run the same deploy again to go on from here");
+        });
+    }
+
     private static Step step(Change change, Runnable calls) {
         return CallingStep.of(change, calls::run);
     }

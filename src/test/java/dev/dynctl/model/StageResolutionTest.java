@@ -117,6 +117,16 @@ class StageResolutionTest extends ProjectFileCase {
     }
 
     @Test
+    void anEnvironmentValueInABuildIsLeftToTheShellNeverPastedIntoTheCommand() {
+        StageTarget target = new StageTarget("aws", "eu-west-1", "123456789012", Map.of("BRANCH", "x; echo INJECTED", "odd.name", "a'b"));
+        ProjectFile built = project("service: s\nfunctions:\n  f: {runtime: java17, handler: a.B, code: target/f.jar, "
+                + "build: 'make STAGE=${stage} BRANCH=\"${env:BRANCH}\" N=${env:odd.name}'}\n");
+        StageFunction function = built.forStage("dev", target).function("f").orElseThrow();
+        assertThat(function.build()).isEqualTo("make STAGE=dev BRANCH=\"${BRANCH}\" N='a'\\''b'");
+        assertThat(function.buildAsWritten()).isEqualTo("make STAGE=${stage} BRANCH=\"${env:BRANCH}\" N=${env:odd.name}");
+    }
+
+    @Test
     void codeThatIsNotThereIsSaidAtItsLineUnlessABuildMakesIt() throws IOException {
         resolving("service: s\nfunctions:\n  f: {runtime: python3.12, handler: a.b, code: src/missing}\n", "dev")
                 .hasMessage(at(3, 48) + "code 'src/missing' does not exist: no " + dir.resolve("src/missing") + ".");

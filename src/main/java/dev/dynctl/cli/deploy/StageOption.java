@@ -15,8 +15,8 @@ import picocli.CommandLine.Spec;
  */
 public final class StageOption {
     static final String NAME = "--stage";
-    static final String DESCRIPTION = "The stage (dev, prod, pr-123): lower-case letters, digits and '-', starting with a letter, "
-            + "at most 32 characters.";
+    static final String DESCRIPTION = "The stage (dev, prod, pr-123): lower-case letters and digits in words joined by single '-', "
+            + "starting with a letter, at most 32 characters.";
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;

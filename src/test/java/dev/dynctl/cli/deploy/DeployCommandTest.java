@@ -257,6 +257,24 @@ class DeployCommandTest {
     }
 
     @Test
+    void aBackupDirThatIsAFileStopsTheDestroyBeforeAnythingIsDeleted() throws IOException {
+        Path project = initProject();
+        Path file = Files.writeString(temp.resolve("not-a-dir"), "x");
+        try (RecordingProxy proxy = proxy()) {
+            assertThat(deploy(proxy, project, "deploy", "--stage", stage).code()).isZero();
+            proxy.clear();
+
+            Result r = deploy(proxy, project, "deploy", "destroy", "--stage", stage, "--yes", "--backup-dir", file.toString());
+
+            assertThat(r.code()).as(r.toString()).isEqualTo(2);
+            assertThat(r.err()).contains("Cannot back up table " + names.of("items") + " into " + file + ": it is a file, not a directory.");
+            assertThat(proxy.writes()).isEmpty();
+        }
+        assertThat(stageTables()).containsExactly(names.of("items"));
+        assertThat(stageFunctions()).hasSize(1);
+    }
+
+    @Test
     void destroyReadsOnlyTheServiceSoABrokenFileStillDestroys() throws IOException {
         Path project = initProject();
         try (RecordingProxy proxy = proxy()) {
