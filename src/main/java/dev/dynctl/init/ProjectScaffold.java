@@ -62,9 +62,11 @@ public final class ProjectScaffold {
      * @return the paths written or added to, relative to the directory
      */
     public List<String> write(boolean overwrite) {
-        if (Files.exists(directory) && !Files.isDirectory(directory)) {
-            throw DynctlException.usage("Cannot init " + directory + ": it is a file, not a directory.",
-                    "Give the directory to write the project into (made when missing).");
+        for (Path at = directory.toAbsolutePath(); at != null; at = at.getParent()) {
+            if (Files.exists(at) && !Files.isDirectory(at)) {
+                throw DynctlException.usage("Cannot init " + directory + ": " + at + " is a file, not a directory.",
+                        "Give the directory to write the project into (made when missing).");
+            }
         }
         Map<String, String> files = files();
         if (!overwrite) {

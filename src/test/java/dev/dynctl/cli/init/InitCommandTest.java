@@ -158,8 +158,12 @@ class InitCommandTest {
         Result r = cli().run("init", file.toString());
 
         assertThat(r.code()).as(r.toString()).isEqualTo(2);
-        assertThat(r.err()).contains("Cannot init " + file + ": it is a file, not a directory.");
+        assertThat(r.err()).contains("Cannot init " + file + ": " + file + " is a file, not a directory.");
         assertThat(file).hasContent("notes");
+
+        Result under = cli().run("init", file.resolve("sub").toString());
+        assertThat(under.code()).as(under.toString()).isEqualTo(2);
+        assertThat(under.err()).contains("Cannot init " + file.resolve("sub") + ": " + file + " is a file, not a directory.");
     }
 
     @Test
