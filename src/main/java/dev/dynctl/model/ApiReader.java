@@ -79,6 +79,7 @@ final class ApiReader {
                 where + " needs routes:, each to a function.", "e.g. routes: {GET /items: items}"));
         List<ProjectRoute> routes = new ArrayList<>();
         Map<String, Location> seen = new HashMap<>();
+        Map<String, String> parameters = new HashMap<>();
         for (YamlMapping.Entry entry : section.asMapping("routes of " + where).entries()) {
             RouteKey key;
             try {
@@ -89,6 +90,9 @@ final class ApiReader {
             Location earlier = seen.putIfAbsent(key.text(), entry.keyLocation());
             if (earlier != null) {
                 throw YamlNode.error(entry.keyLocation(), "the route '" + key + "' is given twice (first at line " + earlier.line() + ").");
+            }
+            if (type == ApiType.REST) {
+                checkParameterSiblings(key, entry.keyLocation(), parameters);
             }
             ProjectRoute route = route(key, entry.value());
             checkRules(route, type, entry);
@@ -101,6 +105,29 @@ final class ApiReader {
     }
 
     /** {@code items} (the function) or {@code {function: items, auth: cognito, user_pool: ARN, client_ids: [...]}}. */
+    /**
+     * A REST API's paths are a tree of resources in which a resource has at most one {parameter}
+     * child: /things/{id} and /things/{other}/x cannot both be. API Gateway refuses the second
+     * halfway through a deploy; the file says so first.
+     *
+     * @param parameters the {parameter} segment seen under each parent path so far
+     */
+    private static void checkParameterSiblings(RouteKey key, Location at, Map<String, String> parameters) {
+        StringBuilder parent = new StringBuilder();
+        for (String segment : key.segments()) {
+            if (segment.startsWith("{")) {
+                String path = parent.length() == 0 ? "/" : parent.toString();
+                String other = parameters.putIfAbsent(path, segment);
+                if (other != null && !other.equals(segment)) {
+                    throw YamlNode.error(at, "the route '" + key + "' puts " + segment + " under " + path + ", where another route has "
+                            + other + ": a REST API takes one {parameter} per path.",
+                            "Name the parameter " + other + " in both routes (its value is the same part of the path).");
+                }
+            }
+            parent.append('/').append(segment);
+        }
+    }
+
     private ProjectRoute route(RouteKey key, YamlNode value) {
         String what = "the route '" + key + "'";
         if (value instanceof YamlScalar function) {

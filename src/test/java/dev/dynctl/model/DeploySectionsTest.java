@@ -11,6 +11,18 @@ class DeploySectionsTest extends ProjectFileCase {
     private static final String TABLE = "tables:\n  items:\n    keys: {partition: id:S}\n";
 
     @Test
+    void aRestApiTakesOneParameterPerPath() {
+        String routes = "    routes:\n      GET /things/{thingId}: items\n      GET /things/{other}/x: items\n";
+        loading(FUNCTION + "apis:\n  rest:\n    type: rest\n" + routes)
+                .hasMessage(at(8, 7) + "the route 'GET /things/{other}/x' puts {other} under /things, where another route has {thingId}: "
+                        + "a REST API takes one {parameter} per path.")
+                .satisfies(e -> assertThat(hint(e)).startsWith("Name the parameter {thingId} in both routes"));
+        ProjectFile same = ProjectFile.load(write(dir, FUNCTION + "apis:\n  rest:\n    type: rest\n"
+                + "    routes:\n      GET /things/{thingId}: items\n      GET /things/{thingId}/x: items\n      GET /things/all: items\n"));
+        assertThat(same.source()).isPresent();
+    }
+
+    @Test
     void unknownKeysListTheKeysThereAre() {
         loading(TABLE + "    indexes:\n      byOwner: {partition: owner:S, projecton: all}\n")
                 .hasMessage(at(5, 37) + "unknown key 'projecton' in index 'byOwner'; index 'byOwner' takes: local, partition, sort, projection.");
