@@ -28,7 +28,9 @@ import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -142,6 +144,16 @@ public final class Clients implements AutoCloseable {
 
     public CloudWatchClient cloudWatch() {
         return client(CloudWatchClient.class, CloudWatchClient::builder);
+    }
+
+    /** CloudWatch Logs: a function's log group, any log group. */
+    public CloudWatchLogsClient logs() {
+        return client(CloudWatchLogsClient.class, CloudWatchLogsClient::builder);
+    }
+
+    /** DynamoDB Streams: a table's change records. */
+    public DynamoDbStreamsClient dynamoStreams() {
+        return client(DynamoDbStreamsClient.class, DynamoDbStreamsClient::builder);
     }
 
     /** IAM is global; its requests are signed for the target's region, which every endpoint accepts. */

@@ -10,6 +10,7 @@ import dev.dynctl.cli.local.LocalCommand;
 import dev.dynctl.cli.schema.SchemaCommand;
 import dev.dynctl.cli.sql.SqlCommand;
 import dev.dynctl.cli.table.TableCommand;
+import dev.dynctl.cli.tail.TailCommand;
 import dev.dynctl.shell.ShellCommand;
 import dev.dynctl.aws.Clients;
 import java.io.PrintWriter;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Mixin;
         versionProvider = VersionProvider.class,
         description = "Create, query and operate Amazon DynamoDB tables and the APIs in front of them (API Gateway + Lambda), locally or on AWS.",
         synopsisSubcommandLabel = "COMMAND", commandListHeading = "%nCommands:%n",
-        subcommands = {TableCommand.class, ItemCommand.class, SqlCommand.class, SchemaCommand.class, BackupCommand.class, ApiCommand.class, FunctionCommand.class, InitCommand.class, DeployCommand.class, ShellCommand.class, LocalCommand.class, CompletionCommand.class},
+        subcommands = {TableCommand.class, ItemCommand.class, SqlCommand.class, SchemaCommand.class, BackupCommand.class, ApiCommand.class, FunctionCommand.class, InitCommand.class, DeployCommand.class, TailCommand.class, ShellCommand.class, LocalCommand.class, CompletionCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  dynctl --local table create users --pk id:S --wait",

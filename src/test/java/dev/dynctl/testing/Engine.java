@@ -20,7 +20,9 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.Runtime;
@@ -50,6 +52,14 @@ public final class Engine {
 
     public static CloudWatchClient cloudWatch() {
         return client(CloudWatchClient.class, CloudWatchClient.builder());
+    }
+
+    public static CloudWatchLogsClient logs() {
+        return client(CloudWatchLogsClient.class, CloudWatchLogsClient.builder());
+    }
+
+    public static DynamoDbStreamsClient dynamoStreams() {
+        return client(DynamoDbStreamsClient.class, DynamoDbStreamsClient.builder());
     }
 
     public static IamClient iam() {

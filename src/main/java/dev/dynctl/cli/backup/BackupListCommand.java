@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynctl.cli.Context;
 import dev.dynctl.cli.DynctlCommand;
 import dev.dynctl.cli.LabelConverter;
+import dev.dynctl.cli.MomentConverter;
 import dev.dynctl.dynamo.BackupDescriptions;
 import dev.dynctl.dynamo.BackupService;
 import java.time.Instant;

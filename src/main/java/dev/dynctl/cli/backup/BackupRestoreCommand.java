@@ -3,6 +3,7 @@ package dev.dynctl.cli.backup;
 import dev.dynctl.bulk.ExportManifest;
 import dev.dynctl.cli.Context;
 import dev.dynctl.cli.DynctlCommand;
+import dev.dynctl.cli.MomentConverter;
 import dev.dynctl.cli.WritesFiles;
 import dev.dynctl.cli.table.TableImportCommand;
 import dev.dynctl.dynamo.BackupService;

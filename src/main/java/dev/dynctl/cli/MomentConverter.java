@@ -1,4 +1,4 @@
-package dev.dynctl.cli.backup;
+package dev.dynctl.cli;
 
 import dev.dynctl.cli.table.DurationConverter;
 import java.time.Duration;
@@ -19,7 +19,7 @@ import picocli.CommandLine.TypeConversionException;
  * (10m ago, 2h, 1h30m ago, 7d ago). A date-time without a zone is refused: UTC and local time differ by
  * hours, and a restore to the wrong hour is worse than a question.
  */
-final class MomentConverter implements ITypeConverter<Instant> {
+public final class MomentConverter implements ITypeConverter<Instant> {
     private static final Pattern DAYS = Pattern.compile("(\\d+)d(.*)");
     private static final String EXAMPLES = "use e.g. 2024-05-01T10:15:00Z, 2024-05-01 or '2h ago'";
 
