@@ -1,0 +1,19 @@
+package dev.dynctl.dev;
+
+import java.time.Duration;
+
+/**
+ * What one local invocation answered.
+ *
+ * @param payload the handler's response bytes (for a failure: Lambda's error document, {"errorMessage", "errorType", "stackTrace"})
+ * @param errorType null on success; else the handler's error type, "Runtime.ExitError" for a crash,
+ *                  "Sandbox.Timedout" for a timeout, "Runtime.InitError" when the handler could not be loaded
+ * @param errorMessage null on success; one line saying what went wrong
+ * @param duration from the event handed to the instance to its answer
+ * @param coldStart true when a new instance was started for it
+ */
+public record LocalInvocation(byte[] payload, String errorType, String errorMessage, Duration duration, boolean coldStart) {
+    public boolean failed() {
+        return errorType != null;
+    }
+}
