@@ -24,8 +24,9 @@ public final class AwsErrors {
             "IncompleteSignatureException", "InvalidClientTokenId", "SignatureDoesNotMatch");
     /** DynamoDB and Lambda say ResourceNotFoundException, API Gateway NotFoundException, IAM NoSuchEntity. */
     private static final Set<String> NOT_FOUND = Set.of("ResourceNotFoundException", "NotFoundException", "NoSuchEntity");
+    /** CloudWatch Logs says InvalidParameterException (a bad filter pattern), Lambda InvalidParameterValueException. */
     private static final Set<String> BAD_REQUEST = Set.of("ValidationException", "SerializationException", "BadRequestException",
-            "InvalidParameterValueException", "MalformedPolicyDocument");
+            "InvalidParameterValueException", "InvalidParameterException", "MalformedPolicyDocument");
     private static final Set<String> CONDITION = Set.of("ConditionalCheckFailedException", "TransactionCanceledException",
             "TransactionConflictException");
 

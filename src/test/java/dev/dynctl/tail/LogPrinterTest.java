@@ -1,0 +1,107 @@
+package dev.dynctl.tail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dynctl.codec.Json;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** How one event is printed in each format, for a pipe and for a person at a terminal. */
+class LogPrinterTest {
+    private static final long TIME = Instant.parse("2026-05-01T10:15:00.123Z").toEpochMilli();
+    private static final String STREAM = "2026/05/01/[$LATEST]0a1b2c";
+    private static final String ID = "8f5e1c2a-0000-4000-8000-000000000000";
+
+    @Test
+    void forAPipeMessagesStayAsWrittenInTheFormatsOfAwsLogsTail() {
+        LogEvent event = event(lambdaLine("INFO", "{\"user\":\"u1\"}"));
+
+        assertThat(plain(LogFormat.SHORT).text(event)).isEqualTo("2026-05-01T10:15:00 " + lambdaLine("INFO", "{\"user\":\"u1\"}").strip());
+        assertThat(plain(LogFormat.DETAILED).text(event))
+                .isEqualTo("2026-05-01T10:15:00.123000+00:00 " + STREAM + " " + lambdaLine("INFO", "{\"user\":\"u1\"}").strip());
+        assertThat(plain(LogFormat.SHORT).text(event("START RequestId: " + ID + " Version: $LATEST\n")))
+                .isEqualTo("2026-05-01T10:15:00 START RequestId: " + ID + " Version: $LATEST");
+    }
+
+    @Test
+    void aMessageOfSeveralLinesKeepsThemTogether() {
+        StringWriter out = new StringWriter();
+        LogPrinter printer = new LogPrinter(LogFormat.SHORT, false, false, new PrintWriter(out));
+
+        assertThat(printer.show(event("Traceback:\n  File \"app.py\"\nKeyError: 'id'\n"))).isTrue();
+        assertThat(printer.show(event("next\n"))).isTrue();
+
+        assertThat(out.toString()).isEqualTo("2026-05-01T10:15:00 Traceback:\n  File \"app.py\"\nKeyError: 'id'\n"
+                + "2026-05-01T10:15:00 next\n");
+    }
+
+    @Test
+    void jsonIsOneObjectALineWithTheReportsFigures() throws Exception {
+        String report = "REPORT RequestId: " + ID + "\tDuration: 2.50 ms\tBilled Duration: 3 ms\tMemory Size: 128 MB\tMax Memory Used: 40 MB\t\n";
+
+        JsonNode line = Json.MAPPER.readTree(new LogPrinter(LogFormat.JSON, true, true, new PrintWriter(new StringWriter()))
+                .text(new LogEvent(TIME, STREAM, "3761", report)));
+
+        assertThat(line.get("timestamp").asText()).isEqualTo("2026-05-01T10:15:00.123Z");
+        assertThat(line.get("logStream").asText()).isEqualTo(STREAM);
+        assertThat(line.get("eventId").asText()).isEqualTo("3761");
+        assertThat(line.get("message").asText()).isEqualTo(report.strip() + "\t");
+        assertThat(line.get("report").toString()).isEqualTo("{\"requestId\":\"" + ID + "\",\"durationMs\":2.50,\"billedDurationMs\":3,"
+                + "\"memorySizeMB\":128,\"maxMemoryUsedMB\":40}");
+        assertThat(Json.MAPPER.readTree(new LogPrinter(LogFormat.JSON, false, false, new PrintWriter(new StringWriter()))
+                .text(event("plain\n"))).has("report")).isFalse();
+    }
+
+    @Test
+    void onATerminalJsonIsIndentedTheRequestIdShortAndTheLevelColoured() {
+        LogPrinter printer = new LogPrinter(LogFormat.SHORT, true, true, new PrintWriter(new StringWriter()));
+
+        String text = printer.text(event(lambdaLine("ERROR", "{\"error\":\"boom\",\"code\":7,\"retry\":false,\"tags\":[\"a\"]}")));
+
+        assertThat(strip(text)).isEqualTo("2026-05-01T10:15:00 8f5e1c2a ERROR {\n  \"error\": \"boom\",\n  \"code\": 7,\n"
+                + "  \"retry\": false,\n  \"tags\": [\n    \"a\"\n  ]\n}");
+        assertThat(text).contains("\u001b[31mERROR\u001b[0m", "\u001b[34m\"error\"\u001b[0m", "\u001b[32m\"boom\"\u001b[0m");
+    }
+
+    @Test
+    void onATerminalAStructuredLogsLevelIsColouredAndPythonsPrefixRead() {
+        LogPrinter printer = new LogPrinter(LogFormat.SHORT, true, true, new PrintWriter(new StringWriter()));
+
+        assertThat(printer.text(event("{\"level\":\"WARN\",\"msg\":\"slow\"}"))).contains("\u001b[33m\"WARN\"\u001b[0m");
+        assertThat(strip(printer.text(event("[WARNING]\t2026-05-01T10:15:00.123Z\t" + ID + "\tdisk almost full\n"))))
+                .isEqualTo("2026-05-01T10:15:00 8f5e1c2a WARNING disk almost full");
+    }
+
+    @Test
+    void onATerminalStartAndEndAreLeftOutOfShortAndDimmedInDetailed() {
+        LogPrinter shortPrinter = new LogPrinter(LogFormat.SHORT, true, false, new PrintWriter(new StringWriter()));
+        LogPrinter detailed = new LogPrinter(LogFormat.DETAILED, true, true, new PrintWriter(new StringWriter()));
+        LogEvent start = event("START RequestId: " + ID + " Version: $LATEST\n");
+        LogEvent end = event("END RequestId: " + ID + "\n");
+
+        assertThat(shortPrinter.text(start)).isNull();
+        assertThat(shortPrinter.show(end)).isFalse();
+        assertThat(detailed.text(end)).endsWith("\u001b[2mEND RequestId: " + ID + "\u001b[0m");
+        assertThat(shortPrinter.text(event("INIT_START Runtime Version: python:3.12.v18\n")))
+                .isEqualTo("2026-05-01T10:15:00 INIT_START Runtime Version: python:3.12.v18");
+    }
+
+    private static String lambdaLine(String level, String message) {
+        return "2026-05-01T10:15:00.123Z\t" + ID + "\t" + level + "\t" + message + "\n";
+    }
+
+    private static LogEvent event(String message) {
+        return new LogEvent(TIME, STREAM, "1", message);
+    }
+
+    private static LogPrinter plain(LogFormat format) {
+        return new LogPrinter(format, false, false, new PrintWriter(new StringWriter()));
+    }
+
+    private static String strip(String text) {
+        return text.replaceAll("\u001b\\[[0-9;]*m", "");
+    }
+}
