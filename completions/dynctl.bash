@@ -4122,12 +4122,33 @@ function _picocli_dynctl_tail_table() {
 
   local commands=""
   local flag_opts="'-f' '--follow' '-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--until' '--max' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
+  local arg_opts="'--from' '--format' '--filter' '--checkpoint' '--until' '--max' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
+  local WHERE_option_args=("latest" "trim-horizon") # --from values
+  local FORMAT_option_args=("diff" "json" "ddb-json") # --format values
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--from')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHERE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--filter')
+      return
+      ;;
+    '--checkpoint')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
     '--until')
       return
       ;;

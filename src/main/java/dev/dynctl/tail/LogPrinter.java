@@ -3,6 +3,9 @@ package dev.dynctl.tail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynctl.codec.Json;
+import dev.dynctl.output.Format;
+import dev.dynctl.output.Output;
+import dev.dynctl.output.Style;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -28,20 +31,29 @@ public final class LogPrinter implements LogSink {
     private final boolean readable;
     private final LogColors colors;
     private final PrintWriter out;
+    /** JSON Lines with --query applied to each event; null for the text formats. */
+    private final Output jsonLines;
 
     /**
      * @param readable a person reads standard output (a terminal): messages are reshaped for reading
      * @param color colours allowed (a terminal without --no-color or NO_COLOR)
+     * @param query --query, applied to each event of the json format; null for none
      */
-    public LogPrinter(LogFormat format, boolean readable, boolean color, PrintWriter out) {
+    public LogPrinter(LogFormat format, boolean readable, boolean color, PrintWriter out, String query) {
         this.format = format;
         this.readable = readable && format != LogFormat.JSON;
         this.colors = new LogColors(color && format != LogFormat.JSON);
         this.out = out;
+        this.jsonLines = format == LogFormat.JSON ? new Output(Format.JSONL, query, new Style(false, 0), out) : null;
     }
 
     @Override
     public boolean show(LogEvent event) {
+        if (jsonLines != null) {
+            jsonLines.document(json(event));
+            out.flush();
+            return true;
+        }
         String text = text(event);
         if (text == null) {
             return false;
@@ -59,7 +71,7 @@ public final class LogPrinter implements LogSink {
     /** The event as printed, or null when it is left out. */
     String text(LogEvent event) {
         if (format == LogFormat.JSON) {
-            return json(event);
+            return Json.write(Json.MAPPER.writer(), json(event));
         }
         String message = readable ? readable(event.message().stripTrailing()) : event.message().stripTrailing();
         if (message == null) {
@@ -98,7 +110,7 @@ public final class LogPrinter implements LogSink {
     }
 
     /** {"timestamp", "logStream", "eventId", "message"} and, for a Lambda REPORT line, "report" with its figures. */
-    private String json(LogEvent event) {
+    private ObjectNode json(LogEvent event) {
         ObjectNode json = Json.MAPPER.createObjectNode();
         json.put("timestamp", JSON_TIME.format(Instant.ofEpochMilli(event.timestamp())));
         json.put("logStream", event.logStream());
@@ -110,6 +122,6 @@ public final class LogPrinter implements LogSink {
         if (report != null) {
             json.set("report", report.toJson());
         }
-        return Json.write(Json.MAPPER.writer(), json);
+        return json;
     }
 }

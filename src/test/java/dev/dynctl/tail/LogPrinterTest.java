@@ -29,7 +29,7 @@ class LogPrinterTest {
     @Test
     void aMessageOfSeveralLinesKeepsThemTogether() {
         StringWriter out = new StringWriter();
-        LogPrinter printer = new LogPrinter(LogFormat.SHORT, false, false, new PrintWriter(out));
+        LogPrinter printer = new LogPrinter(LogFormat.SHORT, false, false, new PrintWriter(out), null);
 
         assertThat(printer.show(event("Traceback:\n  File \"app.py\"\nKeyError: 'id'\n"))).isTrue();
         assertThat(printer.show(event("next\n"))).isTrue();
@@ -42,7 +42,7 @@ class LogPrinterTest {
     void jsonIsOneObjectALineWithTheReportsFigures() throws Exception {
         String report = "REPORT RequestId: " + ID + "\tDuration: 2.50 ms\tBilled Duration: 3 ms\tMemory Size: 128 MB\tMax Memory Used: 40 MB\t\n";
 
-        JsonNode line = Json.MAPPER.readTree(new LogPrinter(LogFormat.JSON, true, true, new PrintWriter(new StringWriter()))
+        JsonNode line = Json.MAPPER.readTree(new LogPrinter(LogFormat.JSON, true, true, new PrintWriter(new StringWriter()), null)
                 .text(new LogEvent(TIME, STREAM, "3761", report)));
 
         assertThat(line.get("timestamp").asText()).isEqualTo("2026-05-01T10:15:00.123Z");
@@ -51,13 +51,13 @@ class LogPrinterTest {
         assertThat(line.get("message").asText()).isEqualTo(report.strip() + "\t");
         assertThat(line.get("report").toString()).isEqualTo("{\"requestId\":\"" + ID + "\",\"durationMs\":2.50,\"billedDurationMs\":3,"
                 + "\"memorySizeMB\":128,\"maxMemoryUsedMB\":40}");
-        assertThat(Json.MAPPER.readTree(new LogPrinter(LogFormat.JSON, false, false, new PrintWriter(new StringWriter()))
+        assertThat(Json.MAPPER.readTree(new LogPrinter(LogFormat.JSON, false, false, new PrintWriter(new StringWriter()), null)
                 .text(event("plain\n"))).has("report")).isFalse();
     }
 
     @Test
     void onATerminalJsonIsIndentedTheRequestIdShortAndTheLevelColoured() {
-        LogPrinter printer = new LogPrinter(LogFormat.SHORT, true, true, new PrintWriter(new StringWriter()));
+        LogPrinter printer = new LogPrinter(LogFormat.SHORT, true, true, new PrintWriter(new StringWriter()), null);
 
         String text = printer.text(event(lambdaLine("ERROR", "{\"error\":\"boom\",\"code\":7,\"retry\":false,\"tags\":[\"a\"]}")));
 
@@ -68,7 +68,7 @@ class LogPrinterTest {
 
     @Test
     void onATerminalAStructuredLogsLevelIsColouredAndPythonsPrefixRead() {
-        LogPrinter printer = new LogPrinter(LogFormat.SHORT, true, true, new PrintWriter(new StringWriter()));
+        LogPrinter printer = new LogPrinter(LogFormat.SHORT, true, true, new PrintWriter(new StringWriter()), null);
 
         assertThat(printer.text(event("{\"level\":\"WARN\",\"msg\":\"slow\"}"))).contains("\u001b[33m\"WARN\"\u001b[0m");
         assertThat(strip(printer.text(event("[WARNING]\t2026-05-01T10:15:00.123Z\t" + ID + "\tdisk almost full\n"))))
@@ -77,8 +77,8 @@ class LogPrinterTest {
 
     @Test
     void onATerminalStartAndEndAreLeftOutOfShortAndDimmedInDetailed() {
-        LogPrinter shortPrinter = new LogPrinter(LogFormat.SHORT, true, false, new PrintWriter(new StringWriter()));
-        LogPrinter detailed = new LogPrinter(LogFormat.DETAILED, true, true, new PrintWriter(new StringWriter()));
+        LogPrinter shortPrinter = new LogPrinter(LogFormat.SHORT, true, false, new PrintWriter(new StringWriter()), null);
+        LogPrinter detailed = new LogPrinter(LogFormat.DETAILED, true, true, new PrintWriter(new StringWriter()), null);
         LogEvent start = event("START RequestId: " + ID + " Version: $LATEST\n");
         LogEvent end = event("END RequestId: " + ID + "\n");
 
@@ -98,7 +98,7 @@ class LogPrinterTest {
     }
 
     private static LogPrinter plain(LogFormat format) {
-        return new LogPrinter(format, false, false, new PrintWriter(new StringWriter()));
+        return new LogPrinter(format, false, false, new PrintWriter(new StringWriter()), null);
     }
 
     private static String strip(String text) {

@@ -63,7 +63,8 @@ public final class TailLogsCommand extends DynctlCommand {
     @Override
     protected void run(Context context) {
         TailEnd end = ending.end();
-        LogPrinter printer = new LogPrinter(format(context), context.stdoutIsTerminal(), context.style().color(), context.out());
+        LogPrinter printer = new LogPrinter(format(context), context.stdoutIsTerminal(), context.style().color(), context.out(),
+                context.options().query());
         if (end.until() != null && !end.until().isAfter(since)) {
             throw DynctlException.usage("--until " + end.until() + " is not after --since " + since + ": there is nothing between.");
         }
@@ -96,14 +97,15 @@ public final class TailLogsCommand extends DynctlCommand {
 
     /** --format, or json for -o json / -o jsonl; other -o formats do not fit log events. */
     private LogFormat format(Context context) {
-        if (context.options().query() != null) {
-            throw DynctlException.usage("--query does not apply to tail logs: it prints events as they come.",
-                    "Choose events with --filter, or pipe --format json into jq.");
-        }
         Format output = context.options().output();
-        if (output == null) {
-            return format == null ? LogFormat.SHORT : format;
+        LogFormat chosen = output == null ? (format == null ? LogFormat.SHORT : format) : jsonOutput(output);
+        if (chosen != LogFormat.JSON && context.options().query() != null) {
+            throw DynctlException.usage("--query applies to JSON: it needs --format json.");
         }
+        return chosen;
+    }
+
+    private LogFormat jsonOutput(Format output) {
         if (output != Format.JSON && output != Format.JSONL) {
             throw DynctlException.usage("-o " + output + " does not apply to tail logs.",
                     "Use --format short, detailed or json (-o json and -o jsonl mean --format json).");

@@ -3,6 +3,7 @@ package dev.dynctl.dynamo.expression;
 import dev.dynctl.dynamo.ItemPlaceholders;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -54,6 +55,14 @@ public final class Condition {
     /** The expression text, adding its names and values to {@code placeholders} (shared with the request's other expressions). */
     public String compile(ItemPlaceholders placeholders) {
         return node.render(operand -> operand.compile(placeholders));
+    }
+
+    /**
+     * Whether the condition holds for {@code item}, decided here as DynamoDB would decide it (see
+     * {@link ConditionEvaluator}): for items that never pass through a request, such as a stream's records.
+     */
+    public boolean matches(Map<String, AttributeValue> item) {
+        return ConditionEvaluator.matches(node, item);
     }
 
     /** The condition in dynctl's grammar: as typed, or written out for one built in code. */

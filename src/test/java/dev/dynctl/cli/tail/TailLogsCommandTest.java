@@ -208,6 +208,11 @@ class TailLogsCommandTest {
             assertThat(lines.get(1).get("report").get("initDurationMs").decimalValue()).isEqualByComparingTo("150");
             assertThat(lines.get(1).get("report").get("requestId").asText()).isEqualTo(ID);
         }
+
+        // --query picks from each event, as it does from each change of tail table
+        Cli.Result queried = cli().aws("tail", "logs", group, "-o", "json", "--query", "report.durationMs");
+        assertThat(queried.code()).as(queried.toString()).isZero();
+        assertThat(queried.out().lines().toList()).containsExactly("null", "12.34");
     }
 
     @Test
@@ -247,7 +252,7 @@ class TailLogsCommandTest {
         assertUsage(cli().aws("tail", "logs", group, "-o", "json", "--format", "short"), "pass one of them");
         assertUsage(cli().aws("tail", "logs", group, "--since", "5m", "--until", "1h ago"), "is not after --since");
         assertUsage(cli().aws("tail", "logs", group, "--max", "0"), "--max must be at least 1");
-        assertUsage(cli().aws("tail", "logs", group, "--query", "message"), "--query does not apply");
+        assertUsage(cli().aws("tail", "logs", group, "--query", "message"), "--query applies to JSON");
         assertUsage(cli().aws("tail", "logs", "bad name!"), "is not a function or log group name");
     }
 
