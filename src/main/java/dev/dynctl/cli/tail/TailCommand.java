@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
             "  dynctl tail logs get-item --follow",
             "  dynctl tail logs /aws/lambda/get-item --since 1h --filter ERROR",
             "  dynctl tail table orders --follow",
-            "  dynctl tail table orders --from trim-horizon --checkpoint orders.tail --max 100 --format json"})
+            "  dynctl tail table orders --from trim-horizon --checkpoint orders.tail \\",
+            "      --max 100 --format json"})
 public final class TailCommand extends GroupCommand {
 }
