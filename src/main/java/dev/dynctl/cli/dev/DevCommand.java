@@ -67,7 +67,7 @@ public final class DevCommand extends DynctlCommand {
         Thread serving = Thread.currentThread();
         // Ctrl-C ends the wait below, or whatever start-up step is under way
         try (Interruption ctrlC = context.onInterrupt(serving::interrupt)) {
-            ProjectFile project = DevTarget.project(context);
+            ProjectFile project = DevTarget.project(context, stage);
             Clients clients = DevTarget.clients(context);
             DevConsole log = new DevConsole(context.err(), context.style().color() && context.stderrIsTerminal());
             DeployContext wanted = DevTarget.stage(context, clients, project, stage, log::note);

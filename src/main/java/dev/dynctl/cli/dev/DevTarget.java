@@ -37,16 +37,27 @@ public final class DevTarget {
     }
 
     /**
-     * The stage of {@code project} in the engine: real names, references and overrides as deploy
-     * has them; the account is the engine's (STS GetCallerIdentity). No project file is exit 2.
-     *
-     * @param notes what the tables and builds report as they go
+     * The project file and the stage's names, checked before any engine is asked anything: no
+     * project file, no service in it or a bad stage name is exit 2.
      */
-    public static DeployContext stage(Context context, Clients clients, ProjectFile project, String stage, Consumer<String> notes) {
+    public static ProjectFile project(Context context, String stage) {
+        ProjectFile project = project(context);
         if (project.source().isEmpty()) {
             throw DynctlException.usage("No " + ProjectFile.FILE_NAME + " in the current directory: nothing to run.",
                     "Run it where " + ProjectFile.FILE_NAME + " is, pass --project FILE, or start a project with dynctl init.");
         }
+        project.stageNames(stage);
+        return project;
+    }
+
+    /**
+     * The stage of a project (checked by {@link #project(Context, String)}) in the engine: real
+     * names, references and overrides as deploy has them; the account is the engine's (STS
+     * GetCallerIdentity).
+     *
+     * @param notes what the tables and builds report as they go
+     */
+    public static DeployContext stage(Context context, Clients clients, ProjectFile project, String stage, Consumer<String> notes) {
         return StageDeployment.wanted(clients, project, stage, context.env(), notes).context();
     }
 

@@ -70,9 +70,12 @@ public final class FunctionInvokeCommand extends DynctlCommand {
         // --local in a project runs its function here; without dynctl.yaml it invokes one deployed to the local engine
         ProjectFile project = context.options().local() ? DevTarget.project(context) : ProjectFile.empty();
         boolean here = project.source().isPresent();
-        if (here && qualifier != null) {
-            throw DynctlException.usage("--qualifier names a version or alias in Lambda; --local runs the code of "
-                    + project.source().get() + ".", "Pass one of them.");
+        if (here) {
+            if (qualifier != null) {
+                throw DynctlException.usage("--qualifier names a version or alias in Lambda; --local runs the code of "
+                        + project.source().get() + ".", "Pass one of them.");
+            }
+            project.stageNames(stage == null ? DEFAULT_STAGE : stage);
         }
         if (!here && stage != null) {
             throw context.options().local()
