@@ -33,6 +33,7 @@ public final class DevSession implements AutoCloseable {
     private LocalGateway gateway;
     private CodeWatcher watcher;
     private List<LocalEndpoint> endpoints = List.of();
+    private boolean closed;
 
     private DevSession(LocalProject project, DevLog log) {
         this.project = project;
@@ -128,9 +129,13 @@ public final class DevSession implements AutoCloseable {
         }
     }
 
-    /** Stops watching, then the APIs, then every function process. */
+    /** Stops watching, then the APIs, then every function process; once, whoever asks first (Ctrl-C or the JVM's shutdown). */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         if (watcher != null) {
             watcher.close();
         }

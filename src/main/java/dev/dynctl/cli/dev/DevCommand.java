@@ -74,10 +74,17 @@ public final class DevCommand extends DynctlCommand {
             log.expect(wanted.stage().functions().stream().map(StageFunction::logicalName).toList());
             try (DevSession session = DevSession.start(wanted, LocalHostSettings.of(clients, concurrency, DevTarget.cache(context)), port,
                     !noWatch, log)) {
-                print(context, wanted, session.endpoints());
-                log.note("Serving stage " + stage + " of service " + wanted.stage().service() + ". Ctrl-C stops it.");
-                // only Ctrl-C ends this
-                new CountDownLatch(1).await();
+                // kill (SIGTERM) or a closed terminal (SIGHUP) end the JVM without Ctrl-C: the functions' processes go with it
+                Thread stop = new Thread(session::close, "dynctl-dev-stop");
+                Runtime.getRuntime().addShutdownHook(stop);
+                try {
+                    print(context, wanted, session.endpoints());
+                    log.note("Serving stage " + stage + " of service " + wanted.stage().service() + ". Ctrl-C stops it.");
+                    // only Ctrl-C ends this
+                    new CountDownLatch(1).await();
+                } finally {
+                    Runtime.getRuntime().removeShutdownHook(stop);
+                }
             }
         } catch (InterruptedException e) {
             throw new DynctlException(ExitCode.INTERRUPTED, "Stopped: the APIs and functions of stage " + stage + " are down.");
