@@ -11,8 +11,8 @@
 # JSON without touching DynamoDB, and for each server: starts it, sends WARMUP requests (default
 # 1000), then measures REQUESTS with bench/dev-load.mjs (keep-alive loopback client, CONCURRENCY
 # connections). `dynctl dev` runs with --concurrency CONCURRENCY (one instance per connection, as
-# Lambda would run them), once as the launcher starts it (C1 only) and once with
-# DYNCTL_JAVA_OPTS=-XX:TieredStopAtLevel=4 (C2, for a long-running server). serverless-offline
+# Lambda would run them), once as the launcher starts it (C1 only) and once with DEV_JAVA_OPTS
+# as DYNCTL_JAVA_OPTS (default -XX:TieredStopAtLevel=4: C2, for a long-running server). serverless-offline
 # (serverless@3, serverless-offline@13: v4 of the framework needs a login) is installed with npm
 # into a temporary folder within NPM_TIME_LIMIT seconds (default 300); when that fails the line
 # says so. Prints p50, p99 and requests/s of each, and each one's ratio to the floor.
@@ -23,6 +23,7 @@ requests=${1:-${REQUESTS:-5000}}
 concurrency=${2:-${CONCURRENCY:-8}}
 warmup=${WARMUP:-1000}
 npm_limit=${NPM_TIME_LIMIT:-300}
+dev_java_opts=${DEV_JAVA_OPTS:--XX:TieredStopAtLevel=4}
 dynctl=$PWD/target/dynctl/bin/dynctl
 load=$PWD/bench/dev-load.mjs
 
@@ -109,11 +110,13 @@ EOF
 run_dev() {
   local port pid url
   port=$(free_port)
+  rm -f "$scratch/dev.json"
   (cd "$project" && DYNCTL_CDS=off DYNCTL_JAVA_OPTS="$1" exec "$dynctl" dev --port "$port" --no-watch \
     --concurrency "$concurrency" -o json >"$scratch/dev.json" 2>"$scratch/dev.log") &
   pid=$!
   servers+=("$pid")
-  await_text "$scratch/dev.json" 300 '"endpoints"' "$scratch/dev.log" >&2
+  # the document is complete once its last line, the closing brace, is there
+  await_text "$scratch/dev.json" 300 '^}' "$scratch/dev.log" >&2
   url=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["endpoints"][0]["url"])' "$scratch/dev.json")
   measure "$url/items" "$2"
   stop_tree "$pid"
@@ -171,26 +174,26 @@ field() {
 }
 
 run_dev "" "$scratch/dev-c1.result"
-run_dev "-XX:TieredStopAtLevel=4" "$scratch/dev-c2.result"
+run_dev "$dev_java_opts" "$scratch/dev-opts.result"
 run_floor "$scratch/floor.result"
 run_serverless_offline "$scratch/offline.result"
 floor=$(cat "$scratch/floor.result")
 
 echo "dynctl $("$dynctl" --version | head -1 | cut -d' ' -f2), node $(node --version), $(nproc) cores;" \
   "$requests requests, $concurrency at a time, after $warmup warm-up requests"
-printf '%-32s %9s %9s %9s %12s %14s\n' "server" "p50 ms" "p99 ms" "req/s" "p50/floor" "req/s / floor"
+printf '%-44s %9s %9s %9s %10s %14s\n' "server" "p50 ms" "p99 ms" "req/s" "p50/floor" "req/s / floor"
 row() {
   local name=$1 result=$2
   if [ "$result" = "-" ]; then
-    printf '%-32s %9s %9s %9s %12s %14s\n' "$name" - - - - "did not install"
+    printf '%-44s %9s %9s %9s %10s %14s\n' "$name" - - - - "did not install"
     return
   fi
-  printf '%-32s %9s %9s %9s %12s %14s\n' "$name" "$(field "$result" p50_ms)" "$(field "$result" p99_ms)" \
+  printf '%-44s %9s %9s %9s %10s %14s\n' "$name" "$(field "$result" p50_ms)" "$(field "$result" p99_ms)" \
     "$(field "$result" req_per_s)" \
     "$(awk -v a="$(field "$result" p50_ms)" -v b="$(field "$floor" p50_ms)" 'BEGIN { printf "%.2f", a / b }')" \
     "$(awk -v a="$(field "$result" req_per_s)" -v b="$(field "$floor" req_per_s)" 'BEGIN { printf "%.2f", a / b }')"
 }
 row "dynctl dev" "$(cat "$scratch/dev-c1.result")"
-row "dynctl dev, C2 (TieredStopAt=4)" "$(cat "$scratch/dev-c2.result")"
+row "dynctl dev, $dev_java_opts" "$(cat "$scratch/dev-opts.result")"
 row "bare node http (floor)" "$floor"
 row "serverless-offline" "$(cat "$scratch/offline.result")"
