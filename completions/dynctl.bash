@@ -163,6 +163,7 @@ function _complete_dynctl() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} function" ];    then _picocli_dynctl; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} init" ];    then _picocli_dynctl; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} deploy" ];    then _picocli_dynctl; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} dev" ];    then _picocli_dynctl; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} tail" ];    then _picocli_dynctl; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shell" ];    then _picocli_dynctl; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} local" ];    then _picocli_dynctl; return $?; fi
@@ -235,129 +236,131 @@ function _complete_dynctl() {
   local cmds6=(function)
   local cmds7=(init)
   local cmds8=(deploy)
-  local cmds9=(tail)
-  local cmds10=(shell)
-  local cmds11=(local)
-  local cmds12=(completion)
-  local cmds13=(table list)
-  local cmds14=(table describe)
-  local cmds15=(table create)
-  local cmds16=(table update)
-  local cmds17=(table delete)
-  local cmds18=(table wait)
-  local cmds19=(table export)
-  local cmds20=(table import)
-  local cmds21=(table copy)
-  local cmds22=(table truncate)
-  local cmds23=(item put)
-  local cmds24=(item get)
-  local cmds25=(item update)
-  local cmds26=(item delete)
-  local cmds27=(item query)
-  local cmds28=(item scan)
-  local cmds29=(item batch-get)
-  local cmds30=(item batch-write)
-  local cmds31=(item transact)
-  local cmds32=(schema check)
-  local cmds33=(schema show)
-  local cmds34=(backup create)
-  local cmds35=(backup list)
-  local cmds36=(backup describe)
-  local cmds37=(backup restore)
-  local cmds38=(backup delete)
-  local cmds39=(backup pitr)
-  local cmds40=(api list)
-  local cmds41=(api describe)
-  local cmds42=(api create)
-  local cmds43=(api delete)
-  local cmds44=(api export)
-  local cmds45=(api routes)
-  local cmds46=(api route)
-  local cmds47=(api stage)
-  local cmds48=(api deploy)
-  local cmds49=(api call)
-  local cmds50=(api metrics)
-  local cmds51=(api route add)
-  local cmds52=(api route delete)
-  local cmds53=(api stage list)
-  local cmds54=(api stage create)
-  local cmds55=(api stage update)
-  local cmds56=(api stage delete)
-  local cmds57=(function list)
-  local cmds58=(function describe)
-  local cmds59=(function invoke)
-  local cmds60=(function deploy)
-  local cmds61=(function delete)
-  local cmds62=(deploy apply)
-  local cmds63=(deploy plan)
-  local cmds64=(deploy destroy)
-  local cmds65=(tail logs)
-  local cmds66=(tail table)
-  local cmds67=(local start)
-  local cmds68=(local stop)
-  local cmds69=(local status)
+  local cmds9=(dev)
+  local cmds10=(tail)
+  local cmds11=(shell)
+  local cmds12=(local)
+  local cmds13=(completion)
+  local cmds14=(table list)
+  local cmds15=(table describe)
+  local cmds16=(table create)
+  local cmds17=(table update)
+  local cmds18=(table delete)
+  local cmds19=(table wait)
+  local cmds20=(table export)
+  local cmds21=(table import)
+  local cmds22=(table copy)
+  local cmds23=(table truncate)
+  local cmds24=(item put)
+  local cmds25=(item get)
+  local cmds26=(item update)
+  local cmds27=(item delete)
+  local cmds28=(item query)
+  local cmds29=(item scan)
+  local cmds30=(item batch-get)
+  local cmds31=(item batch-write)
+  local cmds32=(item transact)
+  local cmds33=(schema check)
+  local cmds34=(schema show)
+  local cmds35=(backup create)
+  local cmds36=(backup list)
+  local cmds37=(backup describe)
+  local cmds38=(backup restore)
+  local cmds39=(backup delete)
+  local cmds40=(backup pitr)
+  local cmds41=(api list)
+  local cmds42=(api describe)
+  local cmds43=(api create)
+  local cmds44=(api delete)
+  local cmds45=(api export)
+  local cmds46=(api routes)
+  local cmds47=(api route)
+  local cmds48=(api stage)
+  local cmds49=(api deploy)
+  local cmds50=(api call)
+  local cmds51=(api metrics)
+  local cmds52=(api route add)
+  local cmds53=(api route delete)
+  local cmds54=(api stage list)
+  local cmds55=(api stage create)
+  local cmds56=(api stage update)
+  local cmds57=(api stage delete)
+  local cmds58=(function list)
+  local cmds59=(function describe)
+  local cmds60=(function invoke)
+  local cmds61=(function deploy)
+  local cmds62=(function delete)
+  local cmds63=(deploy apply)
+  local cmds64=(deploy plan)
+  local cmds65=(deploy destroy)
+  local cmds66=(tail logs)
+  local cmds67=(tail table)
+  local cmds68=(local start)
+  local cmds69=(local stop)
+  local cmds70=(local status)
 
-  if CompWordsContainsArray "${cmds69[@]}"; then _picocli_dynctl_local_status; return $?; fi
-  if CompWordsContainsArray "${cmds68[@]}"; then _picocli_dynctl_local_stop; return $?; fi
-  if CompWordsContainsArray "${cmds67[@]}"; then _picocli_dynctl_local_start; return $?; fi
-  if CompWordsContainsArray "${cmds66[@]}"; then _picocli_dynctl_tail_table; return $?; fi
-  if CompWordsContainsArray "${cmds65[@]}"; then _picocli_dynctl_tail_logs; return $?; fi
-  if CompWordsContainsArray "${cmds64[@]}"; then _picocli_dynctl_deploy_destroy; return $?; fi
-  if CompWordsContainsArray "${cmds63[@]}"; then _picocli_dynctl_deploy_plan; return $?; fi
-  if CompWordsContainsArray "${cmds62[@]}"; then _picocli_dynctl_deploy_apply; return $?; fi
-  if CompWordsContainsArray "${cmds61[@]}"; then _picocli_dynctl_function_delete; return $?; fi
-  if CompWordsContainsArray "${cmds60[@]}"; then _picocli_dynctl_function_deploy; return $?; fi
-  if CompWordsContainsArray "${cmds59[@]}"; then _picocli_dynctl_function_invoke; return $?; fi
-  if CompWordsContainsArray "${cmds58[@]}"; then _picocli_dynctl_function_describe; return $?; fi
-  if CompWordsContainsArray "${cmds57[@]}"; then _picocli_dynctl_function_list; return $?; fi
-  if CompWordsContainsArray "${cmds56[@]}"; then _picocli_dynctl_api_stage_delete; return $?; fi
-  if CompWordsContainsArray "${cmds55[@]}"; then _picocli_dynctl_api_stage_update; return $?; fi
-  if CompWordsContainsArray "${cmds54[@]}"; then _picocli_dynctl_api_stage_create; return $?; fi
-  if CompWordsContainsArray "${cmds53[@]}"; then _picocli_dynctl_api_stage_list; return $?; fi
-  if CompWordsContainsArray "${cmds52[@]}"; then _picocli_dynctl_api_route_delete; return $?; fi
-  if CompWordsContainsArray "${cmds51[@]}"; then _picocli_dynctl_api_route_add; return $?; fi
-  if CompWordsContainsArray "${cmds50[@]}"; then _picocli_dynctl_api_metrics; return $?; fi
-  if CompWordsContainsArray "${cmds49[@]}"; then _picocli_dynctl_api_call; return $?; fi
-  if CompWordsContainsArray "${cmds48[@]}"; then _picocli_dynctl_api_deploy; return $?; fi
-  if CompWordsContainsArray "${cmds47[@]}"; then _picocli_dynctl_api_stage; return $?; fi
-  if CompWordsContainsArray "${cmds46[@]}"; then _picocli_dynctl_api_route; return $?; fi
-  if CompWordsContainsArray "${cmds45[@]}"; then _picocli_dynctl_api_routes; return $?; fi
-  if CompWordsContainsArray "${cmds44[@]}"; then _picocli_dynctl_api_export; return $?; fi
-  if CompWordsContainsArray "${cmds43[@]}"; then _picocli_dynctl_api_delete; return $?; fi
-  if CompWordsContainsArray "${cmds42[@]}"; then _picocli_dynctl_api_create; return $?; fi
-  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_dynctl_api_describe; return $?; fi
-  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_dynctl_api_list; return $?; fi
-  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_dynctl_backup_pitr; return $?; fi
-  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_dynctl_backup_delete; return $?; fi
-  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_dynctl_backup_restore; return $?; fi
-  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_dynctl_backup_describe; return $?; fi
-  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_dynctl_backup_list; return $?; fi
-  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_dynctl_backup_create; return $?; fi
-  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_dynctl_schema_show; return $?; fi
-  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_dynctl_schema_check; return $?; fi
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_dynctl_item_transact; return $?; fi
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_dynctl_item_batchwrite; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_dynctl_item_batchget; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_dynctl_item_scan; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_dynctl_item_query; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_dynctl_item_delete; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_dynctl_item_update; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_dynctl_item_get; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_dynctl_item_put; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_dynctl_table_truncate; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_dynctl_table_copy; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_dynctl_table_import; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_dynctl_table_export; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_dynctl_table_wait; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_dynctl_table_delete; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_dynctl_table_update; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_dynctl_table_create; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_dynctl_table_describe; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_dynctl_table_list; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_dynctl_completion; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_dynctl_local; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_dynctl_shell; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_dynctl_tail; return $?; fi
+  if CompWordsContainsArray "${cmds70[@]}"; then _picocli_dynctl_local_status; return $?; fi
+  if CompWordsContainsArray "${cmds69[@]}"; then _picocli_dynctl_local_stop; return $?; fi
+  if CompWordsContainsArray "${cmds68[@]}"; then _picocli_dynctl_local_start; return $?; fi
+  if CompWordsContainsArray "${cmds67[@]}"; then _picocli_dynctl_tail_table; return $?; fi
+  if CompWordsContainsArray "${cmds66[@]}"; then _picocli_dynctl_tail_logs; return $?; fi
+  if CompWordsContainsArray "${cmds65[@]}"; then _picocli_dynctl_deploy_destroy; return $?; fi
+  if CompWordsContainsArray "${cmds64[@]}"; then _picocli_dynctl_deploy_plan; return $?; fi
+  if CompWordsContainsArray "${cmds63[@]}"; then _picocli_dynctl_deploy_apply; return $?; fi
+  if CompWordsContainsArray "${cmds62[@]}"; then _picocli_dynctl_function_delete; return $?; fi
+  if CompWordsContainsArray "${cmds61[@]}"; then _picocli_dynctl_function_deploy; return $?; fi
+  if CompWordsContainsArray "${cmds60[@]}"; then _picocli_dynctl_function_invoke; return $?; fi
+  if CompWordsContainsArray "${cmds59[@]}"; then _picocli_dynctl_function_describe; return $?; fi
+  if CompWordsContainsArray "${cmds58[@]}"; then _picocli_dynctl_function_list; return $?; fi
+  if CompWordsContainsArray "${cmds57[@]}"; then _picocli_dynctl_api_stage_delete; return $?; fi
+  if CompWordsContainsArray "${cmds56[@]}"; then _picocli_dynctl_api_stage_update; return $?; fi
+  if CompWordsContainsArray "${cmds55[@]}"; then _picocli_dynctl_api_stage_create; return $?; fi
+  if CompWordsContainsArray "${cmds54[@]}"; then _picocli_dynctl_api_stage_list; return $?; fi
+  if CompWordsContainsArray "${cmds53[@]}"; then _picocli_dynctl_api_route_delete; return $?; fi
+  if CompWordsContainsArray "${cmds52[@]}"; then _picocli_dynctl_api_route_add; return $?; fi
+  if CompWordsContainsArray "${cmds51[@]}"; then _picocli_dynctl_api_metrics; return $?; fi
+  if CompWordsContainsArray "${cmds50[@]}"; then _picocli_dynctl_api_call; return $?; fi
+  if CompWordsContainsArray "${cmds49[@]}"; then _picocli_dynctl_api_deploy; return $?; fi
+  if CompWordsContainsArray "${cmds48[@]}"; then _picocli_dynctl_api_stage; return $?; fi
+  if CompWordsContainsArray "${cmds47[@]}"; then _picocli_dynctl_api_route; return $?; fi
+  if CompWordsContainsArray "${cmds46[@]}"; then _picocli_dynctl_api_routes; return $?; fi
+  if CompWordsContainsArray "${cmds45[@]}"; then _picocli_dynctl_api_export; return $?; fi
+  if CompWordsContainsArray "${cmds44[@]}"; then _picocli_dynctl_api_delete; return $?; fi
+  if CompWordsContainsArray "${cmds43[@]}"; then _picocli_dynctl_api_create; return $?; fi
+  if CompWordsContainsArray "${cmds42[@]}"; then _picocli_dynctl_api_describe; return $?; fi
+  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_dynctl_api_list; return $?; fi
+  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_dynctl_backup_pitr; return $?; fi
+  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_dynctl_backup_delete; return $?; fi
+  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_dynctl_backup_restore; return $?; fi
+  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_dynctl_backup_describe; return $?; fi
+  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_dynctl_backup_list; return $?; fi
+  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_dynctl_backup_create; return $?; fi
+  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_dynctl_schema_show; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_dynctl_schema_check; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_dynctl_item_transact; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_dynctl_item_batchwrite; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_dynctl_item_batchget; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_dynctl_item_scan; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_dynctl_item_query; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_dynctl_item_delete; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_dynctl_item_update; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_dynctl_item_get; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_dynctl_item_put; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_dynctl_table_truncate; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_dynctl_table_copy; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_dynctl_table_import; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_dynctl_table_export; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_dynctl_table_wait; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_dynctl_table_delete; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_dynctl_table_update; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_dynctl_table_create; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_dynctl_table_describe; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_dynctl_table_list; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_dynctl_completion; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_dynctl_local; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_dynctl_shell; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_dynctl_tail; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_dynctl_dev; return $?; fi
   if CompWordsContainsArray "${cmds8[@]}"; then _picocli_dynctl_deploy; return $?; fi
   if CompWordsContainsArray "${cmds7[@]}"; then _picocli_dynctl_init; return $?; fi
   if CompWordsContainsArray "${cmds6[@]}"; then _picocli_dynctl_function; return $?; fi
@@ -378,7 +381,7 @@ function _picocli_dynctl() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="table item sql schema backup api function init deploy tail shell local completion"
+  local commands="table item sql schema backup api function init deploy dev tail shell local completion"
   local flag_opts="'--local' '--no-color' '--debug' '-y' '--yes' '--no-input' '-h' '--help' '-V' '--version'"
   local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
@@ -853,6 +856,63 @@ function _picocli_dynctl_deploy() {
 
   case ${prev_word} in
     '--stage')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+    '--region')
+      return
+      ;;
+    '--endpoint-url')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--query')
+      return
+      ;;
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `dev` subcommand.
+function _picocli_dynctl_dev() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-watch' '-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
+  local arg_opts="'--stage' '--port' '--concurrency' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
+  local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--stage')
+      return
+      ;;
+    '--port')
+      return
+      ;;
+    '--concurrency')
       return
       ;;
     '--profile')
@@ -3711,7 +3771,7 @@ function _picocli_dynctl_function_invoke() {
 
   local commands=""
   local flag_opts="'--logs' '-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--payload' '--qualifier' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
+  local arg_opts="'--payload' '--qualifier' '--stage' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -3721,6 +3781,9 @@ function _picocli_dynctl_function_invoke() {
       return
       ;;
     '--qualifier')
+      return
+      ;;
+    '--stage')
       return
       ;;
     '--profile')

@@ -3,6 +3,7 @@ package dev.dynctl.cli;
 import dev.dynctl.cli.api.ApiCommand;
 import dev.dynctl.cli.backup.BackupCommand;
 import dev.dynctl.cli.deploy.DeployCommand;
+import dev.dynctl.cli.dev.DevCommand;
 import dev.dynctl.cli.function.FunctionCommand;
 import dev.dynctl.cli.init.InitCommand;
 import dev.dynctl.cli.item.ItemCommand;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Mixin;
         versionProvider = VersionProvider.class,
         description = "Create, query and operate Amazon DynamoDB tables and the APIs in front of them (API Gateway + Lambda), locally or on AWS.",
         synopsisSubcommandLabel = "COMMAND", commandListHeading = "%nCommands:%n",
-        subcommands = {TableCommand.class, ItemCommand.class, SqlCommand.class, SchemaCommand.class, BackupCommand.class, ApiCommand.class, FunctionCommand.class, InitCommand.class, DeployCommand.class, TailCommand.class, ShellCommand.class, LocalCommand.class, CompletionCommand.class},
+        subcommands = {TableCommand.class, ItemCommand.class, SqlCommand.class, SchemaCommand.class, BackupCommand.class, ApiCommand.class, FunctionCommand.class, InitCommand.class, DeployCommand.class, DevCommand.class, TailCommand.class, ShellCommand.class, LocalCommand.class, CompletionCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  dynctl --local table create users --pk id:S --wait",

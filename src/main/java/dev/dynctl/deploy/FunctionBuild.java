@@ -16,21 +16,36 @@ import java.util.function.Consumer;
 /**
  * The {@code build:} commands of a plan's functions, each run once in the project directory
  * through {@code sh -c} before the code is packaged (the plan compares the package's SHA-256).
- * What a build prints goes to the deploy's notes (stderr), never to its result.
+ * What a build prints goes to the deploy's notes (stderr), never to its result. {@code dev} and
+ * {@code function invoke --local} run builds through this too.
  */
-final class FunctionBuild {
+public final class FunctionBuild {
     private final Path directory;
     private final Consumer<String> output;
     /** Several functions often share one build (a jar with every handler): it runs once. */
     private final Set<String> done = new HashSet<>();
 
-    FunctionBuild(Path directory, Consumer<String> output) {
+    /** What a failed build means, and what to do then: said at the end of its message. */
+    private final String consequence;
+    private final String retry;
+
+    public FunctionBuild(Path directory, Consumer<String> output) {
+        this(directory, output, "nothing was deployed", "run the deploy again");
+    }
+
+    /**
+     * @param consequence what a failed build means, e.g. "the code before the change keeps serving"
+     * @param retry what to do once the build is fixed, e.g. "save a file again"
+     */
+    public FunctionBuild(Path directory, Consumer<String> output, String consequence, String retry) {
         this.directory = directory;
         this.output = output;
+        this.consequence = consequence;
+        this.retry = retry;
     }
 
     /** Runs the function's build unless it has none or it ran already; a failed build is exit 1 naming the function. */
-    void run(StageFunction function) throws InterruptedException {
+    public void run(StageFunction function) throws InterruptedException {
         String command = function.build();
         if (command == null || !done.add(command)) {
             return;
@@ -54,17 +69,23 @@ final class FunctionBuild {
             int status = process.waitFor();
             if (status != 0) {
                 throw new DynctlException(ExitCode.FAILURE, "The build of function " + function.logicalName() + " ('" + shown
-                        + "') failed with exit status " + status + "; nothing was deployed.",
-                        "Its output is above. Fix the build and run the deploy again.");
+                        + "') failed with exit status " + status + "; " + consequence + ".",
+                        "Its output is above. Fix the build and " + retry + ".");
             }
         } catch (IOException | UncheckedIOException e) {
-            process.destroyForcibly();
+            stop(process);
             throw new DynctlException(ExitCode.FAILURE, "Cannot read the output of the build of function " + function.logicalName()
                     + ": " + e.getMessage() + ".", null, e);
         } catch (InterruptedException e) {
             // the build is ours: it does not outlive the deploy
-            process.destroyForcibly();
+            stop(process);
             throw e;
         }
+    }
+
+    /** The shell and what it started (mvn's JVM, npm's node): sh -c does not pass its end on. */
+    private static void stop(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
     }
 }

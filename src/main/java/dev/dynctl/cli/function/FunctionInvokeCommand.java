@@ -2,14 +2,24 @@ package dev.dynctl.cli.function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.dynctl.aws.Clients;
 import dev.dynctl.cli.Context;
 import dev.dynctl.cli.DynctlCommand;
+import dev.dynctl.cli.dev.DevTarget;
+import dev.dynctl.deploy.DeployContext;
+import dev.dynctl.dev.DevLog;
+import dev.dynctl.dev.LocalHostSettings;
+import dev.dynctl.dev.LocalInvocation;
+import dev.dynctl.dev.LocalRun;
 import dev.dynctl.error.DynctlException;
 import dev.dynctl.error.ExitCode;
 import dev.dynctl.functions.FunctionPayload;
 import dev.dynctl.functions.FunctionService;
+import dev.dynctl.model.ProjectFile;
 import dev.dynctl.output.Format;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -20,30 +30,65 @@ import picocli.CommandLine.Parameters;
                 + "with -o json, yaml … or --query, so a script always reads JSON. An empty answer is said on stderr.",
             "",
             "When the function fails (Lambda's FunctionError), its error payload is printed and dynctl exits "
-                    + "with 1. --logs prints the last 4 KB of the invocation's log on stderr."},
+                    + "with 1. --logs prints the last 4 KB of the invocation's log on stderr.",
+            "",
+            "With --local the function of dynctl.yaml runs on this machine, as dynctl dev runs it: its build runs, "
+                    + "the stage's tables are made in the local engine (or the one --endpoint-url names) when they are "
+                    + "not there, and one instance answers; --logs prints its output on stderr."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  dynctl function invoke get-item --payload '{\"id\": \"42\"}'",
             "  dynctl function invoke get-item --payload @event.json --logs",
             "  echo '{\"id\": \"42\"}' | dynctl function invoke get-item --payload -",
-            "  dynctl function invoke get-item --qualifier live -o yaml"})
+            "  dynctl function invoke get-item --qualifier live -o yaml",
+            "  dynctl function invoke items --local --payload @event.json --logs"})
 public final class FunctionInvokeCommand extends DynctlCommand {
-    @Parameters(index = "0", paramLabel = "FUNCTION", description = "The function's name or ARN.")
+    private static final String DEFAULT_STAGE = "dev";
+    /** What Lambda hands a handler invoked without a payload. */
+    private static final byte[] EMPTY_EVENT = "{}".getBytes(StandardCharsets.UTF_8);
+
+    @Parameters(index = "0", paramLabel = "FUNCTION",
+            description = "The function's name or ARN; with --local its key in dynctl.yaml or its name in the stage.")
     String function;
 
     @Option(names = "--payload", paramLabel = "JSON",
             description = "The event: JSON text, @FILE, or - for stdin (none is sent by default).")
     String payload;
 
-    @Option(names = "--logs", description = "Print the decoded log tail of the invocation on stderr.")
+    @Option(names = "--logs", description = "Print the invocation's log on stderr: its decoded tail, or with --local the function's output.")
     boolean logs;
 
     @Option(names = "--qualifier", paramLabel = "VERSION|ALIAS", description = "Invoke this version or alias instead of $LATEST.")
     String qualifier;
 
+    @Option(names = "--stage", paramLabel = "STAGE",
+            description = "With --local: the stage of dynctl.yaml whose names and settings apply (default: " + DEFAULT_STAGE + ").")
+    String stage;
+
     @Override
-    protected void run(Context context) {
+    protected void run(Context context) throws InterruptedException {
+        // --local in a project runs its function here; without dynctl.yaml it invokes one deployed to the local engine
+        ProjectFile project = context.options().local() ? DevTarget.project(context) : ProjectFile.empty();
+        boolean here = project.source().isPresent();
+        if (here) {
+            if (qualifier != null) {
+                throw DynctlException.usage("--qualifier names a version or alias in Lambda; --local runs the code of "
+                        + project.source().get() + ".", "Pass one of them.");
+            }
+            project.stageNames(stage == null ? DEFAULT_STAGE : stage);
+        }
+        if (!here && stage != null) {
+            throw context.options().local()
+                    ? DynctlException.usage("--stage picks a stage of " + ProjectFile.FILE_NAME + ", and there is none here.",
+                            "Run it where " + ProjectFile.FILE_NAME + " is, or pass --project FILE.")
+                    : DynctlException.usage("--stage goes with --local: it picks the stage of " + ProjectFile.FILE_NAME + " to run here.",
+                            "Add --local, or name the deployed function (e.g. notes-" + stage + "-items).");
+        }
         byte[] event = payload == null ? null : FunctionPayload.read(payload, context::in);
+        if (here) {
+            invokeHere(context, project, event == null ? EMPTY_EVENT : event);
+            return;
+        }
         FunctionService.Invocation result = new FunctionService(context.clients()).invoke(function, event, qualifier, logs);
         if (logs) {
             if (result.logTail() == null) {
@@ -56,6 +101,44 @@ public final class FunctionInvokeCommand extends DynctlCommand {
         if (result.failed()) {
             throw new DynctlException(ExitCode.FAILURE, "Function '" + function + "' failed (" + result.functionError() + "); its error is printed above.",
                     logs ? null : "Run it again with --logs to see its log tail.");
+        }
+    }
+
+    /** One invocation on this machine through the local host, printed as Lambda's answer is. */
+    private void invokeHere(Context context, ProjectFile project, byte[] event) throws InterruptedException {
+        Clients clients = DevTarget.clients(context);
+        PrintWriter err = context.err();
+        Consumer<String> notes = line -> {
+            err.println(line);
+            err.flush();
+        };
+        DeployContext wanted = DevTarget.stage(context, clients, project, stage == null ? DEFAULT_STAGE : stage, notes);
+        LocalInvocation result = LocalRun.invoke(wanted, function, event, LocalHostSettings.of(clients, 1, DevTarget.cache(context)),
+                new InvocationLog(notes, logs));
+        print(context, result.payload());
+        if (result.failed()) {
+            throw new DynctlException(ExitCode.FAILURE, "Function '" + function + "' failed (" + result.errorType()
+                    + "); its error is printed above.", logs ? null : "Run it again with --logs to see its output.");
+        }
+    }
+
+    /** What the host says while one local invocation runs: the function's lines only with --logs. */
+    private record InvocationLog(Consumer<String> err, boolean logs) implements DevLog {
+        @Override
+        public void function(String function, String line) {
+            if (logs) {
+                err.accept(line);
+            }
+        }
+
+        @Override
+        public void request(String line) {
+            err.accept(line);
+        }
+
+        @Override
+        public void note(String line) {
+            err.accept(line);
         }
     }
 

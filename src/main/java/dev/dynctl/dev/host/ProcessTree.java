@@ -1,0 +1,95 @@
+package dev.dynctl.dev.host;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+
+/** A child process and everything it started: ended together, so no runtime outlives its instance. */
+final class ProcessTree {
+    private static final long EXIT_WAIT_SECONDS = 5;
+
+    private ProcessTree() {
+    }
+
+    /** Kills {@code root} and its descendants (collected first: once the root is gone they belong to init) and waits for them. */
+    static void kill(ProcessHandle root) {
+        List<ProcessHandle> tree = new ArrayList<>();
+        tree.add(root);
+        root.descendants().forEach(tree::add);
+        tree.forEach(ProcessHandle::destroyForcibly);
+        awaitEnd(tree);
+    }
+
+    /**
+     * Polls rather than onExit(): for a process that is not our child the JDK sleeps 300 ms and
+     * more between looks, and counts a killed process that init has not reaped yet as alive.
+     */
+    private static void awaitEnd(List<ProcessHandle> processes) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(EXIT_WAIT_SECONDS);
+        List<ProcessHandle> left = processes;
+        while (!left.isEmpty() && System.nanoTime() < deadline) {
+            left = left.stream().filter(ProcessTree::running).toList();
+            if (!left.isEmpty()) {
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Alive and not a zombie (a zombie has ended; only its exit status waits for its parent). */
+    static boolean running(ProcessHandle process) {
+        if (!process.isAlive()) {
+            return false;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            int afterName = stat.lastIndexOf(')');
+            return afterName < 0 || afterName + 2 >= stat.length() || stat.charAt(afterName + 2) != 'Z';
+        } catch (IOException | RuntimeException noProcOrGone) {
+            return process.isAlive();
+        }
+    }
+
+    /** The process's peak resident memory in MB (VmHWM in /proc), or empty where /proc does not say. */
+    static OptionalLong peakMemoryMb(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    long kilobytes = Long.parseLong(line.substring("VmHWM:".length()).replace("kB", "").trim());
+                    return OptionalLong.of((kilobytes + 1023) / 1024);
+                }
+            }
+            return OptionalLong.empty();
+        } catch (IOException | RuntimeException notLinuxOrGone) {
+            return OptionalLong.empty();
+        }
+    }
+
+    /** How Lambda words a runtime's exit: "Runtime exited with error: exit status 3", "…: signal: killed". */
+    static String describeExit(int exitValue) {
+        if (exitValue == 0) {
+            return "Runtime exited without providing a reason";
+        }
+        // Java reports a death by signal N as exit value 128 + N
+        if (exitValue > 128 && exitValue < 128 + 32) {
+            int signal = exitValue - 128;
+            String name = switch (signal) {
+                case 6 -> "aborted";
+                case 9 -> "killed";
+                case 11 -> "segmentation fault";
+                case 15 -> "terminated";
+                default -> Integer.toString(signal);
+            };
+            return "Runtime exited with error: signal: " + name;
+        }
+        return "Runtime exited with error: exit status " + exitValue;
+    }
+}

@@ -1,0 +1,92 @@
+package dev.dynctl.dev.host;
+
+import dev.dynctl.dev.DevLog;
+import dev.dynctl.dev.LocalFunction;
+import dev.dynctl.error.DynctlException;
+import dev.dynctl.error.ExitCode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/**
+ * python* runtimes: dynctl's runtime on the machine's Python, the one of the runtime's version
+ * (python3.12) when it runs here, else python3.
+ */
+final class PythonLauncher implements RuntimeLauncher {
+    private static final Pattern VERSIONED = Pattern.compile("python3\\.\\d+");
+    private static final String DEFAULT = "python3";
+    /** Whether a command runs, per command: a pyenv shim can be on PATH and still refuse. */
+    private static final ConcurrentMap<String, Boolean> RUNS = new ConcurrentHashMap<>();
+
+    private final LocalFunction function;
+    private final RuntimeFiles files;
+    private final DevLog log;
+    private volatile String interpreter = DEFAULT;
+
+    PythonLauncher(LocalFunction function, RuntimeFiles files, DevLog log) {
+        this.function = function;
+        this.files = files;
+        this.log = log;
+    }
+
+    @Override
+    public void prepare(Path taskRoot) {
+        files.file(RuntimeFiles.PYTHON_RUNTIME);
+        String versioned = function.runtime();
+        if (VERSIONED.matcher(versioned).matches() && runs(versioned)) {
+            interpreter = versioned;
+            return;
+        }
+        if (!runs(DEFAULT)) {
+            throw new DynctlException(ExitCode.FAILURE, "Cannot run python3 for function " + function.logicalName() + ".", installHint());
+        }
+        if (VERSIONED.matcher(versioned).matches()) {
+            log.note(function.logicalName() + " (" + versioned + ") runs on python3: " + versioned + " does not run on this machine.");
+        }
+        interpreter = DEFAULT;
+    }
+
+    @Override
+    public List<String> command(Path taskRoot) {
+        return List.of(interpreter, files.file(RuntimeFiles.PYTHON_RUNTIME).toString());
+    }
+
+    /** The code's folder comes first on the module path; output unbuffered; no __pycache__ written into the code (a watcher would see it change). */
+    @Override
+    public Map<String, String> environment(Path taskRoot) {
+        return Map.of("PYTHONPATH", taskRoot.toString(), "PYTHONUNBUFFERED", "1", "PYTHONDONTWRITEBYTECODE", "1");
+    }
+
+    @Override
+    public String installHint() {
+        return "Install Python 3 (python3 on PATH): " + function.runtime() + " functions run on it.";
+    }
+
+    private static boolean runs(String command) {
+        return RUNS.computeIfAbsent(command, PythonLauncher::probe);
+    }
+
+    private static boolean probe(String command) {
+        try {
+            Process process = new ProcessBuilder(command, "-c", "import sys")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                ProcessTree.kill(process.toHandle());
+                return false;
+            }
+            return process.exitValue() == 0;
+        } catch (IOException notThere) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

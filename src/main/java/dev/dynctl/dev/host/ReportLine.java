@@ -1,0 +1,26 @@
+package dev.dynctl.dev.host;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.OptionalLong;
+
+/**
+ * The line Lambda logs after each invocation, tab-separated as Lambda writes it:
+ * {@code REPORT RequestId: … Duration: 12.34 ms Billed Duration: 13 ms Memory Size: 128 MB Max Memory Used: 45 MB Init Duration: 210.50 ms}
+ * (Init Duration on a cold start only; Max Memory Used when /proc says it).
+ */
+final class ReportLine {
+    private ReportLine() {
+    }
+
+    static String of(String requestId, Duration duration, int memorySizeMb, OptionalLong maxMemoryUsedMb, Duration initDuration) {
+        double millis = duration.toNanos() / 1_000_000.0;
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "REPORT RequestId: %s\tDuration: %.2f ms\tBilled Duration: %d ms\tMemory Size: %d MB",
+                requestId, millis, (long) Math.max(1, Math.ceil(millis)), memorySizeMb));
+        maxMemoryUsedMb.ifPresent(used -> line.append("\tMax Memory Used: ").append(used).append(" MB"));
+        if (initDuration != null) {
+            line.append(String.format(Locale.ROOT, "\tInit Duration: %.2f ms", initDuration.toNanos() / 1_000_000.0));
+        }
+        return line.toString();
+    }
+}

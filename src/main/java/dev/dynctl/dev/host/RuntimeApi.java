@@ -1,0 +1,167 @@
+package dev.dynctl.dev.host;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The Lambda Runtime API of one instance, on 127.0.0.1 and a free port: the instance's runtime
+ * asks {@code /invocation/next} for an event and posts the answer back. Unmodified runtime
+ * interface clients (AWS's Java one included) run against it.
+ */
+final class RuntimeApi implements AutoCloseable {
+    private static final String BASE = "/2018-06-01/runtime/";
+    private static final Pattern ANSWER = Pattern.compile("invocation/([^/]+)/(response|error)");
+    /** Handed to a waiting {@code /next} when the endpoint closes, so that its thread ends. */
+    private static final PendingInvocation CLOSED = new PendingInvocation(new byte[0], Duration.ZERO);
+
+    static {
+        // without TCP_NODELAY each answer waits ~40 ms for the runtime's delayed ACK, twice per invocation;
+        // the JDK's server reads this once, when its first server is made
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
+    private final HttpServer server;
+    private final String functionArn;
+    private final BlockingQueue<PendingInvocation> events = new LinkedBlockingQueue<>();
+    private final Map<String, PendingInvocation> handedOut = new ConcurrentHashMap<>();
+    private volatile PendingInvocation current;
+    private volatile boolean closed;
+
+    private RuntimeApi(HttpServer server, String functionArn) {
+        this.server = server;
+        this.functionArn = functionArn;
+    }
+
+    /** Listens on a free loopback port; {@code threads} serve the requests (a waiting {@code /next} holds one). */
+    static RuntimeApi open(String functionArn, Executor threads) {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            RuntimeApi api = new RuntimeApi(server, functionArn);
+            server.createContext(BASE, api::handle);
+            server.setExecutor(threads);
+            server.start();
+            return api;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open a Runtime API endpoint on 127.0.0.1", e);
+        }
+    }
+
+    /** AWS_LAMBDA_RUNTIME_API: host:port. */
+    String address() {
+        return "127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Queues the event for the runtime's next {@code /invocation/next}. */
+    void submit(PendingInvocation invocation) {
+        current = invocation;
+        events.add(invocation);
+    }
+
+    /** The process ended: the event it was given (or was about to take) gets {@code answer}. */
+    void processEnded(Answer answer) {
+        PendingInvocation invocation = current;
+        if (invocation != null) {
+            invocation.answer(answer);
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        events.add(CLOSED);
+        server.stop(0);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath().substring(BASE.length());
+            String method = exchange.getRequestMethod();
+            if (method.equals("GET") && path.equals("invocation/next")) {
+                next(exchange);
+                return;
+            }
+            Matcher answer = ANSWER.matcher(path);
+            if (method.equals("POST") && answer.matches()) {
+                answer(exchange, answer.group(1), answer.group(2).equals("error"));
+                return;
+            }
+            if (method.equals("POST") && path.equals("init/error")) {
+                initError(exchange);
+                return;
+            }
+            reply(exchange, 404, error("UnknownPath", method + " " + exchange.getRequestURI().getPath() + " is not part of the Lambda Runtime API"));
+        }
+    }
+
+    private void next(HttpExchange exchange) throws IOException {
+        PendingInvocation invocation;
+        try {
+            invocation = events.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            invocation = CLOSED;
+        }
+        if (invocation == CLOSED || closed) {
+            events.add(CLOSED);
+            reply(exchange, 500, error("ServiceShutdown", "the local function host is stopping this instance"));
+            return;
+        }
+        handedOut.put(invocation.requestId(), invocation);
+        long deadline = invocation.hand();
+        var headers = exchange.getResponseHeaders();
+        headers.set("Content-Type", "application/json");
+        headers.set("Lambda-Runtime-Aws-Request-Id", invocation.requestId());
+        headers.set("Lambda-Runtime-Deadline-Ms", Long.toString(deadline));
+        headers.set("Lambda-Runtime-Invoked-Function-Arn", functionArn);
+        headers.set("Lambda-Runtime-Trace-Id", TraceId.next());
+        reply(exchange, 200, invocation.event());
+    }
+
+    private void answer(HttpExchange exchange, String requestId, boolean error) throws IOException {
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        PendingInvocation invocation = handedOut.remove(requestId);
+        if (invocation == null) {
+            reply(exchange, 400, error("InvalidRequestID", "no invocation " + requestId + " is waiting for an answer"));
+            return;
+        }
+        invocation.answer(error
+                ? Answer.posted(body, exchange.getRequestHeaders().getFirst("Lambda-Runtime-Function-Error-Type"), "Unhandled")
+                : Answer.success(body));
+        reply(exchange, 202, "{\"status\":\"OK\"}".getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void initError(HttpExchange exchange) throws IOException {
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        PendingInvocation invocation = current;
+        if (invocation != null) {
+            invocation.answer(Answer.initError(body));
+        }
+        reply(exchange, 202, "{\"status\":\"OK\"}".getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] error(String type, String message) {
+        return Answer.hostError(type, message).payload();
+    }
+
+    private static void reply(HttpExchange exchange, int status, byte[] body) throws IOException {
+        exchange.getResponseHeaders().putIfAbsent("Content-Type", List.of("application/json"));
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            exchange.getResponseBody().write(body);
+        }
+    }
+}

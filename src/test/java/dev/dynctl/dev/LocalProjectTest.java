@@ -1,0 +1,103 @@
+package dev.dynctl.dev;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.dynctl.error.DynctlException;
+import dev.dynctl.error.ExitCode;
+import dev.dynctl.model.ServiceStage;
+import dev.dynctl.model.StageFunction;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A stage's functions made ready for the host: builds run once each in the project directory, code found where the file says. */
+class LocalProjectTest {
+    @TempDir
+    Path project;
+
+    private final List<String> output = new ArrayList<>();
+
+    private StageFunction function(String key, String code, String build) {
+        return new StageFunction(key, "notes-dev-" + key, "nodejs20.x", "index.handler", Path.of(code), build, 256, 10,
+                Map.of("TABLE", "notes-dev-items"), "", Map.of());
+    }
+
+    private LocalProject stage(StageFunction... functions) {
+        return new LocalProject(new ServiceStage("notes", "dev", project, List.of(), List.of(functions), List.of()));
+    }
+
+    @Test
+    void buildsRunOnceInTheProjectDirectoryAndEachFunctionGetsItsCode() throws Exception {
+        String build = "mkdir -p out && echo built >> out/log && touch out/handler.zip";
+        LocalProject stage = stage(function("a", "out/handler.zip", build), function("b", "out/handler.zip", build));
+
+        List<LocalFunction> built = stage.build(output::add);
+
+        assertThat(built).extracting(LocalFunction::logicalName, LocalFunction::name, LocalFunction::code).containsExactly(
+                tuple("a", "notes-dev-a", project.resolve("out/handler.zip")),
+                tuple("b", "notes-dev-b", project.resolve("out/handler.zip")));
+        assertThat(built.get(0)).extracting(LocalFunction::runtime, LocalFunction::handler, LocalFunction::memoryMb,
+                LocalFunction::timeoutSeconds, LocalFunction::environment)
+                .containsExactly("nodejs20.x", "index.handler", 256, 10, Map.of("TABLE", "notes-dev-items"));
+        assertThat(project.resolve("out/log")).as("one build for both").hasContent("built");
+        assertThat(output).containsExactly("Building function a: " + build);
+    }
+
+    @Test
+    void aFunctionIsFoundByItsKeyOrItsNameInTheStage() throws Exception {
+        Files.createDirectories(project.resolve("functions/items"));
+        LocalProject stage = stage(function("items", "functions/items", null));
+
+        assertThat(stage.build("items", output::add)).map(LocalFunction::logicalName).contains("items");
+        assertThat(stage.build("notes-dev-items", output::add)).map(LocalFunction::logicalName).contains("items");
+        assertThat(stage.build("nothing", output::add)).isEmpty();
+    }
+
+    @Test
+    void codeThatTheBuildDidNotMakeIsAnErrorNamingTheFunction() {
+        LocalProject stage = stage(function("items", "dist/items.zip", "true"));
+
+        assertThatThrownBy(() -> stage.build(output::add)).isInstanceOfSatisfying(DynctlException.class, e -> {
+            assertThat(e.exitCode()).isEqualTo(ExitCode.FAILURE);
+            assertThat(e.getMessage()).isEqualTo("The code of function items is not at " + project.resolve("dist/items.zip")
+                    + " after its build ('true').");
+        });
+    }
+
+    @Test
+    void aFailedRebuildSaysTheCodeBeforeTheChangeKeepsServing() throws IOException {
+        Files.createDirectories(project.resolve("functions/items"));
+        StageFunction items = function("items", "functions/items", "echo broken; exit 3");
+        List<LocalFunction> reloaded = new ArrayList<>();
+
+        assertThatThrownBy(() -> stage(items).rebuild(List.of(items), output::add, reloaded::add))
+                .isInstanceOfSatisfying(DynctlException.class, e -> {
+                    assertThat(e.getMessage()).isEqualTo("The build of function items ('echo broken; exit 3') failed with exit status 3; "
+                            + "the code before the change keeps serving.");
+                    assertThat(e.hint()).isEqualTo("Its output is above. Fix the build and save a file again.");
+                });
+        assertThat(output).containsExactly("Building function items: echo broken; exit 3", "broken");
+        assertThat(reloaded).isEmpty();
+    }
+
+    @Test
+    void theWatchedFolderIsTheOneBuiltCodeComesFrom() throws IOException {
+        Path items = Files.createDirectories(project.resolve("functions/items"));
+        Files.createDirectories(items.resolve("target/classes"));
+        Files.createDirectories(project.resolve("web/dist"));
+
+        assertThat(DevSession.source(items, false)).isEqualTo(items);
+        assertThat(DevSession.source(items.resolve("target/items.jar"), true)).isEqualTo(items);
+        assertThat(DevSession.source(items.resolve("target/classes"), true)).isEqualTo(items);
+        assertThat(DevSession.source(project.resolve("web/dist"), true)).isEqualTo(project.resolve("web"));
+        assertThat(DevSession.source(project.resolve("web/dist"), false)).as("no build: the folder is the code").isEqualTo(project.resolve("web/dist"));
+        assertThat(DevSession.source(project.resolve("bundle.zip"), false)).isEqualTo(project);
+    }
+}

@@ -1,0 +1,133 @@
+package dev.dynctl.dev.host;
+
+import static dev.dynctl.dev.host.HostFixtures.await;
+import static dev.dynctl.dev.host.HostFixtures.event;
+import static dev.dynctl.dev.host.HostFixtures.fixture;
+import static dev.dynctl.dev.host.HostFixtures.function;
+import static dev.dynctl.dev.host.HostFixtures.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dynctl.dev.LocalInvocation;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Java functions on the local host: a handler compiled here against aws-lambda-java-core runs in a
+ * child JVM through AWS's runtime interface client, from a jar and from a classes directory.
+ */
+class FunctionHostJavaTest {
+    private static final String HANDLER = "fixture.EchoHandler::handleRequest";
+    private static final RecordingLog LOG = new RecordingLog();
+    private static FunctionHost host;
+
+    @TempDir
+    static Path temporary;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path classes = compile(temporary.resolve("classes"),
+                fixture("java").resolve("fixture/EchoHandler.java"), fixture("java").resolve("fixture/BrokenHandler.java"));
+        Path jar = jar(classes, temporary.resolve("echo.jar"));
+        host = new FunctionHost(List.of(
+                function("jar", "java17", HANDLER, jar, 10, Map.of("GREETING", "hallo")),
+                function("classes", "java17", HANDLER, classes, 10, Map.of()),
+                function("unknownClass", "java17", "fixture.Nowhere::handleRequest", classes, 10, Map.of()),
+                function("broken", "java17", "fixture.BrokenHandler::handleRequest", classes, 10, Map.of())),
+                HostFixtures.settings(1), LOG);
+    }
+
+    @AfterAll
+    static void stop() {
+        host.close();
+        HostFixtures.assertNoRuntimeLeft();
+    }
+
+    @Test
+    void aJarsHandlerRunsAndStaysWarm() throws Exception {
+        LocalInvocation first = host.invoke("jar", event("{\"hello\": \"java\"}"));
+        LocalInvocation second = host.invoke("jar", event("{\"again\": 2}"));
+
+        assertThat(first.failed()).as(new String(first.payload(), StandardCharsets.UTF_8)).isFalse();
+        JsonNode answer = json(first);
+        assertThat(answer.at("/event/hello").asText()).isEqualTo("java");
+        assertThat(answer.get("functionName").asText()).isEqualTo("svc-dev-jar");
+        assertThat(answer.get("memoryLimitInMB").asInt()).isEqualTo(256);
+        assertThat(answer.get("requestId").asText()).isNotBlank();
+        assertThat(answer.get("remaining").asLong()).isBetween(1L, 10_000L);
+        assertThat(answer.get("region").asText()).isEqualTo("us-east-1");
+        assertThat(answer.get("greeting").asText()).isEqualTo("hallo");
+        assertThat(first.coldStart()).isTrue();
+        assertThat(second.coldStart()).isFalse();
+        assertThat(json(second).get("pid").asLong()).isEqualTo(answer.get("pid").asLong());
+        await("the handler's println in the log", () -> LOG.lines("jar").stream().anyMatch(line -> line.contains("java handler got {hello=java}")));
+    }
+
+    @Test
+    void aClassesDirectorysHandlerRunsAndItsExceptionsAreFailedInvocations() throws Exception {
+        LocalInvocation answered = host.invoke("classes", event("{\"n\": 1}"));
+        LocalInvocation failed = host.invoke("classes", event("{\"fail\": \"no stock\"}"));
+
+        assertThat(json(answered).at("/event/n").asInt()).isEqualTo(1);
+        assertThat(failed.errorType()).isEqualTo("java.lang.IllegalStateException");
+        assertThat(failed.errorMessage()).isEqualTo("refused: no stock");
+        assertThat(json(failed).get("stackTrace").toString()).contains("fixture.EchoHandler.handleRequest");
+    }
+
+    /** As on Lambda, the runtime interface client reports a missing class on each invocation rather than at init. */
+    @Test
+    void aClassThatIsNotThereFailsTheInvocation() throws Exception {
+        LocalInvocation invocation = host.invoke("unknownClass", event("{}"));
+
+        assertThat(invocation.errorType()).isEqualTo("java.lang.ClassNotFoundException");
+        assertThat(invocation.errorMessage()).isEqualTo("Class not found: fixture.Nowhere");
+    }
+
+    /** The runtime interface client names the class; the cause is in the function's output, as in CloudWatch. */
+    @Test
+    void aClassThatCannotInitialiseIsAnInitError() throws Exception {
+        LocalInvocation invocation = host.invoke("broken", event("{}"));
+
+        assertThat(invocation.errorType()).isEqualTo("Runtime.InitError");
+        assertThat(invocation.errorMessage()).isEqualTo("Error loading class fixture.BrokenHandler");
+        await("the cause in the log", () -> LOG.lines("broken").contains("Caused by: java.lang.IllegalStateException: NO_SUCH_TABLE_VARIABLE is not set"));
+    }
+
+    private static Path compile(Path classes, Path... sources) throws IOException, java.net.URISyntaxException {
+        Files.createDirectories(classes);
+        String core = Path.of(Context.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+        StringWriter errors = new StringWriter();
+        boolean compiled = compiler.getTask(errors, null, null, List.of("-classpath", core, "-d", classes.toString(), "--release", "17"), null,
+                compiler.getStandardFileManager(null, null, StandardCharsets.UTF_8).getJavaFileObjects(sources)).call();
+        assertThat(compiled).as(errors.toString()).isTrue();
+        return classes;
+    }
+
+    private static Path jar(Path classes, Path jar) throws IOException {
+        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file); Stream<Path> files = Files.walk(classes)) {
+            for (Path path : files.filter(Files::isRegularFile).toList()) {
+                out.putNextEntry(new JarEntry(classes.relativize(path).toString()));
+                out.write(Files.readAllBytes(path));
+                out.closeEntry();
+            }
+        }
+        return jar;
+    }
+}
