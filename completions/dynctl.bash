@@ -177,6 +177,8 @@ function _complete_dynctl() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} table import" ];    then _picocli_dynctl_table; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} table copy" ];    then _picocli_dynctl_table; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} table truncate" ];    then _picocli_dynctl_table; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} table replicas" ];    then _picocli_dynctl_table; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} table autoscale" ];    then _picocli_dynctl_table; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} item put" ];    then _picocli_dynctl_item; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} item get" ];    then _picocli_dynctl_item; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} item update" ];    then _picocli_dynctl_item; return $?; fi
@@ -249,101 +251,105 @@ function _complete_dynctl() {
   local cmds20=(table import)
   local cmds21=(table copy)
   local cmds22=(table truncate)
-  local cmds23=(item put)
-  local cmds24=(item get)
-  local cmds25=(item update)
-  local cmds26=(item delete)
-  local cmds27=(item query)
-  local cmds28=(item scan)
-  local cmds29=(item batch-get)
-  local cmds30=(item batch-write)
-  local cmds31=(item transact)
-  local cmds32=(schema check)
-  local cmds33=(schema show)
-  local cmds34=(backup create)
-  local cmds35=(backup list)
-  local cmds36=(backup describe)
-  local cmds37=(backup restore)
-  local cmds38=(backup delete)
-  local cmds39=(backup pitr)
-  local cmds40=(api list)
-  local cmds41=(api describe)
-  local cmds42=(api create)
-  local cmds43=(api delete)
-  local cmds44=(api export)
-  local cmds45=(api routes)
-  local cmds46=(api route)
-  local cmds47=(api stage)
-  local cmds48=(api deploy)
-  local cmds49=(api call)
-  local cmds50=(api metrics)
-  local cmds51=(api route add)
-  local cmds52=(api route delete)
-  local cmds53=(api stage list)
-  local cmds54=(api stage create)
-  local cmds55=(api stage update)
-  local cmds56=(api stage delete)
-  local cmds57=(function list)
-  local cmds58=(function describe)
-  local cmds59=(function invoke)
-  local cmds60=(function deploy)
-  local cmds61=(function delete)
-  local cmds62=(deploy apply)
-  local cmds63=(deploy plan)
-  local cmds64=(deploy destroy)
-  local cmds65=(tail logs)
-  local cmds66=(tail table)
-  local cmds67=(local start)
-  local cmds68=(local stop)
-  local cmds69=(local status)
+  local cmds23=(table replicas)
+  local cmds24=(table autoscale)
+  local cmds25=(item put)
+  local cmds26=(item get)
+  local cmds27=(item update)
+  local cmds28=(item delete)
+  local cmds29=(item query)
+  local cmds30=(item scan)
+  local cmds31=(item batch-get)
+  local cmds32=(item batch-write)
+  local cmds33=(item transact)
+  local cmds34=(schema check)
+  local cmds35=(schema show)
+  local cmds36=(backup create)
+  local cmds37=(backup list)
+  local cmds38=(backup describe)
+  local cmds39=(backup restore)
+  local cmds40=(backup delete)
+  local cmds41=(backup pitr)
+  local cmds42=(api list)
+  local cmds43=(api describe)
+  local cmds44=(api create)
+  local cmds45=(api delete)
+  local cmds46=(api export)
+  local cmds47=(api routes)
+  local cmds48=(api route)
+  local cmds49=(api stage)
+  local cmds50=(api deploy)
+  local cmds51=(api call)
+  local cmds52=(api metrics)
+  local cmds53=(api route add)
+  local cmds54=(api route delete)
+  local cmds55=(api stage list)
+  local cmds56=(api stage create)
+  local cmds57=(api stage update)
+  local cmds58=(api stage delete)
+  local cmds59=(function list)
+  local cmds60=(function describe)
+  local cmds61=(function invoke)
+  local cmds62=(function deploy)
+  local cmds63=(function delete)
+  local cmds64=(deploy apply)
+  local cmds65=(deploy plan)
+  local cmds66=(deploy destroy)
+  local cmds67=(tail logs)
+  local cmds68=(tail table)
+  local cmds69=(local start)
+  local cmds70=(local stop)
+  local cmds71=(local status)
 
-  if CompWordsContainsArray "${cmds69[@]}"; then _picocli_dynctl_local_status; return $?; fi
-  if CompWordsContainsArray "${cmds68[@]}"; then _picocli_dynctl_local_stop; return $?; fi
-  if CompWordsContainsArray "${cmds67[@]}"; then _picocli_dynctl_local_start; return $?; fi
-  if CompWordsContainsArray "${cmds66[@]}"; then _picocli_dynctl_tail_table; return $?; fi
-  if CompWordsContainsArray "${cmds65[@]}"; then _picocli_dynctl_tail_logs; return $?; fi
-  if CompWordsContainsArray "${cmds64[@]}"; then _picocli_dynctl_deploy_destroy; return $?; fi
-  if CompWordsContainsArray "${cmds63[@]}"; then _picocli_dynctl_deploy_plan; return $?; fi
-  if CompWordsContainsArray "${cmds62[@]}"; then _picocli_dynctl_deploy_apply; return $?; fi
-  if CompWordsContainsArray "${cmds61[@]}"; then _picocli_dynctl_function_delete; return $?; fi
-  if CompWordsContainsArray "${cmds60[@]}"; then _picocli_dynctl_function_deploy; return $?; fi
-  if CompWordsContainsArray "${cmds59[@]}"; then _picocli_dynctl_function_invoke; return $?; fi
-  if CompWordsContainsArray "${cmds58[@]}"; then _picocli_dynctl_function_describe; return $?; fi
-  if CompWordsContainsArray "${cmds57[@]}"; then _picocli_dynctl_function_list; return $?; fi
-  if CompWordsContainsArray "${cmds56[@]}"; then _picocli_dynctl_api_stage_delete; return $?; fi
-  if CompWordsContainsArray "${cmds55[@]}"; then _picocli_dynctl_api_stage_update; return $?; fi
-  if CompWordsContainsArray "${cmds54[@]}"; then _picocli_dynctl_api_stage_create; return $?; fi
-  if CompWordsContainsArray "${cmds53[@]}"; then _picocli_dynctl_api_stage_list; return $?; fi
-  if CompWordsContainsArray "${cmds52[@]}"; then _picocli_dynctl_api_route_delete; return $?; fi
-  if CompWordsContainsArray "${cmds51[@]}"; then _picocli_dynctl_api_route_add; return $?; fi
-  if CompWordsContainsArray "${cmds50[@]}"; then _picocli_dynctl_api_metrics; return $?; fi
-  if CompWordsContainsArray "${cmds49[@]}"; then _picocli_dynctl_api_call; return $?; fi
-  if CompWordsContainsArray "${cmds48[@]}"; then _picocli_dynctl_api_deploy; return $?; fi
-  if CompWordsContainsArray "${cmds47[@]}"; then _picocli_dynctl_api_stage; return $?; fi
-  if CompWordsContainsArray "${cmds46[@]}"; then _picocli_dynctl_api_route; return $?; fi
-  if CompWordsContainsArray "${cmds45[@]}"; then _picocli_dynctl_api_routes; return $?; fi
-  if CompWordsContainsArray "${cmds44[@]}"; then _picocli_dynctl_api_export; return $?; fi
-  if CompWordsContainsArray "${cmds43[@]}"; then _picocli_dynctl_api_delete; return $?; fi
-  if CompWordsContainsArray "${cmds42[@]}"; then _picocli_dynctl_api_create; return $?; fi
-  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_dynctl_api_describe; return $?; fi
-  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_dynctl_api_list; return $?; fi
-  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_dynctl_backup_pitr; return $?; fi
-  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_dynctl_backup_delete; return $?; fi
-  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_dynctl_backup_restore; return $?; fi
-  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_dynctl_backup_describe; return $?; fi
-  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_dynctl_backup_list; return $?; fi
-  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_dynctl_backup_create; return $?; fi
-  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_dynctl_schema_show; return $?; fi
-  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_dynctl_schema_check; return $?; fi
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_dynctl_item_transact; return $?; fi
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_dynctl_item_batchwrite; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_dynctl_item_batchget; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_dynctl_item_scan; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_dynctl_item_query; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_dynctl_item_delete; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_dynctl_item_update; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_dynctl_item_get; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_dynctl_item_put; return $?; fi
+  if CompWordsContainsArray "${cmds71[@]}"; then _picocli_dynctl_local_status; return $?; fi
+  if CompWordsContainsArray "${cmds70[@]}"; then _picocli_dynctl_local_stop; return $?; fi
+  if CompWordsContainsArray "${cmds69[@]}"; then _picocli_dynctl_local_start; return $?; fi
+  if CompWordsContainsArray "${cmds68[@]}"; then _picocli_dynctl_tail_table; return $?; fi
+  if CompWordsContainsArray "${cmds67[@]}"; then _picocli_dynctl_tail_logs; return $?; fi
+  if CompWordsContainsArray "${cmds66[@]}"; then _picocli_dynctl_deploy_destroy; return $?; fi
+  if CompWordsContainsArray "${cmds65[@]}"; then _picocli_dynctl_deploy_plan; return $?; fi
+  if CompWordsContainsArray "${cmds64[@]}"; then _picocli_dynctl_deploy_apply; return $?; fi
+  if CompWordsContainsArray "${cmds63[@]}"; then _picocli_dynctl_function_delete; return $?; fi
+  if CompWordsContainsArray "${cmds62[@]}"; then _picocli_dynctl_function_deploy; return $?; fi
+  if CompWordsContainsArray "${cmds61[@]}"; then _picocli_dynctl_function_invoke; return $?; fi
+  if CompWordsContainsArray "${cmds60[@]}"; then _picocli_dynctl_function_describe; return $?; fi
+  if CompWordsContainsArray "${cmds59[@]}"; then _picocli_dynctl_function_list; return $?; fi
+  if CompWordsContainsArray "${cmds58[@]}"; then _picocli_dynctl_api_stage_delete; return $?; fi
+  if CompWordsContainsArray "${cmds57[@]}"; then _picocli_dynctl_api_stage_update; return $?; fi
+  if CompWordsContainsArray "${cmds56[@]}"; then _picocli_dynctl_api_stage_create; return $?; fi
+  if CompWordsContainsArray "${cmds55[@]}"; then _picocli_dynctl_api_stage_list; return $?; fi
+  if CompWordsContainsArray "${cmds54[@]}"; then _picocli_dynctl_api_route_delete; return $?; fi
+  if CompWordsContainsArray "${cmds53[@]}"; then _picocli_dynctl_api_route_add; return $?; fi
+  if CompWordsContainsArray "${cmds52[@]}"; then _picocli_dynctl_api_metrics; return $?; fi
+  if CompWordsContainsArray "${cmds51[@]}"; then _picocli_dynctl_api_call; return $?; fi
+  if CompWordsContainsArray "${cmds50[@]}"; then _picocli_dynctl_api_deploy; return $?; fi
+  if CompWordsContainsArray "${cmds49[@]}"; then _picocli_dynctl_api_stage; return $?; fi
+  if CompWordsContainsArray "${cmds48[@]}"; then _picocli_dynctl_api_route; return $?; fi
+  if CompWordsContainsArray "${cmds47[@]}"; then _picocli_dynctl_api_routes; return $?; fi
+  if CompWordsContainsArray "${cmds46[@]}"; then _picocli_dynctl_api_export; return $?; fi
+  if CompWordsContainsArray "${cmds45[@]}"; then _picocli_dynctl_api_delete; return $?; fi
+  if CompWordsContainsArray "${cmds44[@]}"; then _picocli_dynctl_api_create; return $?; fi
+  if CompWordsContainsArray "${cmds43[@]}"; then _picocli_dynctl_api_describe; return $?; fi
+  if CompWordsContainsArray "${cmds42[@]}"; then _picocli_dynctl_api_list; return $?; fi
+  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_dynctl_backup_pitr; return $?; fi
+  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_dynctl_backup_delete; return $?; fi
+  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_dynctl_backup_restore; return $?; fi
+  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_dynctl_backup_describe; return $?; fi
+  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_dynctl_backup_list; return $?; fi
+  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_dynctl_backup_create; return $?; fi
+  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_dynctl_schema_show; return $?; fi
+  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_dynctl_schema_check; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_dynctl_item_transact; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_dynctl_item_batchwrite; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_dynctl_item_batchget; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_dynctl_item_scan; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_dynctl_item_query; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_dynctl_item_delete; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_dynctl_item_update; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_dynctl_item_get; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_dynctl_item_put; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_dynctl_table_autoscale; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_dynctl_table_replicas; return $?; fi
   if CompWordsContainsArray "${cmds22[@]}"; then _picocli_dynctl_table_truncate; return $?; fi
   if CompWordsContainsArray "${cmds21[@]}"; then _picocli_dynctl_table_copy; return $?; fi
   if CompWordsContainsArray "${cmds20[@]}"; then _picocli_dynctl_table_import; return $?; fi
@@ -426,7 +432,7 @@ function _picocli_dynctl_table() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="list describe create update delete wait export import copy truncate"
+  local commands="list describe create update delete wait export import copy truncate replicas autoscale"
   local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
   local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
@@ -1197,8 +1203,9 @@ function _picocli_dynctl_table_create() {
 
   local commands=""
   local flag_opts="'--deletion-protection' '--pitr' '--if-not-exists' '--wait' '-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--pk' '--sk' '--gsi' '--lsi' '--billing' '--rcu' '--wcu' '--ttl' '--stream' '--tag' '--timeout' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
+  local arg_opts="'--pk' '--sk' '--gsi' '--lsi' '--billing' '--rcu' '--wcu' '--max-rcu' '--max-wcu' '--table-class' '--ttl' '--stream' '--tag' '--timeout' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
   local MODE_option_args=("on-demand" "provisioned") # --billing values
+  local CLASS_option_args=("standard" "standard-ia") # --table-class values
   local VIEW_option_args=("new" "old" "both" "keys") # --stream values
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 
@@ -1227,6 +1234,17 @@ function _picocli_dynctl_table_create() {
       ;;
     '--wcu')
       return
+      ;;
+    '--max-rcu')
+      return
+      ;;
+    '--max-wcu')
+      return
+      ;;
+    '--table-class')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${CLASS_option_args[@]}" ) )
+      return $?
       ;;
     '--ttl')
       return
@@ -1284,8 +1302,9 @@ function _picocli_dynctl_table_update() {
 
   local commands=""
   local flag_opts="'--no-ttl' '--no-stream' '--pitr' '--deletion-protection' '--wait' '-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
-  local arg_opts="'--billing' '--rcu' '--wcu' '--ttl' '--stream' '--add-gsi' '--remove-gsi' '--timeout' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
+  local arg_opts="'--billing' '--rcu' '--wcu' '--max-rcu' '--max-wcu' '--table-class' '--ttl' '--stream' '--add-gsi' '--remove-gsi' '--add-replica' '--remove-replica' '--timeout' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
   local MODE_option_args=("on-demand" "provisioned") # --billing values
+  local CLASS_option_args=("standard" "standard-ia") # --table-class values
   local VIEW_option_args=("new" "old" "both" "keys") # --stream values
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
 
@@ -1303,6 +1322,17 @@ function _picocli_dynctl_table_update() {
     '--wcu')
       return
       ;;
+    '--max-rcu')
+      return
+      ;;
+    '--max-wcu')
+      return
+      ;;
+    '--table-class')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${CLASS_option_args[@]}" ) )
+      return $?
+      ;;
     '--ttl')
       return
       ;;
@@ -1315,6 +1345,12 @@ function _picocli_dynctl_table_update() {
       return
       ;;
     '--remove-gsi')
+      return
+      ;;
+    '--add-replica')
+      return
+      ;;
+    '--remove-replica')
       return
       ;;
     '--timeout')
@@ -1690,6 +1726,114 @@ function _picocli_dynctl_table_truncate() {
 
   case ${prev_word} in
     '--segments')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+    '--region')
+      return
+      ;;
+    '--endpoint-url')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--query')
+      return
+      ;;
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `replicas` subcommand.
+function _picocli_dynctl_table_replicas() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
+  local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
+  local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--profile')
+      return
+      ;;
+    '--region')
+      return
+      ;;
+    '--endpoint-url')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--query')
+      return
+      ;;
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `autoscale` subcommand.
+function _picocli_dynctl_table_autoscale() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--read' '--write' '--off' '-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
+  local arg_opts="'--min' '--max' '--target-utilization' '--index' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
+  local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--min')
+      return
+      ;;
+    '--max')
+      return
+      ;;
+    '--target-utilization')
+      return
+      ;;
+    '--index')
       return
       ;;
     '--profile')
