@@ -27,6 +27,7 @@ import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
+import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -144,6 +145,11 @@ public final class Clients implements AutoCloseable {
 
     public CloudWatchClient cloudWatch() {
         return client(CloudWatchClient.class, CloudWatchClient::builder);
+    }
+
+    /** Application Auto Scaling: the capacity range and target-tracking policies of provisioned tables and indexes. */
+    public ApplicationAutoScalingClient autoScaling() {
+        return client(ApplicationAutoScalingClient.class, ApplicationAutoScalingClient::builder);
     }
 
     /** CloudWatch Logs: a function's log group, any log group. */

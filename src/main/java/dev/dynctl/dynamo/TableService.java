@@ -11,11 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.ListTagsOfResourceResponse;
 import software.amazon.awssdk.services.dynamodb.model.PointInTimeRecoveryDescription;
+import software.amazon.awssdk.services.dynamodb.model.ReplicaDescription;
+import software.amazon.awssdk.services.dynamodb.model.ReplicaStatus;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
@@ -117,6 +121,17 @@ public final class TableService {
      * also waits for the indexes to become ACTIVE.
      */
     public Creation create(TableDefinition definition, boolean ifNotExists, Duration wait) throws InterruptedException {
+        return create(definition, TableCostSettings.NONE, ifNotExists, wait);
+    }
+
+    /**
+     * As {@link #create(TableDefinition, boolean, Duration)}, with a table class and on-demand
+     * maximums (which only an on-demand table takes) in the CreateTable request.
+     */
+    public Creation create(TableDefinition definition, TableCostSettings cost, boolean ifNotExists, Duration wait)
+            throws InterruptedException {
+        cost.requireOnDemand(!definition.billing().provisioned(), "the new table",
+                "Drop them, or leave out --billing provisioned, --rcu and --wcu (a new table is on-demand by default).");
         if (ifNotExists) {
             TableDescription existing = describeOrNull(client, definition.name());
             if (existing != null) {
@@ -125,7 +140,7 @@ public final class TableService {
         }
         TableDescription created;
         try {
-            created = client.createTable(definition.toRequest()).tableDescription();
+            created = client.createTable(request(definition, cost)).tableDescription();
         } catch (ResourceInUseException e) {
             TableDescription existing = describeOrNull(client, definition.name());
             if (existing == null) {
@@ -153,6 +168,18 @@ public final class TableService {
         return new Creation(describe(definition.name()), false);
     }
 
+    private static CreateTableRequest request(TableDefinition definition, TableCostSettings cost) {
+        CreateTableRequest request = definition.toRequest();
+        if (cost.isEmpty()) {
+            return request;
+        }
+        CreateTableRequest.Builder builder = request.toBuilder().tableClass(cost.tableClass());
+        if (cost.hasMaximum()) {
+            builder.onDemandThroughput(cost.onDemandThroughput());
+        }
+        return builder.build();
+    }
+
     /**
      * An existing table with the asked-for keys is taken as it is (its other settings are not
      * compared); with {@code wait} a script can still rely on it being ACTIVE. Other keys fail:
@@ -173,6 +200,15 @@ public final class TableService {
      * before. {@code wait} (null: do not wait) waits for the table and its indexes at the end.
      */
     public Update update(String name, TableChanges changes, Duration wait) throws InterruptedException {
+        return update(name, changes, wait, line -> { });
+    }
+
+    /**
+     * As {@link #update(String, TableChanges, Duration)}, telling {@code progress} each step as it
+     * starts and what the table is waiting for (a replica takes minutes to hours to build). With
+     * {@code wait}, a replica added that did not become ACTIVE fails the update.
+     */
+    public Update update(String name, TableChanges changes, Duration wait, Consumer<String> progress) throws InterruptedException {
         TableDescription table = find(name);
         TimeToLiveDescription ttl = changes.touchesTtl()
                 ? client.describeTimeToLive(b -> b.tableName(name)).timeToLiveDescription() : null;
@@ -180,23 +216,49 @@ public final class TableService {
                 ? client.describeContinuousBackups(b -> b.tableName(name)).continuousBackupsDescription().pointInTimeRecoveryDescription()
                 : null;
         TableUpdatePlan plan = new TableUpdatePlan(table, ttl, pitr, changes);
-        apply(name, plan.steps(), wait == null ? DEFAULT_TIMEOUT : wait);
+        apply(name, plan.steps(), wait == null ? DEFAULT_TIMEOUT : wait, progress);
         if (wait != null) {
-            waiter.untilActive(name, wait);
+            requireActiveReplicas(waiter.untilActive(name, wait, progress), plan.addedReplicas());
         }
         return new Update(describe(name), plan.notes());
+    }
+
+    /**
+     * The replicas just added, ACTIVE once the table has settled. One that is not (CREATION_FAILED,
+     * a region not enabled for the account) or not there at all (an engine that ignores replicas)
+     * fails the update rather than leaving the user to find out later.
+     */
+    private void requireActiveReplicas(TableDescription table, List<String> added) {
+        for (String region : added) {
+            ReplicaDescription replica = table.replicas().stream().filter(r -> r.regionName().equals(region)).findFirst().orElse(null);
+            if (replica == null) {
+                throw new DynctlException(ExitCode.FAILURE, "Table '" + table.tableName() + "' has no replica in " + region
+                        + " after the update: " + where + " did not keep it.",
+                        "Engines other than AWS may ignore replicas; see them with 'dynctl table replicas " + table.tableName() + "'.");
+            }
+            if (replica.replicaStatus() != ReplicaStatus.ACTIVE) {
+                String reason = replica.replicaStatusDescription();
+                throw new DynctlException(ExitCode.FAILURE, "The replica of table '" + table.tableName() + "' in " + region + " is "
+                        + replica.replicaStatusAsString() + (reason == null || reason.isBlank() ? "." : ": " + reason),
+                        "Remove it with 'dynctl table update " + table.tableName() + " --remove-replica " + region
+                                + "' and add it again once the cause is fixed.");
+            }
+        }
     }
 
     /**
      * Runs the steps in order. When one of several fails, the error says which were applied and
      * which were not tried, keeping the failure's exit code, so the user knows the table's state.
      */
-    private void apply(String name, List<TableUpdatePlan.Step> steps, Duration settle) throws InterruptedException {
+    private void apply(String name, List<TableUpdatePlan.Step> steps, Duration settle, Consumer<String> progress)
+            throws InterruptedException {
         for (int i = 0; i < steps.size(); i++) {
             TableUpdatePlan.Step step = steps.get(i);
             try {
                 // DynamoDB refuses a change while the one before is still being applied
-                waiter.untilActive(name, settle);
+                waiter.untilActive(name, settle, progress);
+                progress.accept("Updating table '" + name + "': " + step.description()
+                        + (steps.size() > 1 ? " (" + (i + 1) + " of " + steps.size() + ")" : "") + ".");
                 step.apply(client);
             } catch (DynctlException | SdkException e) {
                 if (steps.size() == 1) {

@@ -17,14 +17,18 @@ import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescri
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexUpdate;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndexDescription;
+import software.amazon.awssdk.services.dynamodb.model.OnDemandThroughput;
 import software.amazon.awssdk.services.dynamodb.model.PointInTimeRecoveryDescription;
 import software.amazon.awssdk.services.dynamodb.model.PointInTimeRecoveryStatus;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputDescription;
+import software.amazon.awssdk.services.dynamodb.model.ReplicaDescription;
+import software.amazon.awssdk.services.dynamodb.model.ReplicationGroupUpdate;
 import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+import software.amazon.awssdk.services.dynamodb.model.TableClass;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
@@ -33,9 +37,10 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTableRequest;
 /**
  * Turns the changes of `table update` into the requests that make them, given the table as it is.
  * DynamoDB takes one kind of change per UpdateTable (capacity, one index created or deleted, the
- * stream), so each is its own step; the service runs them in order, each once the table has
- * settled. Changes the table already has are left out, so running an update twice is harmless,
- * and the whole plan is checked before the first request so that a refusal changes nothing.
+ * stream, the class, one replica added or removed), so each is its own step; the service runs
+ * them in order, each once the table has settled. Changes the table already has are left out, so
+ * running an update twice is harmless, and the whole plan is checked before the first request so
+ * that a refusal changes nothing.
  */
 final class TableUpdatePlan {
     /** One request of an update, with what it does in words for errors ("enable stream NEW_IMAGE"). */
@@ -45,6 +50,9 @@ final class TableUpdatePlan {
         }
     }
 
+    /** Global tables of this version change their replicas with UpdateGlobalTable, not UpdateTable. */
+    private static final String LEGACY_GLOBAL_TABLE = "2017.11.29";
+
     private final TableDescription table;
     private final TimeToLiveDescription ttl;
     private final PointInTimeRecoveryDescription pitr;
@@ -52,6 +60,8 @@ final class TableUpdatePlan {
     private final List<Step> steps = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final Map<String, GlobalSecondaryIndexDescription> remainingGlobals = new LinkedHashMap<>();
+    private final List<String> addedReplicas = new ArrayList<>();
+    private BillingMode billingAfter;
 
     /** {@code ttl} and {@code pitr} are the current settings, needed only when the changes touch them. */
     TableUpdatePlan(TableDescription table, TimeToLiveDescription ttl, PointInTimeRecoveryDescription pitr, TableChanges changes) {
@@ -63,8 +73,11 @@ final class TableUpdatePlan {
         deletionProtection();
         removeIndexes();
         ProvisionedThroughput throughput = capacity();
+        onDemandMaximum();
         addIndexes(throughput);
         stream();
+        tableClass();
+        replicas();
         timeToLive();
         pointInTimeRecovery();
         if (steps.isEmpty()) {
@@ -80,6 +93,11 @@ final class TableUpdatePlan {
     /** What was asked but is already so, for the user to read (an index already absent, ...). */
     List<String> notes() {
         return notes;
+    }
+
+    /** The regions the steps add replicas in, to check once they are done. */
+    List<String> addedReplicas() {
+        return addedReplicas;
     }
 
     private void deletionProtection() {
@@ -108,6 +126,7 @@ final class TableUpdatePlan {
     private ProvisionedThroughput capacity() {
         BillingMode current = TableDescriptions.billingMode(table);
         BillingMode target = changes.billing() == null ? current : changes.billing();
+        billingAfter = target;
         Long rcu = changes.readCapacity();
         Long wcu = changes.writeCapacity();
         if (target == BillingMode.PAY_PER_REQUEST) {
@@ -146,6 +165,48 @@ final class TableUpdatePlan {
             updateTable("set capacity to " + capacityWords(throughput), b -> b.provisionedThroughput(throughput));
         }
         return throughput;
+    }
+
+    /**
+     * The most request units an on-demand table may use; only what is given is sent, so
+     * --max-rcu alone leaves the write maximum as it is. A table switching to on-demand in this
+     * update is sent the maximums whatever it had before.
+     */
+    private void onDemandMaximum() {
+        TableCostSettings cost = changes.cost();
+        if (!cost.hasMaximum()) {
+            return;
+        }
+        String name = table.tableName();
+        cost.requireOnDemand(billingAfter == BillingMode.PAY_PER_REQUEST, "table '" + name + "'",
+                changes.billing() == BillingMode.PROVISIONED
+                        ? "Drop them: a provisioned table's capacity is --rcu and --wcu."
+                        : "Pass --billing on-demand as well to switch it to on-demand with these maximums.");
+        boolean wasOnDemand = TableDescriptions.billingMode(table) == BillingMode.PAY_PER_REQUEST;
+        OnDemandThroughput current = wasOnDemand ? table.onDemandThroughput() : null;
+        Long read = cost.maxReadRequestUnits();
+        Long write = cost.maxWriteRequestUnits();
+        if (current != null && same(read, current.maxReadRequestUnits()) && same(write, current.maxWriteRequestUnits())) {
+            return;
+        }
+        OnDemandThroughput maximums = cost.onDemandThroughput();
+        updateTable("set on-demand maximums (" + maximumWords(read, write) + ")", b -> b.onDemandThroughput(maximums));
+    }
+
+    /** Whether a maximum asked for (null: not asked) is the one the table has (null or -1: none). */
+    private static boolean same(Long wanted, Long current) {
+        return wanted == null || wanted == (current == null ? TableCostSettings.NO_MAXIMUM : current);
+    }
+
+    private static String maximumWords(Long read, Long write) {
+        List<String> words = new ArrayList<>();
+        if (read != null) {
+            words.add("reads " + (read == TableCostSettings.NO_MAXIMUM ? "unlimited" : read + "/s"));
+        }
+        if (write != null) {
+            words.add("writes " + (write == TableCostSettings.NO_MAXIMUM ? "unlimited" : write + "/s"));
+        }
+        return String.join(", ", words);
     }
 
     private void addIndexes(ProvisionedThroughput tableThroughput) {
@@ -258,6 +319,77 @@ final class TableUpdatePlan {
         } else if (changes.streamOff() && enabled) {
             updateTable("disable stream", b -> b.streamSpecification(s -> s.streamEnabled(false)));
         }
+    }
+
+    private void tableClass() {
+        TableClass wanted = changes.cost().tableClass();
+        if (wanted != null && TableStorageClass.of(table.tableClassSummary()) != wanted) {
+            updateTable("set table class " + wanted, b -> b.tableClass(wanted));
+        }
+    }
+
+    /**
+     * Replicas in other regions (global tables version 2019.11.21), one region per request as
+     * DynamoDB requires. What AWS would refuse after minutes is refused here at once: a region
+     * that is the table's own, a replica to remove that is not there (not found), a new replica
+     * without the stream it replicates from. A replica already there is a note.
+     */
+    private void replicas() {
+        if (changes.addReplicas().isEmpty() && changes.removeReplicas().isEmpty()) {
+            return;
+        }
+        String name = table.tableName();
+        if (LEGACY_GLOBAL_TABLE.equals(table.globalTableVersion())) {
+            throw DynctlException.usage("Table '" + name + "' is a global table of version " + LEGACY_GLOBAL_TABLE
+                    + ", whose replicas UpdateTable cannot change.", "Upgrade it to version 2019.11.21 in the DynamoDB console first.");
+        }
+        String home = ReplicaRegion.ofArn(table.tableArn());
+        Map<String, ReplicaDescription> replicas = new LinkedHashMap<>();
+        table.replicas().stream().filter(r -> !r.regionName().equals(home)).forEach(r -> replicas.put(r.regionName(), r));
+        for (String region : changes.removeReplicas()) {
+            if (region.equals(home)) {
+                throw DynctlException.usage(region + " is the region of table '" + name + "' itself, not one of its replicas.",
+                        "Remove it from another replica's region: dynctl table update " + name + " --region REGION --remove-replica " + region);
+            }
+            if (replicas.remove(region) == null) {
+                throw DynctlException.notFound("Region " + region + " is not a replica of table '" + name + "'"
+                        + (replicas.isEmpty() ? "; the table has no replicas." : "; its replicas are " + String.join(", ", replicas.keySet()) + "."),
+                        "See them with 'dynctl table replicas " + name + "'.");
+            }
+            replicaUpdate("remove replica " + region, ReplicationGroupUpdate.builder().delete(d -> d.regionName(region)).build());
+        }
+        for (String region : changes.addReplicas()) {
+            if (region.equals(home)) {
+                throw DynctlException.usage(region + " is the region of table '" + name + "' itself; a replica lives in another region.");
+            }
+            ReplicaDescription existing = replicas.get(region);
+            if (existing != null) {
+                notes.add("Region " + region + " is already a replica of table '" + name + "' (" + existing.replicaStatusAsString() + ").");
+                continue;
+            }
+            requireReplicableStream();
+            replicaUpdate("add replica " + region, ReplicationGroupUpdate.builder().create(c -> c.regionName(region)).build());
+            addedReplicas.add(region);
+        }
+    }
+
+    /** A replica is filled and kept in step from the table's stream, which must carry both images of a change. */
+    private void requireReplicableStream() {
+        StreamSpecification current = table.streamSpecification();
+        StreamViewType now = current != null && Boolean.TRUE.equals(current.streamEnabled()) ? current.streamViewType() : null;
+        if (changes.streamAfter(now) == StreamViewType.NEW_AND_OLD_IMAGES) {
+            return;
+        }
+        String name = table.tableName();
+        String has = changes.stream() != null ? "--stream asks for " + changes.stream()
+                : changes.streamOff() ? "--no-stream turns it off"
+                : now == null ? "table '" + name + "' has no stream" : "table '" + name + "' has a stream of " + now;
+        throw DynctlException.usage("A replica needs the table's stream on with new and old images (NEW_AND_OLD_IMAGES), and " + has + ".",
+                "Add --stream both to this update to turn it on first: dynctl table update " + name + " --stream both --add-replica REGION");
+    }
+
+    private void replicaUpdate(String description, ReplicationGroupUpdate update) {
+        updateTable(description, b -> b.replicaUpdates(update));
     }
 
     /**

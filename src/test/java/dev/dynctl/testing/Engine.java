@@ -19,6 +19,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
+import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -52,6 +53,10 @@ public final class Engine {
 
     public static CloudWatchClient cloudWatch() {
         return client(CloudWatchClient.class, CloudWatchClient.builder());
+    }
+
+    public static ApplicationAutoScalingClient autoScaling() {
+        return client(ApplicationAutoScalingClient.class, ApplicationAutoScalingClient.builder());
     }
 
     public static CloudWatchLogsClient logs() {

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "create", mixinStandardHelpOptions = true,
-        description = "Create a table with its keys, indexes, billing, TTL, stream and tags. "
+        description = "Create a table with its keys, indexes, billing, class, TTL, stream and tags. "
                 + "Billing is on-demand unless --billing provisioned or --rcu/--wcu are given; "
                 + "TTL and point-in-time recovery are set once the table is ACTIVE.",
         footerHeading = "%nExamples:%n",
@@ -29,6 +29,7 @@ import picocli.CommandLine.Parameters;
             "      --lsi name=byType,sk=type:S,projection=keys \\",
             "      --billing provisioned --rcu 5 --wcu 5 \\",
             "      --ttl expires --stream both --tag team=core",
+            "  dynctl table create logs --pk id:S --table-class standard-ia --max-wcu 500",
             "  dynctl table create users --pk id:S --if-not-exists  # ok: same keys",
             "",
             "Keys are ATTR:TYPE, TYPE being S (string), N (number) or B (binary).",
@@ -84,7 +85,8 @@ public final class TableCreateCommand extends DynctlCommand {
                 localIndexes.stream().map(spec -> TableIndexSpec.local("--lsi", spec)).toList(),
                 settings.newTableBilling(), settings.streamView(),
                 tags, deletionProtection, settings.ttlAttribute, pointInTimeRecovery);
-        TableService.Creation creation = TableCommand.service(context).create(definition, ifNotExists, waiting.limit());
+        TableService.Creation creation = TableCommand.service(context).create(definition, settings.costSettings(), ifNotExists,
+                waiting.limit());
         if (creation.existed()) {
             context.err().println("Table '" + name + "' already exists with these keys; nothing was changed.");
         }

@@ -14,9 +14,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "update", mixinStandardHelpOptions = true,
-        description = "Change a table's billing and capacity, global indexes, TTL, stream, point-in-time recovery "
-                + "or deletion protection. Changes are made one at a time, each once the table has settled; "
-                + "what the table already has is skipped (with a note), so running an update twice is harmless.",
+        description = "Change a table's billing and capacity, on-demand maximums, class, global indexes, TTL, stream, "
+                + "point-in-time recovery, deletion protection or replicas in other regions. Changes are made one at a "
+                + "time, each once the table has settled (progress on stderr); what the table already has is skipped "
+                + "(with a note), so running an update twice is harmless.",
         footerHeading = "%nExamples:%n",
         footer = {
             "  dynctl table update orders --billing on-demand",
@@ -25,6 +26,9 @@ import picocli.CommandLine.Parameters;
             "  dynctl table update orders --remove-gsi byEmail",
             "  dynctl table update orders --ttl expires --stream new --pitr",
             "  dynctl table update orders --no-deletion-protection",
+            "  dynctl table update orders --table-class standard-ia",
+            "  dynctl table update orders --billing on-demand --max-rcu 900 --max-wcu 90",
+            "  dynctl table update users --stream both --add-replica eu-west-1",
             "",
             "Switching to provisioned gives the global indexes the same --rcu/--wcu.",
             "--add-gsi takes the spec of 'table create --gsi':",
@@ -33,7 +37,13 @@ import picocli.CommandLine.Parameters;
             "An index that exists with the same spec is left as it is; --remove-gsi of",
             "an index that is not there is a note, not an error. TTL moves to another",
             "attribute in two runs an hour apart (--no-ttl, then --ttl NEW): AWS allows",
-            "one TTL change per hour."})
+            "one TTL change per hour.",
+            "A replica (global tables 2019.11.21) needs the stream on with both images:",
+            "--stream both in the same update turns it on first. Each replica is its own",
+            "request, sent once the one before is ACTIVE; a region that is already a",
+            "replica is a note, and --remove-replica REGION of one that is not is exit 3.",
+            "--wait waits until every replica is ACTIVE (minutes to hours; see 'table",
+            "replicas'). --max-rcu/--max-wcu cap on-demand tables only (-1: no cap)."})
 public final class TableUpdateCommand extends DynctlCommand {
     @Parameters(index = "0", paramLabel = "NAME", description = "The table.")
     String name;
@@ -59,6 +69,12 @@ public final class TableUpdateCommand extends DynctlCommand {
     @Option(names = "--deletion-protection", negatable = true, description = "Turn deletion protection on (--no-deletion-protection: off).")
     Boolean deletionProtection;
 
+    @Option(names = "--add-replica", paramLabel = "REGION", description = "Add a replica in this region (repeatable).")
+    List<String> addReplicas = new ArrayList<>();
+
+    @Option(names = "--remove-replica", paramLabel = "REGION", description = "Remove the replica in this region (repeatable).")
+    List<String> removeReplicas = new ArrayList<>();
+
     @Mixin
     WaitOptions waiting;
 
@@ -67,8 +83,8 @@ public final class TableUpdateCommand extends DynctlCommand {
         TableChanges changes = new TableChanges(settings.billingMode(), settings.readCapacity, settings.writeCapacity,
                 addIndexes.stream().map(spec -> TableIndexSpec.global("--add-gsi", spec)).toList(), removeIndexes,
                 settings.ttlAttribute, ttlOff, settings.streamView(), streamOff,
-                pointInTimeRecovery, deletionProtection);
-        TableService.Update update = TableCommand.service(context).update(name, changes, waiting.limit());
+                pointInTimeRecovery, deletionProtection, addReplicas, removeReplicas, settings.costSettings());
+        TableService.Update update = TableCommand.service(context).update(name, changes, waiting.limit(), context.err()::println);
         update.notes().forEach(context.err()::println);
         context.output().document(TableDescriptions.document(update.table()));
     }

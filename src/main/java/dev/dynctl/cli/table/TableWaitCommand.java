@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "wait", mixinStandardHelpOptions = true,
-        description = "Wait until a table is ACTIVE with all its global indexes ACTIVE, or until it is deleted. "
+        description = "Wait until a table is ACTIVE with all its global indexes ACTIVE and no replica being created, "
+                + "updated or removed, or until it is deleted. "
                 + "Exits with 5 when the timeout passes first.",
         footerHeading = "%nExamples:%n",
         footer = {

@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 
 /** --wait and --timeout for commands that change a table; a timeout alone also means "wait". */
 final class WaitOptions {
-    @Option(names = "--wait", description = "Wait until the change is done (table and indexes ACTIVE, or the table gone).")
+    @Option(names = "--wait", description = "Wait until the change is done (table, indexes and replicas ACTIVE, or the table gone).")
     boolean wait;
 
     @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,

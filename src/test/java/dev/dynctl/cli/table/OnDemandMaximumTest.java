@@ -1,0 +1,67 @@
+package dev.dynctl.cli.table;
+
+import static dev.dynctl.cli.table.TableReplicasRequestTest.bodies;
+import static dev.dynctl.cli.table.TableReplicasRequestTest.through;
+import static dev.dynctl.cli.table.TableReplicasRequestTest.tree;
+import static dev.dynctl.testing.Cli.cli;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dynctl.testing.Cli.Result;
+import dev.dynctl.testing.Engine;
+import dev.dynctl.testing.MotoServer;
+import dev.dynctl.testing.RecordingProxy;
+import org.junit.jupiter.api.Test;
+
+/** --max-rcu/--max-wcu (OnDemandThroughput), seen by a recording proxy in front of moto (which ignores them). */
+class OnDemandMaximumTest {
+    @Test
+    void updateSendsOnlyTheMaximumsGiven() {
+        String name = Engine.uniqueName("maxrcu");
+        assertThat(cli().aws("table", "create", name, "--pk", "id:S").code()).isZero();
+        try (RecordingProxy proxy = new RecordingProxy(MotoServer.get().endpoint())) {
+            Result r = through(proxy, "table", "update", name, "--max-rcu", "1000");
+            assertThat(r.code()).as(r.toString()).isZero();
+            assertThat(r.err()).contains("set on-demand maximums (reads 1000/s)");
+            Result both = through(proxy, "table", "update", name, "--max-rcu", "-1", "--max-wcu", "200");
+            assertThat(both.code()).as(both.toString()).isZero();
+            assertThat(bodies(proxy, "UpdateTable")).containsExactly(
+                    tree("{\"TableName\":\"" + name + "\",\"OnDemandThroughput\":{\"MaxReadRequestUnits\":1000}}"),
+                    tree("{\"TableName\":\"" + name + "\",\"OnDemandThroughput\":{\"MaxReadRequestUnits\":-1,\"MaxWriteRequestUnits\":200}}"));
+        }
+    }
+
+    @Test
+    void switchingToOnDemandSendsTheMaximumAfterTheSwitch() {
+        String name = Engine.uniqueName("maxrcu");
+        assertThat(cli().aws("table", "create", name, "--pk", "id:S", "--rcu", "5", "--wcu", "5").code()).isZero();
+        try (RecordingProxy proxy = new RecordingProxy(MotoServer.get().endpoint())) {
+            Result r = through(proxy, "table", "update", name, "--billing", "on-demand", "--max-wcu", "50");
+            assertThat(r.code()).as(r.toString()).isZero();
+            assertThat(bodies(proxy, "UpdateTable")).containsExactly(
+                    tree("{\"TableName\":\"" + name + "\",\"BillingMode\":\"PAY_PER_REQUEST\"}"),
+                    tree("{\"TableName\":\"" + name + "\",\"OnDemandThroughput\":{\"MaxWriteRequestUnits\":50}}"));
+        }
+    }
+
+    @Test
+    void aProvisionedTableTakesNoMaximum() {
+        String name = Engine.uniqueName("maxrcu");
+        assertThat(cli().aws("table", "create", name, "--pk", "id:S", "--rcu", "5", "--wcu", "5").code()).isZero();
+        try (RecordingProxy proxy = new RecordingProxy(MotoServer.get().endpoint())) {
+            Result r = through(proxy, "table", "update", name, "--max-rcu", "100");
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.err()).contains("--max-rcu caps the request units of an on-demand table, and table '" + name
+                    + "' is provisioned.", "Pass --billing on-demand as well");
+            assertThat(proxy.writes()).isEmpty();
+        }
+
+        Result create = cli().aws("table", "create", Engine.uniqueName("maxrcu"), "--pk", "id:S", "--rcu", "5", "--wcu", "5",
+                "--max-wcu", "10");
+        assertThat(create.code()).isEqualTo(2);
+        assertThat(create.err()).contains("--max-wcu caps the request units of an on-demand table, and the new table is provisioned.");
+
+        Result zero = cli().aws("table", "update", name, "--max-wcu", "0");
+        assertThat(zero.code()).isEqualTo(2);
+        assertThat(zero.err()).contains("Bad --max-wcu 0");
+    }
+}
