@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "table", mixinStandardHelpOptions = true, synopsisSubcommandLabel = "COMMAND", commandListHeading = "%nCommands:%n",
         description = "Create, inspect, change and delete tables.",
         subcommands = {TableListCommand.class, TableDescribeCommand.class, TableCreateCommand.class, TableUpdateCommand.class, TableDeleteCommand.class, TableWaitCommand.class,
-            TableExportCommand.class, TableImportCommand.class, TableCopyCommand.class, TableTruncateCommand.class},
+            TableExportCommand.class, TableImportCommand.class, TableCopyCommand.class, TableTruncateCommand.class,
+            TableMetricsCommand.class, TableHealthCommand.class, TableInsightsCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  dynctl table list -l",
