@@ -180,6 +180,9 @@ function _complete_dynctl() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} table truncate" ];    then _picocli_dynctl_table; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} table replicas" ];    then _picocli_dynctl_table; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} table autoscale" ];    then _picocli_dynctl_table; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} table metrics" ];    then _picocli_dynctl_table; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} table health" ];    then _picocli_dynctl_table; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} table insights" ];    then _picocli_dynctl_table; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} item put" ];    then _picocli_dynctl_item; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} item get" ];    then _picocli_dynctl_item; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} item update" ];    then _picocli_dynctl_item; return $?; fi
@@ -255,101 +258,107 @@ function _complete_dynctl() {
   local cmds23=(table truncate)
   local cmds24=(table replicas)
   local cmds25=(table autoscale)
-  local cmds26=(item put)
-  local cmds27=(item get)
-  local cmds28=(item update)
-  local cmds29=(item delete)
-  local cmds30=(item query)
-  local cmds31=(item scan)
-  local cmds32=(item batch-get)
-  local cmds33=(item batch-write)
-  local cmds34=(item transact)
-  local cmds35=(schema check)
-  local cmds36=(schema show)
-  local cmds37=(backup create)
-  local cmds38=(backup list)
-  local cmds39=(backup describe)
-  local cmds40=(backup restore)
-  local cmds41=(backup delete)
-  local cmds42=(backup pitr)
-  local cmds43=(api list)
-  local cmds44=(api describe)
-  local cmds45=(api create)
-  local cmds46=(api delete)
-  local cmds47=(api export)
-  local cmds48=(api routes)
-  local cmds49=(api route)
-  local cmds50=(api stage)
-  local cmds51=(api deploy)
-  local cmds52=(api call)
-  local cmds53=(api metrics)
-  local cmds54=(api route add)
-  local cmds55=(api route delete)
-  local cmds56=(api stage list)
-  local cmds57=(api stage create)
-  local cmds58=(api stage update)
-  local cmds59=(api stage delete)
-  local cmds60=(function list)
-  local cmds61=(function describe)
-  local cmds62=(function invoke)
-  local cmds63=(function deploy)
-  local cmds64=(function delete)
-  local cmds65=(deploy apply)
-  local cmds66=(deploy plan)
-  local cmds67=(deploy destroy)
-  local cmds68=(tail logs)
-  local cmds69=(tail table)
-  local cmds70=(local start)
-  local cmds71=(local stop)
-  local cmds72=(local status)
+  local cmds26=(table metrics)
+  local cmds27=(table health)
+  local cmds28=(table insights)
+  local cmds29=(item put)
+  local cmds30=(item get)
+  local cmds31=(item update)
+  local cmds32=(item delete)
+  local cmds33=(item query)
+  local cmds34=(item scan)
+  local cmds35=(item batch-get)
+  local cmds36=(item batch-write)
+  local cmds37=(item transact)
+  local cmds38=(schema check)
+  local cmds39=(schema show)
+  local cmds40=(backup create)
+  local cmds41=(backup list)
+  local cmds42=(backup describe)
+  local cmds43=(backup restore)
+  local cmds44=(backup delete)
+  local cmds45=(backup pitr)
+  local cmds46=(api list)
+  local cmds47=(api describe)
+  local cmds48=(api create)
+  local cmds49=(api delete)
+  local cmds50=(api export)
+  local cmds51=(api routes)
+  local cmds52=(api route)
+  local cmds53=(api stage)
+  local cmds54=(api deploy)
+  local cmds55=(api call)
+  local cmds56=(api metrics)
+  local cmds57=(api route add)
+  local cmds58=(api route delete)
+  local cmds59=(api stage list)
+  local cmds60=(api stage create)
+  local cmds61=(api stage update)
+  local cmds62=(api stage delete)
+  local cmds63=(function list)
+  local cmds64=(function describe)
+  local cmds65=(function invoke)
+  local cmds66=(function deploy)
+  local cmds67=(function delete)
+  local cmds68=(deploy apply)
+  local cmds69=(deploy plan)
+  local cmds70=(deploy destroy)
+  local cmds71=(tail logs)
+  local cmds72=(tail table)
+  local cmds73=(local start)
+  local cmds74=(local stop)
+  local cmds75=(local status)
 
-  if CompWordsContainsArray "${cmds72[@]}"; then _picocli_dynctl_local_status; return $?; fi
-  if CompWordsContainsArray "${cmds71[@]}"; then _picocli_dynctl_local_stop; return $?; fi
-  if CompWordsContainsArray "${cmds70[@]}"; then _picocli_dynctl_local_start; return $?; fi
-  if CompWordsContainsArray "${cmds69[@]}"; then _picocli_dynctl_tail_table; return $?; fi
-  if CompWordsContainsArray "${cmds68[@]}"; then _picocli_dynctl_tail_logs; return $?; fi
-  if CompWordsContainsArray "${cmds67[@]}"; then _picocli_dynctl_deploy_destroy; return $?; fi
-  if CompWordsContainsArray "${cmds66[@]}"; then _picocli_dynctl_deploy_plan; return $?; fi
-  if CompWordsContainsArray "${cmds65[@]}"; then _picocli_dynctl_deploy_apply; return $?; fi
-  if CompWordsContainsArray "${cmds64[@]}"; then _picocli_dynctl_function_delete; return $?; fi
-  if CompWordsContainsArray "${cmds63[@]}"; then _picocli_dynctl_function_deploy; return $?; fi
-  if CompWordsContainsArray "${cmds62[@]}"; then _picocli_dynctl_function_invoke; return $?; fi
-  if CompWordsContainsArray "${cmds61[@]}"; then _picocli_dynctl_function_describe; return $?; fi
-  if CompWordsContainsArray "${cmds60[@]}"; then _picocli_dynctl_function_list; return $?; fi
-  if CompWordsContainsArray "${cmds59[@]}"; then _picocli_dynctl_api_stage_delete; return $?; fi
-  if CompWordsContainsArray "${cmds58[@]}"; then _picocli_dynctl_api_stage_update; return $?; fi
-  if CompWordsContainsArray "${cmds57[@]}"; then _picocli_dynctl_api_stage_create; return $?; fi
-  if CompWordsContainsArray "${cmds56[@]}"; then _picocli_dynctl_api_stage_list; return $?; fi
-  if CompWordsContainsArray "${cmds55[@]}"; then _picocli_dynctl_api_route_delete; return $?; fi
-  if CompWordsContainsArray "${cmds54[@]}"; then _picocli_dynctl_api_route_add; return $?; fi
-  if CompWordsContainsArray "${cmds53[@]}"; then _picocli_dynctl_api_metrics; return $?; fi
-  if CompWordsContainsArray "${cmds52[@]}"; then _picocli_dynctl_api_call; return $?; fi
-  if CompWordsContainsArray "${cmds51[@]}"; then _picocli_dynctl_api_deploy; return $?; fi
-  if CompWordsContainsArray "${cmds50[@]}"; then _picocli_dynctl_api_stage; return $?; fi
-  if CompWordsContainsArray "${cmds49[@]}"; then _picocli_dynctl_api_route; return $?; fi
-  if CompWordsContainsArray "${cmds48[@]}"; then _picocli_dynctl_api_routes; return $?; fi
-  if CompWordsContainsArray "${cmds47[@]}"; then _picocli_dynctl_api_export; return $?; fi
-  if CompWordsContainsArray "${cmds46[@]}"; then _picocli_dynctl_api_delete; return $?; fi
-  if CompWordsContainsArray "${cmds45[@]}"; then _picocli_dynctl_api_create; return $?; fi
-  if CompWordsContainsArray "${cmds44[@]}"; then _picocli_dynctl_api_describe; return $?; fi
-  if CompWordsContainsArray "${cmds43[@]}"; then _picocli_dynctl_api_list; return $?; fi
-  if CompWordsContainsArray "${cmds42[@]}"; then _picocli_dynctl_backup_pitr; return $?; fi
-  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_dynctl_backup_delete; return $?; fi
-  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_dynctl_backup_restore; return $?; fi
-  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_dynctl_backup_describe; return $?; fi
-  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_dynctl_backup_list; return $?; fi
-  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_dynctl_backup_create; return $?; fi
-  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_dynctl_schema_show; return $?; fi
-  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_dynctl_schema_check; return $?; fi
-  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_dynctl_item_transact; return $?; fi
-  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_dynctl_item_batchwrite; return $?; fi
-  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_dynctl_item_batchget; return $?; fi
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_dynctl_item_scan; return $?; fi
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_dynctl_item_query; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_dynctl_item_delete; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_dynctl_item_update; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_dynctl_item_get; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_dynctl_item_put; return $?; fi
+  if CompWordsContainsArray "${cmds75[@]}"; then _picocli_dynctl_local_status; return $?; fi
+  if CompWordsContainsArray "${cmds74[@]}"; then _picocli_dynctl_local_stop; return $?; fi
+  if CompWordsContainsArray "${cmds73[@]}"; then _picocli_dynctl_local_start; return $?; fi
+  if CompWordsContainsArray "${cmds72[@]}"; then _picocli_dynctl_tail_table; return $?; fi
+  if CompWordsContainsArray "${cmds71[@]}"; then _picocli_dynctl_tail_logs; return $?; fi
+  if CompWordsContainsArray "${cmds70[@]}"; then _picocli_dynctl_deploy_destroy; return $?; fi
+  if CompWordsContainsArray "${cmds69[@]}"; then _picocli_dynctl_deploy_plan; return $?; fi
+  if CompWordsContainsArray "${cmds68[@]}"; then _picocli_dynctl_deploy_apply; return $?; fi
+  if CompWordsContainsArray "${cmds67[@]}"; then _picocli_dynctl_function_delete; return $?; fi
+  if CompWordsContainsArray "${cmds66[@]}"; then _picocli_dynctl_function_deploy; return $?; fi
+  if CompWordsContainsArray "${cmds65[@]}"; then _picocli_dynctl_function_invoke; return $?; fi
+  if CompWordsContainsArray "${cmds64[@]}"; then _picocli_dynctl_function_describe; return $?; fi
+  if CompWordsContainsArray "${cmds63[@]}"; then _picocli_dynctl_function_list; return $?; fi
+  if CompWordsContainsArray "${cmds62[@]}"; then _picocli_dynctl_api_stage_delete; return $?; fi
+  if CompWordsContainsArray "${cmds61[@]}"; then _picocli_dynctl_api_stage_update; return $?; fi
+  if CompWordsContainsArray "${cmds60[@]}"; then _picocli_dynctl_api_stage_create; return $?; fi
+  if CompWordsContainsArray "${cmds59[@]}"; then _picocli_dynctl_api_stage_list; return $?; fi
+  if CompWordsContainsArray "${cmds58[@]}"; then _picocli_dynctl_api_route_delete; return $?; fi
+  if CompWordsContainsArray "${cmds57[@]}"; then _picocli_dynctl_api_route_add; return $?; fi
+  if CompWordsContainsArray "${cmds56[@]}"; then _picocli_dynctl_api_metrics; return $?; fi
+  if CompWordsContainsArray "${cmds55[@]}"; then _picocli_dynctl_api_call; return $?; fi
+  if CompWordsContainsArray "${cmds54[@]}"; then _picocli_dynctl_api_deploy; return $?; fi
+  if CompWordsContainsArray "${cmds53[@]}"; then _picocli_dynctl_api_stage; return $?; fi
+  if CompWordsContainsArray "${cmds52[@]}"; then _picocli_dynctl_api_route; return $?; fi
+  if CompWordsContainsArray "${cmds51[@]}"; then _picocli_dynctl_api_routes; return $?; fi
+  if CompWordsContainsArray "${cmds50[@]}"; then _picocli_dynctl_api_export; return $?; fi
+  if CompWordsContainsArray "${cmds49[@]}"; then _picocli_dynctl_api_delete; return $?; fi
+  if CompWordsContainsArray "${cmds48[@]}"; then _picocli_dynctl_api_create; return $?; fi
+  if CompWordsContainsArray "${cmds47[@]}"; then _picocli_dynctl_api_describe; return $?; fi
+  if CompWordsContainsArray "${cmds46[@]}"; then _picocli_dynctl_api_list; return $?; fi
+  if CompWordsContainsArray "${cmds45[@]}"; then _picocli_dynctl_backup_pitr; return $?; fi
+  if CompWordsContainsArray "${cmds44[@]}"; then _picocli_dynctl_backup_delete; return $?; fi
+  if CompWordsContainsArray "${cmds43[@]}"; then _picocli_dynctl_backup_restore; return $?; fi
+  if CompWordsContainsArray "${cmds42[@]}"; then _picocli_dynctl_backup_describe; return $?; fi
+  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_dynctl_backup_list; return $?; fi
+  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_dynctl_backup_create; return $?; fi
+  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_dynctl_schema_show; return $?; fi
+  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_dynctl_schema_check; return $?; fi
+  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_dynctl_item_transact; return $?; fi
+  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_dynctl_item_batchwrite; return $?; fi
+  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_dynctl_item_batchget; return $?; fi
+  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_dynctl_item_scan; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_dynctl_item_query; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_dynctl_item_delete; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_dynctl_item_update; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_dynctl_item_get; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_dynctl_item_put; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_dynctl_table_insights; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_dynctl_table_health; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_dynctl_table_metrics; return $?; fi
   if CompWordsContainsArray "${cmds25[@]}"; then _picocli_dynctl_table_autoscale; return $?; fi
   if CompWordsContainsArray "${cmds24[@]}"; then _picocli_dynctl_table_replicas; return $?; fi
   if CompWordsContainsArray "${cmds23[@]}"; then _picocli_dynctl_table_truncate; return $?; fi
@@ -435,7 +444,7 @@ function _picocli_dynctl_table() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="list describe create update delete wait export import copy truncate replicas autoscale"
+  local commands="list describe create update delete wait export import copy truncate replicas autoscale metrics health insights"
   local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
   local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
   local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
@@ -1925,6 +1934,183 @@ function _picocli_dynctl_table_autoscale() {
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
   else
     local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `metrics` subcommand.
+function _picocli_dynctl_table_metrics() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
+  local arg_opts="'--index' '--since' '--period' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
+  local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--index')
+      return
+      ;;
+    '--since')
+      return
+      ;;
+    '--period')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+    '--region')
+      return
+      ;;
+    '--endpoint-url')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--query')
+      return
+      ;;
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `health` subcommand.
+function _picocli_dynctl_table_health() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
+  local arg_opts="'--backup-age' '--fail-on' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
+  local LEVEL_option_args=("warning" "critical") # --fail-on values
+  local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--backup-age')
+      return
+      ;;
+    '--fail-on')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${LEVEL_option_args[@]}" ) )
+      return $?
+      ;;
+    '--profile')
+      return
+      ;;
+    '--region')
+      return
+      ;;
+    '--endpoint-url')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--query')
+      return
+      ;;
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `insights` subcommand.
+function _picocli_dynctl_table_insights() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--local' '--no-color' '--debug' '-y' '--yes' '--no-input'"
+  local arg_opts="'--index' '--since' '--top' '--profile' '--region' '--endpoint-url' '-o' '--output' '--query' '--project'"
+  local FORMAT_option_args=("table" "json" "jsonl" "yaml" "csv" "text" "ddb-json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--index')
+      return
+      ;;
+    '--since')
+      return
+      ;;
+    '--top')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+    '--region')
+      return
+      ;;
+    '--endpoint-url')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--query')
+      return
+      ;;
+    '--project')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+  local onoffshow_pos_param_args=("on" "off" "show") # 1-1 values
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "insights" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 1 && currIndex <= 1 )); then
+      positionals=$( compReplyArray "${onoffshow_pos_param_args[@]}" )
+    fi
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi

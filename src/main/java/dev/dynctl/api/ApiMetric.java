@@ -1,14 +1,14 @@
 package dev.dynctl.api;
 
+import dev.dynctl.metrics.Metric;
 import java.util.List;
-import java.util.function.BinaryOperator;
 
 /**
  * One statistic of one API Gateway metric, as the metrics table shows it. Each kind of API
  * publishes its own names in AWS/ApiGateway: REST APIs 4XXError/5XXError, HTTP APIs 4xx/5xx,
  * WebSocket APIs connection and message counts and their own error kinds.
  */
-public record ApiMetric(String name, String stat, String unit) {
+public record ApiMetric(String name, String stat, String unit) implements Metric {
     private static final String COUNT = "Count";
     private static final String MS = "Milliseconds";
 
@@ -22,19 +22,6 @@ public record ApiMetric(String name, String stat, String unit) {
             case WEBSOCKET -> List.of(sum("ConnectCount"), sum("MessageCount"), integrationLatency(),
                     sum("IntegrationError"), sum("ClientError"), sum("ExecutionError"));
         };
-    }
-
-    /** A percentile (p50, p99.9, ...), which not every engine computes. */
-    public boolean percentile() {
-        return stat.startsWith("p");
-    }
-
-    /**
-     * How several periods' values make one, for a trend too long to show a point per period: a
-     * sum adds up, an average or a percentile keeps its peak.
-     */
-    public BinaryOperator<Double> combine() {
-        return "Sum".equals(stat) ? Double::sum : Math::max;
     }
 
     /**

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         description = "Create, inspect, change and delete tables.",
         subcommands = {TableListCommand.class, TableDescribeCommand.class, TableCreateCommand.class, TableUpdateCommand.class, TableDeleteCommand.class, TableWaitCommand.class,
             TableExportCommand.class, TableImportCommand.class, TableCopyCommand.class, TableTruncateCommand.class,
-            TableReplicasCommand.class, TableAutoscaleCommand.class},
+            TableReplicasCommand.class, TableAutoscaleCommand.class, TableMetricsCommand.class, TableHealthCommand.class,
+            TableInsightsCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  dynctl table list -l",

@@ -1,7 +1,8 @@
-package dev.dynctl.api;
+package dev.dynctl.metrics;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -9,7 +10,12 @@ import java.util.Objects;
  * A metric's values over a window, one slot per period from the window's start: a slot with no
  * data is null (CloudWatch sends nothing for a period nobody called).
  */
-public record MetricSeries(ApiMetric metric, Instant start, long periodSeconds, List<Double> slots) {
+public record MetricSeries<M extends Metric>(M metric, Instant start, long periodSeconds, List<Double> slots) {
+    /** Copied: the slots may hold nulls, which {@code List.copyOf} refuses. */
+    public MetricSeries {
+        slots = Collections.unmodifiableList(new ArrayList<>(slots));
+    }
+
     /** One value at the start of its period. */
     public record Point(Instant time, double value) {
     }
@@ -25,6 +31,11 @@ public record MetricSeries(ApiMetric metric, Instant start, long periodSeconds, 
         return points;
     }
 
+    /** True when no period has a value. */
+    public boolean empty() {
+        return present().isEmpty();
+    }
+
     /** The newest value; null for none. */
     public Double latest() {
         List<Double> present = present();
@@ -37,6 +48,18 @@ public record MetricSeries(ApiMetric metric, Instant start, long periodSeconds, 
 
     public Double max() {
         return present().stream().max(Double::compare).orElse(null);
+    }
+
+    /** The values added up; null for none. */
+    public Double sum() {
+        List<Double> present = present();
+        return present.isEmpty() ? null : present.stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    /** The mean of the periods that have a value; null for none. */
+    public Double average() {
+        List<Double> present = present();
+        return present.isEmpty() ? null : present.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
     }
 
     private List<Double> present() {
