@@ -50,8 +50,9 @@ public final class RecordingProxy implements AutoCloseable {
      * @param operation DynamoDB (JSON protocol): the X-Amz-Target's operation, "CreateTable"; IAM
      *                  and STS (query protocol): the form's Action, "CreateRole"; Lambda and API
      *                  Gateway (REST-JSON): "METHOD /path"
+     * @param body the request's body as text (JSON for most services), "" for none
      */
-    public record Call(String method, String path, String service, String operation) {
+    public record Call(String method, String path, String service, String operation, String body) {
         private static final Set<String> READ_OPERATIONS = Set.of("Scan", "Query", "BatchGetItem");
 
         /** True when the call may change something: not Get*, List*, Describe*, a GET or HEAD, nor a read of items. */
@@ -165,11 +166,12 @@ public final class RecordingProxy implements AutoCloseable {
         Matcher scope = SIGNING_SERVICE.matcher(authorization == null ? "" : authorization);
         String service = scope.find() ? scope.group(1) : "";
         String amzTarget = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+        String text = new String(body, StandardCharsets.UTF_8);
         if (amzTarget != null) {
-            return new Call(method, path, service, amzTarget.substring(amzTarget.lastIndexOf('.') + 1));
+            return new Call(method, path, service, amzTarget.substring(amzTarget.lastIndexOf('.') + 1), text);
         }
         String action = formAction(exchange, body);
-        return new Call(method, path, service, action != null ? action : method + " " + path);
+        return new Call(method, path, service, action != null ? action : method + " " + path, text);
     }
 
     /** The Action= of a query-protocol request's form body, or null. */
