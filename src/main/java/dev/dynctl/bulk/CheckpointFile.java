@@ -4,20 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.dynctl.codec.Json;
 import dev.dynctl.error.DynctlException;
 import dev.dynctl.error.ExitCode;
+import dev.dynctl.files.AtomicFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 
 /**
- * The checkpoint of an import on disk. Written to a temporary file, forced to the disk and renamed
- * over the old one, so that a crash or kill -9 at any moment leaves either the old or the new
- * checkpoint, never half of one.
+ * The checkpoint of an import on disk, written all at once ({@link AtomicFile}: the old checkpoint
+ * or the new one, never half of one; readable by its owner only).
  */
 public final class CheckpointFile {
     public static final String SUFFIX = ".import-checkpoint.json";
@@ -62,22 +57,8 @@ public final class CheckpointFile {
     }
 
     public void write(Checkpoint checkpoint) {
-        Path temporary = path.resolveSibling(path.getFileName() + ".tmp");
         try {
-            byte[] json = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(checkpoint);
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buffer = ByteBuffer.wrap(json);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            try {
-                Files.move(temporary, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, path, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFile.write(path, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(checkpoint));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the checkpoint " + path, e);
         }

@@ -1,6 +1,6 @@
 package dev.dynctl.tail;
 
-import dev.dynctl.dynamo.expression.ConditionEvaluator;
+import dev.dynctl.codec.AttributeEquality;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -33,7 +33,7 @@ public record ChangeDiff(List<Entry> entries) {
         TreeSet<String> names = new TreeSet<>(before.keySet());
         names.addAll(after.keySet());
         return new ChangeDiff(names.stream()
-                .filter(name -> !ConditionEvaluator.sameValue(before.get(name), after.get(name)))
+                .filter(name -> !AttributeEquality.same(before.get(name), after.get(name)))
                 .map(name -> new Entry(name, before.get(name), after.get(name)))
                 .toList());
     }

@@ -3,6 +3,7 @@ package dev.dynctl.tail;
 import dev.dynctl.codec.AttributeCodec;
 import dev.dynctl.codec.Json;
 import dev.dynctl.dynamo.KeyText;
+import dev.dynctl.output.Colors;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
@@ -17,32 +18,26 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
  */
 public final class ChangeText {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-    private static final String RESET = "\u001b[0m";
-    private static final String GREEN = "\u001b[32m";
-    private static final String YELLOW = "\u001b[33m";
-    private static final String RED = "\u001b[31m";
-    private static final String FAINT = "\u001b[2m";
-
-    private final boolean color;
+    private final Colors colors;
     private final ZoneId zone;
 
     /** @param color ANSI colours (a terminal that allows them); @param zone the time zone times are shown in */
     public ChangeText(boolean color, ZoneId zone) {
-        this.color = color;
+        this.colors = new Colors(color);
         this.zone = zone;
     }
 
     /** The change's lines, without a final line break. */
     public String render(ChangeRecord change) {
         String time = change.time() == null ? "-" : TIME.format(change.time().atZone(zone));
-        StringBuilder text = new StringBuilder(paint(FAINT, time)).append("  ")
-                .append(paint(eventColor(change.event()), change.event())).append("  ")
+        StringBuilder text = new StringBuilder(colors.faint(time)).append("  ")
+                .append(event(change.event())).append("  ")
                 .append(KeyText.of(change.keys()));
         if (change.expired()) {
-            text.append("  ").append(paint(FAINT, "(expired: time to live)"));
+            text.append("  ").append(colors.faint("(expired: time to live)"));
         }
         if (change.stream().streamViewType() == StreamViewType.KEYS_ONLY) {
-            text.append("  ").append(paint(FAINT, "(keys only: the stream records no images)"));
+            text.append("  ").append(colors.faint("(keys only: the stream records no images)"));
         } else if (change.event().equals("INSERT")) {
             item(text, change.newImage(), "(no new image: the stream records old images only)");
         } else if (change.event().equals("REMOVE")) {
@@ -54,26 +49,26 @@ public final class ChangeText {
     }
 
     private void item(StringBuilder text, Map<String, AttributeValue> image, String missing) {
-        text.append("  ").append(image != null ? json(image) : paint(FAINT, missing));
+        text.append("  ").append(image != null ? json(image) : colors.faint(missing));
     }
 
     private void modify(StringBuilder text, Map<String, AttributeValue> before, Map<String, AttributeValue> after) {
         if (before == null || after == null) {
             // one image: show it whole, and say which one it is
-            text.append("  ").append(after != null ? "now " + json(after) + "  " + paint(FAINT, "(no old image to compare with)")
-                    : "was " + json(before) + "  " + paint(FAINT, "(no new image to compare with)"));
+            text.append("  ").append(after != null ? "now " + json(after) + "  " + colors.faint("(no old image to compare with)")
+                    : "was " + json(before) + "  " + colors.faint("(no new image to compare with)"));
             return;
         }
         ChangeDiff diff = ChangeDiff.between(before, after);
         if (diff.entries().isEmpty()) {
-            text.append("  ").append(paint(FAINT, "(no attribute changed)"));
+            text.append("  ").append(colors.faint("(no attribute changed)"));
         }
         for (ChangeDiff.Entry entry : diff.entries()) {
             text.append(System.lineSeparator()).append("  ");
             if (entry.added()) {
-                text.append(paint(GREEN, "+" + entry.name() + ": " + json(entry.after())));
+                text.append(colors.green("+" + entry.name() + ": " + json(entry.after())));
             } else if (entry.removed()) {
-                text.append(paint(RED, "-" + entry.name() + ": " + json(entry.before())));
+                text.append(colors.red("-" + entry.name() + ": " + json(entry.before())));
             } else {
                 text.append(entry.name()).append(": ").append(json(entry.before())).append(" → ").append(json(entry.after()));
             }
@@ -88,15 +83,12 @@ public final class ChangeText {
         return Json.write(Json.MAPPER.writer(), AttributeCodec.toJson(value));
     }
 
-    private static String eventColor(String event) {
+    /** The event's name: INSERT green, REMOVE red, MODIFY yellow. */
+    private String event(String event) {
         return switch (event) {
-            case "INSERT" -> GREEN;
-            case "REMOVE" -> RED;
-            default -> YELLOW;
+            case "INSERT" -> colors.green(event);
+            case "REMOVE" -> colors.red(event);
+            default -> colors.yellow(event);
         };
-    }
-
-    private String paint(String code, String text) {
-        return color ? code + text + RESET : text;
     }
 }

@@ -54,7 +54,7 @@ public final class LogTail {
             if (exists.getAsBoolean()) {
                 return true;
             }
-            if (last || pause(nextWait(end))) {
+            if (last || pause(end.waitAtMost(polling.interval(), Instant.now()))) {
                 return false;
             }
         }
@@ -63,15 +63,16 @@ public final class LogTail {
 
     /** Hands {@code sink} the query's events, in time order, each once, until the end says stop. */
     public Result run(LogQuery query, TailEnd end, LogSink sink) {
-        long since = query.since().toEpochMilli();
         Long endTime = end.until() == null ? null : end.until().toEpochMilli();
-        LogEventWindow window = new LogEventWindow(polling.overlap().toMillis());
+        LogEventWindow window = new LogEventWindow(polling.overlap().toMillis(), query.since().toEpochMilli());
         long printed = 0;
         while (!stopped()) {
             // the clock is read before the poll: one that starts after --until has passed sees every event up to it, and is the last
-            boolean last = !end.follow() || end.over(Instant.now());
+            Instant clock = Instant.now();
+            boolean last = !end.follow() || end.over(clock);
+            window.pollBegins(clock.toEpochMilli());
             try {
-                for (FilterLogEventsResponse page : logs.filterLogEventsPaginator(request(query, window.nextStart(since), endTime))) {
+                for (FilterLogEventsResponse page : logs.filterLogEventsPaginator(request(query, window.start(), endTime))) {
                     for (LogEvent event : inTimeOrder(page)) {
                         if (stopped()) {
                             return new Result(printed, true);
@@ -86,11 +87,12 @@ public final class LogTail {
                             return new Result(printed, false);
                         }
                     }
-                    window.forgetOld();
+                    window.pageRead();
                     if (stopped()) {
                         return new Result(printed, true);
                     }
                 }
+                window.pollRead();
             } catch (AwsServiceException e) {
                 if (!end.follow() || !e.isThrottlingException()) {
                     throw e;
@@ -104,7 +106,7 @@ public final class LogTail {
             if (last) {
                 return new Result(printed, false);
             }
-            if (pause(nextWait(end))) {
+            if (pause(end.waitAtMost(polling.interval(), Instant.now()))) {
                 break;
             }
         }
@@ -129,15 +131,6 @@ public final class LogTail {
                 .limit(polling.pageSize())
                 .interleaved(true);
         return request.build();
-    }
-
-    /** The wait before the next poll: the interval, or less when --until comes sooner. */
-    private Duration nextWait(TailEnd end) {
-        if (end.until() == null) {
-            return polling.interval();
-        }
-        Duration left = Duration.between(Instant.now(), end.until()).plusMillis(1);
-        return left.isNegative() ? Duration.ZERO : left.compareTo(polling.interval()) < 0 ? left : polling.interval();
     }
 
     /** Waits {@code time}; true when the tail was stopped meanwhile. */

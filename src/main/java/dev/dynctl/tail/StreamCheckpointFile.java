@@ -6,34 +6,28 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynctl.codec.Json;
 import dev.dynctl.error.DynctlException;
 import dev.dynctl.error.ExitCode;
+import dev.dynctl.files.AtomicFile;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystems;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A tail's checkpoint on disk (--checkpoint FILE): JSON with the stream's ARN and each shard's
- * position. Written to a temporary file (readable by its owner only: it names the account and the
- * table), forced to the disk and renamed over the old one, so that a crash or kill -9 at any moment
- * leaves either the old checkpoint or the new one, never half of one.
+ * position, written all at once ({@link AtomicFile}: the old checkpoint or the new one, never half of
+ * one; readable by its owner only), and taken by one run at a time ({@link #lock}).
  */
 public final class StreamCheckpointFile {
     private static final int VERSION = 1;
-    private static final Set<StandardOpenOption> CREATE = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
 
     private final Path path;
 
@@ -96,34 +90,63 @@ public final class StreamCheckpointFile {
     }
 
     public void write(StreamCheckpoint checkpoint) {
-        Path temporary = path.resolveSibling(path.getFileName() + ".tmp");
         try {
-            byte[] json = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(json(checkpoint));
-            // a temporary file left by a kill may have been made with other permissions: made anew, it is the owner's only
-            Files.deleteIfExists(temporary);
-            try (FileChannel channel = FileChannel.open(temporary, CREATE, ownerOnly())) {
-                ByteBuffer buffer = ByteBuffer.wrap(json);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            try {
-                Files.move(temporary, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, path, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFile.write(path, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(json(checkpoint)));
         } catch (IOException e) {
             throw new DynctlException(ExitCode.FAILURE, "Cannot write the checkpoint " + path + ": " + e.getMessage() + ".",
                     "Check that its folder exists and can be written, or pass another --checkpoint file.", e);
         }
     }
 
-    private static FileAttribute<?>[] ownerOnly() {
-        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            return new FileAttribute<?>[0];
+    /**
+     * Takes the checkpoint for one run: a second tail on the same file at the same time would
+     * write over the first's positions. The lock is on FILE.lock beside it (the checkpoint itself
+     * is replaced at every write), which is left there: deleting it would let two runs lock two
+     * different files of one name. Exit 2 when another run holds it.
+     */
+    public Lock lock() {
+        Path lockPath = path.resolveSibling(path.getFileName() + ".lock");
+        FileChannel channel = null;
+        try {
+            channel = FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock = channel.tryLock();
+            if (lock != null) {
+                return new Lock(channel);
+            }
+        } catch (OverlappingFileLockException e) {
+            // held by another tail in this process (the shell)
+        } catch (IOException e) {
+            close(channel);
+            throw new DynctlException(ExitCode.FAILURE, "Cannot lock the checkpoint " + path + " (" + lockPath + "): " + e.getMessage()
+                    + ".", "Check that its folder exists and can be written, or pass another --checkpoint file.", e);
         }
-        return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))};
+        close(channel);
+        throw new DynctlException(ExitCode.USAGE, "The checkpoint " + path + " is in use by another dynctl tail (it holds " + lockPath
+                + ").", "Let that one end first, or pass another --checkpoint file.");
+    }
+
+    private static void close(FileChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // it was only opened to be locked
+            }
+        }
+    }
+
+    /** A checkpoint taken for one run; closing it lets the next run have it. */
+    public static final class Lock implements AutoCloseable {
+        private final FileChannel channel;
+
+        private Lock(FileChannel channel) {
+            this.channel = channel;
+        }
+
+        @Override
+        public void close() {
+            StreamCheckpointFile.close(channel);
+        }
     }
 
     private static ObjectNode json(StreamCheckpoint checkpoint) {

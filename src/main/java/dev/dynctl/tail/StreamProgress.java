@@ -80,6 +80,12 @@ final class StreamProgress {
         save();
     }
 
+    /** Where each of these shards starts (a tail's beginning), written to the checkpoint at once, in one write. */
+    synchronized void startAll(Map<String, ShardPosition> starts) {
+        positions.putAll(starts);
+        save();
+    }
+
     /** A shard has been read to its end, or is older than where the tail began: a restart does not read it. */
     synchronized void finish(String shardId) {
         positions.put(shardId, ShardPosition.FINISHED);
@@ -143,8 +149,10 @@ final class StreamProgress {
     /**
      * The stream lists just these shards now: the others were trimmed away and are forgotten. One
      * that had not been read to its end lost its unread changes, which is said.
+     *
+     * @return true when some were forgotten: the checkpoint is to be written
      */
-    synchronized void keepOnly(Set<String> listed) {
+    synchronized boolean keepOnly(Set<String> listed) {
         boolean forgotten = positions.entrySet().removeIf(entry -> {
             if (listed.contains(entry.getKey())) {
                 return false;
@@ -152,9 +160,7 @@ final class StreamProgress {
             warnLost(entry.getKey(), entry.getValue());
             return true;
         });
-        if (forgotten) {
-            save();
-        }
+        return forgotten;
     }
 
     /** The shard is no longer in the stream (its reading found it gone): what it held unread is lost, and it is done. */

@@ -4,8 +4,10 @@ import dev.dynctl.aws.AwsErrors;
 import dev.dynctl.dynamo.expression.Condition;
 import dev.dynctl.error.DynctlException;
 import dev.dynctl.error.ExitCode;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.DescribeStreamResponse;
@@ -84,15 +87,22 @@ public final class StreamTail implements ShardReader.Listener {
      * @param warnings sentences about changes lost (trimmed before they were read), for standard error
      */
     public Result run(Request request, ChangeSink sink, Consumer<String> warnings) {
+        try (StreamCheckpointFile.Lock lock = request.checkpoint() == null ? null : request.checkpoint().lock()) {
+            return run(request, sink, warnings, Instant.now());
+        }
+    }
+
+    private Result run(Request request, ChangeSink sink, Consumer<String> warnings, Instant began) {
         StreamSource source = request.source();
         Map<String, ShardPosition> saved = saved(request);
+        if (request.from() != null && !saved.isEmpty()) {
+            warnings.accept("--from ignored: resuming from " + request.checkpoint().path() + ".");
+        }
         StreamStart from = request.from() != null ? request.from() : request.end().follow() ? StreamStart.LATEST : StreamStart.TRIM_HORIZON;
         progress = new StreamProgress(source, sink, request.filter(), request.end(), request.checkpoint(), saved, warnings, this::wake);
         if (interrupted) {
             return new Result(0, true);
         }
-        // written at once: a checkpoint that cannot be written fails before anything is printed
-        progress.save();
         ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(READERS, runnable -> {
             Thread thread = new Thread(runnable, "dynctl-stream-reader");
             thread.setDaemon(true);
@@ -101,18 +111,25 @@ public final class StreamTail implements ShardReader.Listener {
         pool.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         try {
             // a checkpoint that says where its shards stand leaves --from out
-            Set<String> latest = begin(source, saved.isEmpty() ? from : null);
-            follow(source, request.end(), pool, latest);
+            Set<String> latest = begin(source, saved.isEmpty() ? from : null, began);
+            follow(source, request.end(), began, pool, latest);
+        } catch (AbortedException e) {
+            // the shell's Ctrl-C interrupts the statement's thread in the middle of a DescribeStream
+            stop();
         } finally {
             stopReaders(pool);
             progress.save();
+        }
+        // Ctrl-C first: a reader interrupted in the middle of a call fails, and that is not an error of the tail
+        if (progress.stopped() == StreamProgress.Stop.INTERRUPTED) {
+            return new Result(progress.printed(), true);
         }
         synchronized (this) {
             if (failure != null) {
                 throw failure instanceof SdkException e ? AwsErrors.translate(e, where) : failure;
             }
         }
-        return new Result(progress.printed(), progress.stopped() == StreamProgress.Stop.INTERRUPTED);
+        return new Result(progress.printed(), false);
     }
 
     /** Ctrl-C: the tail stops printing, keeps its checkpoint and ends; {@link #run} then says it was interrupted. */
@@ -144,15 +161,19 @@ public final class StreamTail implements ShardReader.Listener {
 
     /**
      * Lists the shards, and marks those not to read: finished in the checkpoint, or closed before
-     * a tail that begins at the latest change.
+     * a tail that begins at the latest change. The checkpoint is written once, with every shard
+     * where it stands — an open shard begun at the latest change from the moment the tail began,
+     * so that a restart takes no change this run passed over — before anything is read: a
+     * checkpoint that cannot be written fails before anything is printed.
      *
      * @param from where to begin; null when a checkpoint says
      * @return the shards to begin at the latest change
      */
-    private Set<String> begin(StreamSource source, StreamStart from) {
+    private Set<String> begin(StreamSource source, StreamStart from, Instant began) {
         List<ShardLineage.Shard> shards = describe(source);
         progress.keepOnly(ids(shards));
         lineage.update(shards);
+        Map<String, ShardPosition> positions = new HashMap<>();
         Set<String> latest = new HashSet<>();
         for (ShardLineage.Shard shard : shards) {
             ShardPosition position = progress.position(shard.id());
@@ -161,23 +182,25 @@ public final class StreamTail implements ShardReader.Listener {
             } else if (from == StreamStart.LATEST && shard.closed()) {
                 // a closed shard holds only changes from before the tail began
                 lineage.finished(shard.id());
-                progress.finish(shard.id());
+                positions.put(shard.id(), ShardPosition.FINISHED);
             } else if (from == StreamStart.LATEST) {
                 latest.add(shard.id());
+                positions.put(shard.id(), ShardPosition.since(began));
             }
         }
+        progress.startAll(positions);
         return latest;
     }
 
-    private void follow(StreamSource source, TailEnd end, ScheduledThreadPoolExecutor pool, Set<String> latest) {
+    private void follow(StreamSource source, TailEnd end, Instant began, ScheduledThreadPoolExecutor pool, Set<String> latest) {
         long nextDescribe = System.nanoTime() + polling.rediscover().toNanos();
         while (true) {
             for (ShardLineage.Shard shard : lineage.startReady()) {
                 synchronized (this) {
                     reading++;
                 }
-                new ShardReader(shard.id(), source.streamArn(), streams, progress, polling, end, pool, this, latest.remove(shard.id()))
-                        .start();
+                new ShardReader(shard.id(), shard.closed(), source.streamArn(), streams, progress, polling, end, began, pool, this,
+                        latest.remove(shard.id())).start();
             }
             boolean describe;
             synchronized (this) {
@@ -185,9 +208,14 @@ public final class StreamTail implements ShardReader.Listener {
                     return;
                 }
                 if (!shardFinished) {
-                    long wait = end.follow() ? waitMillis(nextDescribe, end) : 0;
-                    if (!end.follow() || wait > 0) {
-                        waitFor(wait);
+                    if (!end.follow() || end.over(Instant.now())) {
+                        // until a reader ends (the last ones do on their own) or the tail stops
+                        waitFor(0);
+                    } else {
+                        long wait = waitMillis(nextDescribe, end);
+                        if (wait > 0) {
+                            waitFor(wait);
+                        }
                     }
                 }
                 describe = shardFinished || end.follow() && System.nanoTime() >= nextDescribe;
@@ -195,7 +223,9 @@ public final class StreamTail implements ShardReader.Listener {
             }
             if (describe) {
                 List<ShardLineage.Shard> shards = describe(source);
-                progress.keepOnly(ids(shards));
+                if (progress.keepOnly(ids(shards))) {
+                    progress.save();
+                }
                 lineage.update(shards);
                 nextDescribe = System.nanoTime() + polling.rediscover().toNanos();
             }
@@ -215,9 +245,7 @@ public final class StreamTail implements ShardReader.Listener {
 
     /** Until the next DescribeStream, or --until when that comes first. */
     private static long waitMillis(long nextDescribe, TailEnd end) {
-        long millis = TimeUnit.NANOSECONDS.toMillis(nextDescribe - System.nanoTime());
-        long untilLeft = end.until() == null ? -1 : end.until().toEpochMilli() - System.currentTimeMillis() + 1;
-        return untilLeft > 0 ? Math.min(millis, untilLeft) : millis;
+        return end.waitAtMost(Duration.ofNanos(nextDescribe - System.nanoTime()), Instant.now()).toMillis();
     }
 
     /** Waits to be woken (a reader ended, the tail stopped), at most {@code millis} (0: until woken). */
@@ -247,10 +275,15 @@ public final class StreamTail implements ShardReader.Listener {
     @Override
     public void failed(RuntimeException e) {
         synchronized (this) {
+            reading--;
+            // once the tail stopped (Ctrl-C, --max), a call cut short is no failure of it
+            if (progress.stopped() != null) {
+                notifyAll();
+                return;
+            }
             if (failure == null) {
                 failure = e;
             }
-            reading--;
         }
         progress.stop(StreamProgress.Stop.FAILED);
     }

@@ -1,5 +1,6 @@
 package dev.dynctl.tail;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -8,8 +9,6 @@ import java.time.Instant;
  * the last two so a follow ends on its own.
  */
 public record TailEnd(boolean follow, Instant until, Long max) {
-    public static final TailEnd NOW = new TailEnd(false, null, null);
-
     /** True once {@code printed} events reach --max. */
     public boolean full(long printed) {
         return max != null && printed >= max;
@@ -18,5 +17,14 @@ public record TailEnd(boolean follow, Instant until, Long max) {
     /** True once {@code now} is past --until. */
     public boolean over(Instant now) {
         return until != null && now.isAfter(until);
+    }
+
+    /** {@code wait}, cut short to end just past --until when that comes sooner, so that a follow ends on time; never negative. */
+    public Duration waitAtMost(Duration wait, Instant now) {
+        if (until == null) {
+            return wait;
+        }
+        Duration left = Duration.between(now, until).plusMillis(1);
+        return left.isNegative() ? Duration.ZERO : left.compareTo(wait) < 0 ? left : wait;
     }
 }

@@ -30,7 +30,7 @@ class LogTailTest {
         put(group, "c", event(t + 2000, "3"), event(t + 5000, "6"));
 
         Recorder seen = new Recorder();
-        LogTail.Result result = new LogTail(Engine.logs(), FAST).run(query(group, 600), TailEnd.NOW, seen);
+        LogTail.Result result = new LogTail(Engine.logs(), FAST).run(query(group, 600), new TailEnd(false, null, null), seen);
 
         assertThat(seen.messages()).containsExactly("1", "2", "3", "4", "5", "6", "7");
         assertThat(seen.events).extracting(LogEvent::logStream).containsExactly("a", "b", "c", "a", "b", "c", "a");
@@ -129,16 +129,47 @@ class LogTailTest {
     }
 
     @Test
-    void theWindowForgetsIdsOlderThanTheOverlap() {
-        LogEventWindow window = new LogEventWindow(1000);
+    void theWindowForgetsIdsOlderThanWhereTheNextPollStarts() {
+        LogEventWindow window = new LogEventWindow(1000, 0);
+        window.pollBegins(200_000);
         for (int i = 0; i < 10_000; i++) {
             assertThat(window.firstSight(new LogEvent(i * 10L, "s", "id" + i, "m"))).isTrue();
-            window.forgetOld();
+            window.pageRead();
         }
-        assertThat(window.size()).isLessThanOrEqualTo(101);
+        window.pollRead();
+
+        assertThat(window.start()).isEqualTo(99_990 - 1000);
+        // within the overlap: a repeat; before it: forgotten, as no later poll reaches back to it
         assertThat(window.firstSight(new LogEvent(99_990, "s", "id9999", "m"))).isFalse();
-        assertThat(window.nextStart(0)).isEqualTo(99_990 - 1000);
-        assertThat(window.nextStart(99_995)).isEqualTo(99_995);
+        assertThat(window.firstSight(new LogEvent(98_980, "s", "id9898", "m"))).isTrue();
+    }
+
+    @Test
+    void theNextPollStartsNoLaterThanTheOverlapBeforeTheClockAndThereWhenNothingNewCame() {
+        LogEventWindow window = new LogEventWindow(1000, 5_000);
+        assertThat(window.start()).isEqualTo(5_000);
+
+        window.pollBegins(10_000);
+        window.pollRead();
+        assertThat(window.start()).as("nothing came: the overlap before the clock").isEqualTo(9_000);
+
+        window.pollBegins(20_000);
+        assertThat(window.firstSight(new LogEvent(3_600_000, "s", "future", "m"))).isTrue();
+        window.pageRead();
+        window.pollRead();
+        assertThat(window.start()).as("an event stamped ahead of the clock").isEqualTo(19_000);
+
+        window.pollBegins(30_000);
+        assertThat(window.firstSight(new LogEvent(3_600_000, "s", "future", "m"))).isFalse();
+        window.pageRead();
+        window.pollRead();
+        assertThat(window.start()).as("only a repeat came").isEqualTo(29_000);
+
+        window.pollBegins(40_000);
+        assertThat(window.firstSight(new LogEvent(35_000, "s", "late", "m"))).isTrue();
+        window.pageRead();
+        window.pollRead();
+        assertThat(window.start()).as("the newest new event, before the clock").isEqualTo(34_000);
     }
 
     private static LogQuery query(String group, int sinceSeconds) {

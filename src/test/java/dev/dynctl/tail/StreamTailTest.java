@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -64,5 +65,42 @@ class StreamTailTest {
             assertThat(printed).isEmpty();
             assertThat(proxy.calls().stream().filter(call -> call.operation().equals("DescribeStream")).count()).isGreaterThan(1);
         }
+    }
+
+    @Test
+    void aFollowWaitsOutThrottlingAndANetworkFailureAndMissesNothing() throws Exception {
+        String table = Engine.uniqueName("tail-retry");
+        Engine.dynamo().createTable(b -> b.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
+                .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
+                .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
+        try (RecordingProxy proxy = new RecordingProxy(MotoServer.get().endpoint());
+             // no retries of the SDK's: what the tail sees is what the SDK sees once its retries are spent
+             DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder().endpointOverride(proxy.endpoint())
+                     .region(Region.of(Cli.REGION)).httpClient(UrlConnectionHttpClient.create())
+                     .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"))).build()) {
+            StreamTail tail = new StreamTail(Engine.dynamo(), streams, "moto", QUICK);
+            LinkedBlockingQueue<ChangeRecord> printed = new LinkedBlockingQueue<>();
+            StreamTail.Request request = new StreamTail.Request(tail.source(table), StreamStart.TRIM_HORIZON, new TailEnd(true, null, 3L),
+                    null, null);
+            CompletableFuture<StreamTail.Result> run = CompletableFuture.supplyAsync(() -> tail.run(request, printed::add, warning -> { }));
+
+            put(table, "0");
+            assertThat(printed.poll(30, TimeUnit.SECONDS)).as("the first write was never printed").isNotNull();
+            // DynamoDB Streams' throttling, then AWS failing on its side
+            proxy.failOnce(call -> call.operation().equals("GetRecords"), 400, "LimitExceededException", "Rate exceeded for shard");
+            proxy.failOnce(call -> call.operation().equals("GetRecords"), 500, "InternalServerError", "Internal error");
+            put(table, "1");
+            put(table, "2");
+
+            StreamTail.Result result = run.get(30, TimeUnit.SECONDS);
+            assertThat(result.printed()).isEqualTo(3);
+            assertThat(printed).extracting(change -> change.newImage().get("n").n()).containsExactly("1", "2");
+        }
+    }
+
+    private static void put(String table, String n) {
+        Engine.dynamo().putItem(b -> b.tableName(table).item(Map.of("id", AttributeValue.fromS("k"), "n", AttributeValue.fromN(n))));
     }
 }

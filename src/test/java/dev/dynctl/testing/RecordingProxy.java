@@ -50,7 +50,7 @@ public final class RecordingProxy implements AutoCloseable {
      * @param operation DynamoDB (JSON protocol): the X-Amz-Target's operation, "CreateTable"; IAM
      *                  and STS (query protocol): the form's Action, "CreateRole"; Lambda and API
      *                  Gateway (REST-JSON): "METHOD /path"
-     * @param body the request's body as sent (a DynamoDB call's JSON), "" for none
+     * @param body the request's body as text (JSON for most services), "" for none
      */
     public record Call(String method, String path, String service, String operation, String body) {
         private static final Set<String> READ_OPERATIONS = Set.of("Scan", "Query", "BatchGetItem");

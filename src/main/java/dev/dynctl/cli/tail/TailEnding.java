@@ -1,6 +1,7 @@
 package dev.dynctl.cli.tail;
 
 import dev.dynctl.error.DynctlException;
+import dev.dynctl.error.ExitCode;
 import dev.dynctl.tail.TailEnd;
 import java.time.Instant;
 import picocli.CommandLine.Option;
@@ -23,5 +24,16 @@ public final class TailEnding {
             throw DynctlException.usage("--max must be at least 1, not " + max + ".");
         }
         return new TailEnd(follow, until, max);
+    }
+
+    /**
+     * What Ctrl-C ends a tail with (exit 130): one line, the same for both tails, "Interrupted after
+     * 3 events." and what to know more, if anything ({@code more}: "orders.tail holds where to go on").
+     *
+     * @param noun what the tail prints, singular: "event", "change"
+     */
+    public static DynctlException interrupted(long printed, String noun, String more) {
+        return new DynctlException(ExitCode.INTERRUPTED, "Interrupted after " + printed + " " + noun + (printed == 1 ? "" : "s")
+                + (more == null ? "." : "; " + more + "."));
     }
 }

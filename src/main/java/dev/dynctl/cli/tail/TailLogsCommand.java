@@ -6,7 +6,6 @@ import dev.dynctl.cli.Interruption;
 import dev.dynctl.cli.LabelConverter;
 import dev.dynctl.cli.MomentConverter;
 import dev.dynctl.error.DynctlException;
-import dev.dynctl.error.ExitCode;
 import dev.dynctl.output.Format;
 import dev.dynctl.tail.LogFormat;
 import dev.dynctl.tail.LogGroups;
@@ -83,7 +82,9 @@ public final class TailLogsCommand extends DynctlCommand {
                 note(context, "Waiting for function '" + source.function() + "' to log (log group " + found.group()
                         + ")… Ctrl-C to stop.");
                 if (!tail.awaitGroup(() -> groups.exists(found.group()), end)) {
-                    stoppedIf(tail.stopped());
+                    if (tail.stopped()) {
+                        throw TailEnding.interrupted(0, "event", null);
+                    }
                     return;
                 }
             }
@@ -92,7 +93,9 @@ public final class TailLogsCommand extends DynctlCommand {
             }
             result = tail.run(new LogQuery(found.group(), since, filter), end, printer);
         }
-        stoppedIf(result.stopped());
+        if (result.stopped()) {
+            throw TailEnding.interrupted(result.printed(), "event", null);
+        }
     }
 
     /** --format, or json for -o json / -o jsonl; other -o formats do not fit log events. */
@@ -107,19 +110,12 @@ public final class TailLogsCommand extends DynctlCommand {
 
     private LogFormat jsonOutput(Format output) {
         if (output != Format.JSON && output != Format.JSONL) {
-            throw DynctlException.usage("-o " + output + " does not apply to tail logs.",
-                    "Use --format short, detailed or json (-o json and -o jsonl mean --format json).");
+            throw OutputOption.notApplicable("tail logs", output, "short, detailed or json (-o json and -o jsonl mean --format json)");
         }
         if (format != null && format != LogFormat.JSON) {
-            throw DynctlException.usage("-o " + output + " and --format " + format + " ask for different formats; pass one of them.");
+            throw OutputOption.twoFormats(output, format);
         }
         return LogFormat.JSON;
-    }
-
-    private static void stoppedIf(boolean stopped) {
-        if (stopped) {
-            throw new DynctlException(ExitCode.INTERRUPTED, "Interrupted.");
-        }
     }
 
     /** What the tail is doing, for a person watching; never in a pipe consumer's way. */

@@ -6,7 +6,6 @@ import dev.dynctl.cli.Interruption;
 import dev.dynctl.cli.LabelConverter;
 import dev.dynctl.dynamo.expression.Condition;
 import dev.dynctl.error.DynctlException;
-import dev.dynctl.error.ExitCode;
 import dev.dynctl.output.Format;
 import dev.dynctl.output.Output;
 import dev.dynctl.tail.ChangeFormat;
@@ -34,8 +33,9 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
             "",
             "Every shard is read, parents before children, new shards included while following. Without "
                     + "--follow it prints the changes the stream holds now (from the oldest kept, unless --from "
-                    + "says) and exits; with it, it prints changes as they come (from now on, unless --from says) "
-                    + "until Ctrl-C (exit 130), --until or --max.",
+                    + "says) and exits once each shard is read to its end or, still open, has answered with nothing "
+                    + "a few times in a row; with it, it prints changes as they come (from now on, unless --from "
+                    + "says) until Ctrl-C (exit 130), --until or --max.",
             "",
             "--format diff (the default) shows each change's time, event and key, then what changed: "
                     + "attr: old → new, +added, -removed (an INSERT shows the new item, a REMOVE the old one). "
@@ -43,7 +43,7 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
                     + "changed; ddb-json the stream's records as aws dynamodbstreams get-records shows them.",
             "",
             "--checkpoint FILE remembers how far each shard was read; run again with the same file to go on "
-                    + "exactly after the last change printed. See docs/tail.md."},
+                    + "exactly after the last change printed (one run at a time). See docs/tail.md."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  dynctl tail table orders --follow",
@@ -104,8 +104,7 @@ public final class TailTableCommand extends DynctlCommand {
                     });
         }
         if (result.interrupted()) {
-            throw new DynctlException(ExitCode.INTERRUPTED, "Interrupted after " + changes(result.printed())
-                    + (checkpoint == null ? "." : "; " + checkpoint + " holds where to go on."));
+            throw TailEnding.interrupted(result.printed(), "change", checkpoint == null ? null : checkpoint + " holds where to go on");
         }
     }
 
@@ -118,11 +117,11 @@ public final class TailTableCommand extends DynctlCommand {
         ChangeFormat meant = switch (output) {
             case JSON, JSONL -> ChangeFormat.JSON;
             case DDB_JSON -> ChangeFormat.DDB_JSON;
-            default -> throw DynctlException.usage("tail table prints changes, not " + output + ": -o " + output + " does not apply.",
-                    "Use --format diff, json or ddb-json.");
+            default -> throw OutputOption.notApplicable("tail table", output,
+                    "diff, json or ddb-json (-o json and -o jsonl mean --format json, -o ddb-json means --format ddb-json)");
         };
         if (format != null && format != meant) {
-            throw DynctlException.usage("-o " + output + " and --format " + format + " ask for two formats.", "Pass one of them.");
+            throw OutputOption.twoFormats(output, format);
         }
         return meant;
     }
@@ -159,10 +158,6 @@ public final class TailTableCommand extends DynctlCommand {
                 : latest ? " from now on" : " from the oldest kept";
         return (end.follow() ? "Following the changes of " : "Reading the changes of ") + table + images + start
                 + (end.follow() ? ". Ctrl-C to stop." : ".");
-    }
-
-    private static String changes(long count) {
-        return count == 1 ? "1 change" : count + " changes";
     }
 
     static final class StartLabels extends LabelConverter<StreamStart> {

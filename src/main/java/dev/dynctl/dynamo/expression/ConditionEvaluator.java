@@ -1,9 +1,9 @@
 package dev.dynctl.dynamo.expression;
 
+import dev.dynctl.codec.AttributeEquality;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,7 +37,7 @@ public final class ConditionEvaluator {
         }
         if (node instanceof ConditionNode.In in) {
             AttributeValue value = value(in.value(), item);
-            return in.candidates().stream().anyMatch(candidate -> sameValue(value, value(candidate, item)));
+            return in.candidates().stream().anyMatch(candidate -> AttributeEquality.same(value, value(candidate, item)));
         }
         if (node instanceof ConditionNode.Call call) {
             return call(call, item);
@@ -51,51 +51,12 @@ public final class ConditionEvaluator {
         return ((ConditionNode.Or) node).conditions().stream().anyMatch(c -> matches(c, item));
     }
 
-    /**
-     * True when both are there and equal as DynamoDB compares them: of one type, numbers by value
-     * (1 = 1.0), sets whatever their order, lists element by element, maps key by key.
-     */
-    public static boolean sameValue(AttributeValue a, AttributeValue b) {
-        if (a == null || b == null || a.type() != b.type()) {
-            return false;
-        }
-        return switch (a.type()) {
-            case S -> a.s().equals(b.s());
-            case N -> number(a.n()).compareTo(number(b.n())) == 0;
-            case B -> a.b().equals(b.b());
-            case BOOL -> a.bool().equals(b.bool());
-            case NUL -> true;
-            case SS -> new HashSet<>(a.ss()).equals(new HashSet<>(b.ss()));
-            case NS -> numbers(a.ns()).equals(numbers(b.ns()));
-            case BS -> new HashSet<>(a.bs()).equals(new HashSet<>(b.bs()));
-            case L -> sameList(a.l(), b.l());
-            case M -> sameMap(a.m(), b.m());
-            default -> false;
-        };
-    }
-
-    private static boolean sameList(List<AttributeValue> a, List<AttributeValue> b) {
-        if (a.size() != b.size()) {
-            return false;
-        }
-        for (int i = 0; i < a.size(); i++) {
-            if (!sameValue(a.get(i), b.get(i))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean sameMap(Map<String, AttributeValue> a, Map<String, AttributeValue> b) {
-        return a.keySet().equals(b.keySet()) && a.entrySet().stream().allMatch(e -> sameValue(e.getValue(), b.get(e.getKey())));
-    }
-
     private static boolean compare(AttributeValue left, String comparator, AttributeValue right) {
         switch (comparator) {
             case "=", "==":
-                return sameValue(left, right);
+                return AttributeEquality.same(left, right);
             case "<>", "!=":
-                return !sameValue(left, right);
+                return !AttributeEquality.same(left, right);
             default:
                 int order = ordered(left, right);
                 if (order == UNORDERED) {
@@ -158,7 +119,7 @@ public final class ConditionEvaluator {
             case SS -> operand.type() == AttributeValue.Type.S && value.ss().contains(operand.s());
             case NS -> operand.type() == AttributeValue.Type.N && numbers(value.ns()).contains(number(operand.n()).stripTrailingZeros());
             case BS -> operand.type() == AttributeValue.Type.B && value.bs().contains(operand.b());
-            case L -> value.l().stream().anyMatch(element -> sameValue(element, operand));
+            case L -> value.l().stream().anyMatch(element -> AttributeEquality.same(element, operand));
             default -> false;
         };
     }

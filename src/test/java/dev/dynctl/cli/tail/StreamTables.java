@@ -8,6 +8,8 @@ import dev.dynctl.testing.Cli;
 import dev.dynctl.testing.Engine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 /** Tables with streams on moto, written behind dynctl's back, and tails run in a thread of their own. */
@@ -65,5 +68,24 @@ final class StreamTables {
     /** The diff format with each line's time (local, to the second) made "TIME", so that texts can be compared. */
     static String timeless(String text) {
         return text.replaceAll("(?m)^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d  ", "TIME  ");
+    }
+
+    /** When the table's changes were made, as its stream stamps them (DynamoDB: to the second), oldest first; one shard. */
+    static List<Instant> stamps(String table) {
+        String arn = Engine.dynamo().describeTable(b -> b.tableName(table)).table().latestStreamArn();
+        String shard = Engine.dynamoStreams().describeStream(b -> b.streamArn(arn)).streamDescription().shards().get(0).shardId();
+        String iterator = Engine.dynamoStreams().getShardIterator(b -> b.streamArn(arn).shardId(shard)
+                .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+        return Engine.dynamoStreams().getRecords(b -> b.shardIterator(iterator)).records().stream()
+                .map(record -> record.dynamodb().approximateCreationDateTime())
+                .toList();
+    }
+
+    /** Waits for the clock to pass {@code moment}: what a test needs when the engine stamps changes to the second. */
+    static void awaitClockPast(Instant moment) throws InterruptedException {
+        assertThat(moment).as("a moment within a few seconds").isBefore(Instant.now().plusSeconds(10));
+        while (!Instant.now().isAfter(moment)) {
+            Thread.sleep(10);
+        }
     }
 }

@@ -11,6 +11,8 @@ import dev.dynctl.codec.Json;
 import dev.dynctl.tail.LogFixtures;
 import dev.dynctl.testing.Cli;
 import dev.dynctl.testing.Engine;
+import dev.dynctl.testing.MotoServer;
+import dev.dynctl.testing.RecordingProxy;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -120,16 +122,20 @@ class TailLogsCommandTest {
     void aFollowWaitsForAFunctionsFirstLines() throws Exception {
         String function = Engine.uniqueName("tailfirst");
         Engine.function(function);
-        CompletableFuture<Cli.Result> following = CompletableFuture.supplyAsync(
-                () -> cli().aws("tail", "logs", function, "--follow", "--max", "1"));
+        try (RecordingProxy proxy = new RecordingProxy(MotoServer.get().endpoint())) {
+            CompletableFuture<Cli.Result> following = CompletableFuture.supplyAsync(
+                    () -> throughProxy(proxy, "tail", "logs", function, "--follow", "--max", "1"));
+            // the first DescribeLogGroups finds no group, then the function is asked for; the second is the wait's
+            awaitCalls(proxy, "DescribeLogGroups", 2, following);
 
-        String group = "/aws/lambda/" + function;
-        LogFixtures.group(group, "2026/05/01/[$LATEST]abc");
-        put(group, "2026/05/01/[$LATEST]abc", event(System.currentTimeMillis(), "first words\n"));
+            String group = "/aws/lambda/" + function;
+            LogFixtures.group(group, "2026/05/01/[$LATEST]abc");
+            put(group, "2026/05/01/[$LATEST]abc", event(System.currentTimeMillis(), "first words\n"));
 
-        Cli.Result r = following.get(30, TimeUnit.SECONDS);
-        assertThat(r.code()).as(r.toString()).isZero();
-        assertThat(r.out()).endsWith(" first words\n");
+            Cli.Result r = following.get(30, TimeUnit.SECONDS);
+            assertThat(r.code()).as(r.toString()).isZero();
+            assertThat(r.out()).endsWith(" first words\n");
+        }
     }
 
     @Test
@@ -138,22 +144,103 @@ class TailLogsCommandTest {
         LogFixtures.group(group, "a", "b");
         long t = secondsAgo(20);
         put(group, "a", event(t, "one"));
-        CompletableFuture<Cli.Result> following = CompletableFuture.supplyAsync(
-                () -> cli().aws("tail", "logs", group, "--follow", "--max", "4", "--format", "json"));
+        try (RecordingProxy proxy = new RecordingProxy(MotoServer.get().endpoint())) {
+            CompletableFuture<Cli.Result> following = CompletableFuture.supplyAsync(
+                    () -> throughProxy(proxy, "tail", "logs", group, "--follow", "--max", "4", "--format", "json"));
 
-        // written across several polls of the running follow, each of which reads back ten seconds
-        put(group, "b", event(t + 1000, "two"));
-        Thread.sleep(1200);
-        put(group, "a", event(t + 2000, "three"));
-        Thread.sleep(1200);
-        put(group, "b", event(t + 3000, "four"));
+            // each written once the follow has begun a poll after the last write, so that each comes in a poll of its own,
+            // which reads back ten seconds
+            int polls = awaitCalls(proxy, "FilterLogEvents", 1, following);
+            put(group, "b", event(t + 1000, "two"));
+            polls = awaitCalls(proxy, "FilterLogEvents", polls + 1, following);
+            put(group, "a", event(t + 2000, "three"));
+            awaitCalls(proxy, "FilterLogEvents", polls + 1, following);
+            put(group, "b", event(t + 3000, "four"));
 
-        Cli.Result r = following.get(30, TimeUnit.SECONDS);
-        assertThat(r.code()).as(r.toString()).isZero();
-        List<JsonNode> lines = jsonLines(r.out());
-        assertThat(lines).extracting(line -> line.get("message").asText()).containsExactly("one", "two", "three", "four");
-        assertThat(lines).extracting(line -> line.get("logStream").asText()).containsExactly("a", "b", "a", "b");
-        assertThat(lines).extracting(line -> line.get("eventId").asText()).doesNotHaveDuplicates();
+            Cli.Result r = following.get(30, TimeUnit.SECONDS);
+            assertThat(r.code()).as(r.toString()).isZero();
+            List<JsonNode> lines = jsonLines(r.out());
+            assertThat(lines).extracting(line -> line.get("message").asText()).containsExactly("one", "two", "three", "four");
+            assertThat(lines).extracting(line -> line.get("logStream").asText()).containsExactly("a", "b", "a", "b");
+            assertThat(lines).extracting(line -> line.get("eventId").asText()).doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
+    void aFollowThatFindsNothingAsksForTheLastSecondsOnlyNotAllSinceSince() throws Exception {
+        String group = "/test/" + Engine.uniqueName("tailnomatch");
+        LogFixtures.group(group, "s");
+        put(group, "s", event(secondsAgo(30), "nothing to see"));
+        long began = System.currentTimeMillis();
+        try (RecordingProxy proxy = new RecordingProxy(MotoServer.get().endpoint())) {
+            Cli.Result r = throughProxy(proxy, "tail", "logs", group, "--follow", "--filter", "NOMATCH", "--since", "2h",
+                    "--until", "3s");
+
+            assertThat(r.code()).as(r.toString()).isZero();
+            assertThat(r.out()).isEmpty();
+            List<Long> starts = startTimes(proxy);
+            assertThat(starts).as("a poll a second for three seconds").hasSizeGreaterThanOrEqualTo(3);
+            assertThat(starts.get(0)).isBetween(began - 2 * 3600_000 - 1000, began - 2 * 3600_000 + 1000);
+            // after the first poll, ten seconds (the overlap) before the clock when the last poll began
+            for (long start : starts.subList(1, starts.size())) {
+                assertThat(start).isBetween(began - 10_000, System.currentTimeMillis() - 10_000);
+            }
+        }
+    }
+
+    @Test
+    void anEventStampedInTheFutureLeavesNoGapAfterIt() throws Exception {
+        String group = "/test/" + Engine.uniqueName("tailfuture");
+        LogFixtures.group(group, "early", "now");
+        // CloudWatch takes events stamped up to two hours ahead (a clock set wrong)
+        put(group, "early", event(System.currentTimeMillis() + 3600_000, "from the future"));
+        try (RecordingProxy proxy = new RecordingProxy(MotoServer.get().endpoint())) {
+            CompletableFuture<Cli.Result> following = CompletableFuture.supplyAsync(
+                    () -> throughProxy(proxy, "tail", "logs", group, "--follow", "--max", "2", "-o", "json"));
+            // the poll that brought the future event is over: the next ones begin where the clock is, not an hour ahead
+            awaitCalls(proxy, "FilterLogEvents", 2, following);
+            put(group, "now", event(System.currentTimeMillis(), "made now"));
+
+            Cli.Result r = following.get(30, TimeUnit.SECONDS);
+            assertThat(r.code()).as(r.toString()).isZero();
+            assertThat(jsonLines(r.out())).extracting(line -> line.get("message").asText())
+                    .containsExactly("from the future", "made now");
+            long future = startTimes(proxy).stream().filter(start -> start > System.currentTimeMillis()).count();
+            assertThat(future).as("polls that began after the clock").isZero();
+        }
+    }
+
+    /** dynctl through the proxy, which forwards to moto and records each request. */
+    private static Cli.Result throughProxy(RecordingProxy proxy, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--endpoint-url", proxy.endpoint().toString(), "--region", Cli.REGION));
+        return cli().run(all.toArray(String[]::new));
+    }
+
+    /** Waits until the proxy saw {@code count} calls of {@code operation}; returns how many it saw. */
+    private static int awaitCalls(RecordingProxy proxy, String operation, int count, CompletableFuture<Cli.Result> run)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            int seen = (int) proxy.calls().stream().filter(call -> call.operation().equals(operation)).count();
+            if (seen >= count) {
+                return seen;
+            }
+            assertThat(run).as("the tail ended before %d %s", count, operation).isNotDone();
+            assertThat(System.nanoTime()).as("%d %s never came", count, operation).isLessThan(deadline);
+            Thread.sleep(10);
+        }
+    }
+
+    /** The StartTime of each FilterLogEvents the proxy saw, in order. */
+    private static List<Long> startTimes(RecordingProxy proxy) throws Exception {
+        List<Long> starts = new ArrayList<>();
+        for (RecordingProxy.Call call : proxy.calls()) {
+            if (call.operation().equals("FilterLogEvents")) {
+                starts.add(Json.MAPPER.readTree(call.body()).get("startTime").asLong());
+            }
+        }
+        return starts;
     }
 
     @Test
@@ -248,8 +335,10 @@ class TailLogsCommandTest {
 
         assertUsage(cli().aws("tail", "logs", group, "--since", "yesterday"), "yesterday");
         assertUsage(cli().aws("tail", "logs", group, "--format", "pretty"), "'pretty' is not one of short, detailed, json");
-        assertUsage(cli().aws("tail", "logs", group, "-o", "table"), "Use --format short, detailed or json");
-        assertUsage(cli().aws("tail", "logs", group, "-o", "json", "--format", "short"), "pass one of them");
+        assertUsage(cli().aws("tail", "logs", group, "-o", "table"), "Error: -o table does not apply to tail logs.\n"
+                + "Hint: Use --format short, detailed or json (-o json and -o jsonl mean --format json).\n");
+        assertUsage(cli().aws("tail", "logs", group, "-o", "json", "--format", "short"),
+                "Error: -o json and --format short ask for two formats.\nHint: Pass one of them.\n");
         assertUsage(cli().aws("tail", "logs", group, "--since", "5m", "--until", "1h ago"), "is not after --since");
         assertUsage(cli().aws("tail", "logs", group, "--max", "0"), "--max must be at least 1");
         assertUsage(cli().aws("tail", "logs", group, "--query", "message"), "--query applies to JSON");

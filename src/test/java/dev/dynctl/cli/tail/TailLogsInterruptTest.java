@@ -55,7 +55,7 @@ class TailLogsInterruptTest {
 
         String said = Files.readString(err);
         assertThat(tail.exitValue()).as(said).isEqualTo(130);
-        assertThat(said).isEqualTo("Following " + group + "… Ctrl-C to stop.\nInterrupted.\n");
+        assertThat(said).isEqualTo("Following " + group + "… Ctrl-C to stop.\nInterrupted after 1 event.\n");
         assertThat(Files.readString(out)).endsWith(" already there\n").hasLineCount(1);
     }
 }

@@ -18,6 +18,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -100,8 +101,9 @@ class TailTableCheckpointTest {
     void aTailThatBeganAtTheLatestChangeAndPrintedNothingGoesOnFromWhereItBegan() throws Exception {
         String table = StreamTables.create(StreamViewType.NEW_AND_OLD_IMAGES);
         put(table, "{\"id\": \"old\"}");
-        // DynamoDB stamps changes to the second: the change above must be over a second older than the tail's start
-        Thread.sleep(2100);
+        // DynamoDB stamps changes to the second, and the tail takes those of the second before it began too: the change
+        // above must be stamped over a second before the tail begins
+        StreamTables.awaitClockPast(StreamTables.stamps(table).get(0).plusSeconds(2));
         String checkpoint = folder.resolve("latest.tail").toString();
         Cli.Result first = cli().aws("tail", "table", table, "--follow", "--until", "1s", "--checkpoint", checkpoint);
         assertThat(first.code()).as(first.toString()).isZero();
@@ -111,6 +113,38 @@ class TailTableCheckpointTest {
         put(table, "{\"id\": \"new\"}");
 
         assertThat(ids(cli().aws("tail", "table", table, "--checkpoint", checkpoint, "--format", "json"))).containsExactly("new");
+    }
+
+    @Test
+    void aSecondTailOnTheSameCheckpointAtTheSameTimeIsExit2() throws Exception {
+        String table = StreamTables.create(StreamViewType.NEW_AND_OLD_IMAGES);
+        Path checkpoint = folder.resolve("busy.tail");
+        try (RecordingProxy proxy = new RecordingProxy(MotoServer.get().endpoint())) {
+            CompletableFuture<Cli.Result> first = inThread(() -> cli().run("tail", "table", table, "--follow", "--max", "1",
+                    "--checkpoint", checkpoint.toString(), "--format", "json", "--endpoint-url", proxy.endpoint().toString(),
+                    "--region", Cli.REGION));
+            // it holds the checkpoint once it reads
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (proxy.calls().stream().noneMatch(call -> call.operation().equals("GetRecords"))) {
+                assertThat(first).as("the first tail ended early").isNotDone();
+                assertThat(System.nanoTime()).as("the first tail never read").isLessThan(deadline);
+                Thread.sleep(10);
+            }
+            String before = Files.readString(checkpoint);
+
+            Cli.Result second = cli().aws("tail", "table", table, "--checkpoint", checkpoint.toString());
+
+            assertThat(second.code()).as(second.toString()).isEqualTo(2);
+            assertThat(second.out()).isEmpty();
+            assertThat(second.err()).isEqualTo("Error: The checkpoint " + checkpoint + " is in use by another dynctl tail (it holds "
+                    + checkpoint + ".lock).\nHint: Let that one end first, or pass another --checkpoint file.\n");
+            assertThat(Files.readString(checkpoint)).isEqualTo(before);
+
+            put(table, "{\"id\": \"a\"}");
+            assertThat(ids(result(first))).containsExactly("a");
+            // once the first is over, the file is free
+            assertThat(ids(cli().aws("tail", "table", table, "--checkpoint", checkpoint.toString(), "--format", "json"))).isEmpty();
+        }
     }
 
     @Test

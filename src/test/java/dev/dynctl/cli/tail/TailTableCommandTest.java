@@ -105,11 +105,12 @@ class TailTableCommandTest {
 
         Cli.Result tableOutput = cli().aws("tail", "table", table, "-o", "table");
         assertThat(tableOutput.code()).isEqualTo(2);
-        assertThat(tableOutput.err()).contains("-o table does not apply", "--format diff, json or ddb-json");
+        assertThat(tableOutput.err()).isEqualTo("Error: -o table does not apply to tail table.\nHint: Use --format diff, json or ddb-json "
+                + "(-o json and -o jsonl mean --format json, -o ddb-json means --format ddb-json).\n");
 
         Cli.Result both = cli().aws("tail", "table", table, "-o", "json", "--format", "diff");
         assertThat(both.code()).isEqualTo(2);
-        assertThat(both.err()).contains("-o json and --format diff");
+        assertThat(both.err()).isEqualTo("Error: -o json and --format diff ask for two formats.\nHint: Pass one of them.\n");
 
         Cli.Result query = cli().aws("tail", "table", table, "--query", "new");
         assertThat(query.code()).isEqualTo(2);

@@ -162,11 +162,13 @@ class TailTableFollowTest {
         String table = StreamTables.create(StreamViewType.NEW_AND_OLD_IMAGES);
         put(table, "{\"id\": \"a\"}");
         put(table, "{\"id\": \"b\"}");
-        String until = java.time.Instant.now().plusMillis(1).toString();
-        Thread.sleep(20);
+        // the engine may stamp to the millisecond or (as DynamoDB) to the second: --until is the last moment of b's second,
+        // and the next change is made once the clock is past it
+        java.time.Instant until = StreamTables.stamps(table).get(1).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusMillis(999);
+        StreamTables.awaitClockPast(until);
         put(table, "{\"id\": \"after\"}");
 
-        Cli.Result r = cli().aws("tail", "table", table, "--follow", "--from", "trim-horizon", "--until", until, "-o", "json");
+        Cli.Result r = cli().aws("tail", "table", table, "--follow", "--from", "trim-horizon", "--until", until.toString(), "-o", "json");
 
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(r.out().lines().map(l -> l.replaceAll(".*\"keys\":\\{\"id\":\"(\\w+)\".*", "$1")).toList())

@@ -34,7 +34,7 @@ class TailTableInterruptTest {
     Path folder;
 
     /** Ctrl-C as the process's SIGINT would deliver it: the handler the command holds, run from another thread. */
-    private static final class CtrlC implements Interrupts {
+    static final class CtrlC implements Interrupts {
         private final AtomicReference<Runnable> held = new AtomicReference<>();
 
         @Override
@@ -55,6 +55,27 @@ class TailTableInterruptTest {
 
         void press() {
             new Thread(held.get()).start();
+        }
+
+        /** Ctrl-C from the test's thread: once it returns, the tail knows it is to stop. */
+        void pressHere() {
+            held.get().run();
+        }
+
+        /** Runs dynctl with this Ctrl-C, standard output and error captured (neither a terminal). */
+        Cli.Result run(String... args) {
+            // loads Cli, which gives the run the test engine's credentials
+            Cli.cli();
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            int code;
+            try (Dynctl dynctl = new Dynctl()
+                    .withTerminal(new Context.Terminal(new ByteArrayInputStream(new byte[0]), false, false, 120, Map.of()))
+                    .withHooks(new SessionHooks(null, this, root -> { }))) {
+                dynctl.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
+                code = dynctl.commandLine().execute(args);
+            }
+            return new Cli.Result(code, out.toString(), err.toString());
         }
     }
 

@@ -89,15 +89,4 @@ class ConditionEvaluatorTest {
         assertThat(Condition.parse("n = 1e1", "--filter").matches(item)).isTrue();
         assertThat(Condition.parse("n BETWEEN -5 AND 10.0", "--filter").matches(item)).isTrue();
     }
-
-    @Test
-    void sameValueIsDynamoDbsEquality() {
-        assertThat(ConditionEvaluator.sameValue(AttributeValue.fromN("1.50"), AttributeValue.fromN("1.5"))).isTrue();
-        assertThat(ConditionEvaluator.sameValue(AttributeValue.fromN("1"), AttributeValue.fromS("1"))).isFalse();
-        assertThat(ConditionEvaluator.sameValue(AttributeValue.fromSs(java.util.List.of("a", "b")),
-                AttributeValue.fromSs(java.util.List.of("b", "a")))).isTrue();
-        assertThat(ConditionEvaluator.sameValue(AttributeValue.fromL(java.util.List.of(AttributeValue.fromN("1"))),
-                AttributeValue.fromL(java.util.List.of(AttributeValue.fromN("1.0"))))).isTrue();
-        assertThat(ConditionEvaluator.sameValue(null, AttributeValue.fromS("x"))).isFalse();
-    }
 }
