@@ -74,3 +74,39 @@ exports.wait = async (event) => {
 };
 
 exports.version = async () => ({ version: 1, pid: process.pid });
+
+// prints three lines (two on stdout, one on stderr), then answers
+exports.chatty = async (event) => {
+  console.log(`chatty ${event.n} one`);
+  console.error(`chatty ${event.n} two`);
+  console.log(`chatty ${event.n} three`);
+  return { n: event.n, pid: process.pid };
+};
+
+// Lambda's rules for handlers that do not return a promise
+exports.defaultCallback = (event, context, callback = () => {}) => {
+  setImmediate(() => callback(null, { style: "default callback" }));
+};
+
+exports.succeed = (event, context) => {
+  setTimeout(() => context.succeed({ via: "context.succeed" }), 5);
+};
+
+exports.sync = () => {
+  console.log("sync handler ran");
+  return "a value a handler that is not async does not answer with";
+};
+
+// callback answers once the event loop is empty: the timer runs first
+exports.waitsForTheLoop = (event, context, callback) => {
+  setTimeout(() => console.log("timer ran before the answer"), 20);
+  callback(null, "answered after the timer");
+};
+
+exports.throwString = async () => {
+  throw "plain text";
+};
+
+exports.throwObject = (event, context, callback) => {
+  callback({ code: 42 });
+};

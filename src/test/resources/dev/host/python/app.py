@@ -31,3 +31,11 @@ class OrderRejected(Exception):
 
 def fail(event, context):
     raise OrderRejected(f"order {event['order']} rejected")
+
+
+def chatty(event, context):
+    import sys
+    print(f"chatty {event['n']} one")
+    print(f"chatty {event['n']} two", file=sys.stderr)
+    print(f"chatty {event['n']} three")
+    return {"n": event["n"], "pid": os.getpid()}

@@ -48,10 +48,6 @@ record Answer(byte[] payload, String errorType, String errorMessage) {
         return new Answer(document.toString().getBytes(StandardCharsets.UTF_8), type, message);
     }
 
-    boolean failed() {
-        return errorType != null;
-    }
-
     private static JsonNode parse(byte[] document) {
         try {
             return Json.MAPPER.readTree(document);

@@ -28,6 +28,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class FunctionHost implements LocalFunctions, AutoCloseable {
     private static final byte[] EMPTY_EVENT = "{}".getBytes(StandardCharsets.UTF_8);
 
+    static {
+        // before dynctl makes its first HttpServer (the gateway's may come first): see RuntimeApi
+        RuntimeApi.enableNoDelay();
+    }
+
     private final HostSettings settings;
     private final DevLog log;
     private final RuntimeFiles runtimeFiles;
@@ -103,6 +108,7 @@ public final class FunctionHost implements LocalFunctions, AutoCloseable {
 
     private void stopAll() {
         closed = true;
+        nodeSdk.close();
         pools.values().forEach(FunctionPool::close);
         apiThreads.shutdownNow();
     }

@@ -28,21 +28,29 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class Instance {
     /** Lambda gives a function's start (loading the handler) 10 seconds before its first event counts against the timeout. */
     static final Duration INIT_LIMIT = Duration.ofSeconds(10);
+    /** How long the host waits at most for the output readers to log what an instance printed before its answer or its end. */
+    private static final Duration OUTPUT_LIMIT = Duration.ofSeconds(2);
+    /** For runtimes without dynctl's end marker: output that paused this long is all the invocation printed (see OutputLines). */
+    private static final Duration OUTPUT_QUIET = Duration.ofMillis(5);
 
     private final LocalFunction function;
     private final Process process;
     private final RuntimeApi api;
     private final DevLog log;
+    private final List<OutputLines> output;
+    private final boolean marksOutput;
     private final long startedNanos;
     private boolean served;
     private volatile boolean usable = true;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
-    private Instance(LocalFunction function, Process process, RuntimeApi api, DevLog log, long startedNanos) {
+    private Instance(LocalFunction function, Process process, RuntimeApi api, DevLog log, List<OutputLines> output, boolean marksOutput, long startedNanos) {
         this.function = function;
         this.process = process;
         this.api = api;
         this.log = log;
+        this.output = output;
+        this.marksOutput = marksOutput;
         this.startedNanos = startedNanos;
     }
 
@@ -50,7 +58,12 @@ final class Instance {
     static Instance start(LocalFunction function, HostSettings settings, Path taskRoot, RuntimeLauncher launcher, DevLog log, Executor apiThreads) {
         RuntimeApi api = RuntimeApi.open(LambdaEnvironment.functionArn(function, settings), apiThreads);
         List<String> command = launcher.command(taskRoot);
-        ProcessBuilder builder = new ProcessBuilder(command).directory(taskRoot.toFile());
+        if (!ProcessTree.runnable(command.get(0))) {
+            api.close();
+            throw new DynctlException(ExitCode.FAILURE, "Cannot start " + command.get(0) + " for function " + function.logicalName() + ": it is not on PATH or not executable.",
+                    launcher.installHint());
+        }
+        ProcessBuilder builder = new ProcessBuilder(ProcessTree.inOwnSession(command)).directory(taskRoot.toFile());
         builder.environment().clear();
         builder.environment().putAll(LambdaEnvironment.of(function, settings, taskRoot, api.address(), LambdaEnvironment.logStream(),
                 launcher.environment(taskRoot)));
@@ -64,9 +77,10 @@ final class Instance {
             throw new DynctlException(ExitCode.FAILURE, "Cannot start " + command.get(0) + " for function " + function.logicalName() + ": " + e.getMessage(),
                     launcher.installHint(), e);
         }
-        OutputLines.follow(process.getInputStream(), function.logicalName(), "stdout", log);
-        OutputLines.follow(process.getErrorStream(), function.logicalName(), "stderr", log);
-        Instance instance = new Instance(function, process, api, log, started);
+        List<OutputLines> output = List.of(
+                OutputLines.follow(process.getInputStream(), function.logicalName(), "stdout", log),
+                OutputLines.follow(process.getErrorStream(), function.logicalName(), "stderr", log));
+        Instance instance = new Instance(function, process, api, log, output, launcher.marksOutput(), started);
         process.onExit().thenRun(instance::ended);
         return instance;
     }
@@ -90,6 +104,8 @@ final class Instance {
         boolean hostFound = Answer.TIMED_OUT.equals(answer.errorType()) || Answer.EXIT_ERROR.equals(answer.errorType());
         if (hostFound || Answer.INIT_ERROR.equals(answer.errorType())) {
             stop();
+        } else {
+            awaitOutput(call.requestId());
         }
         if (hostFound) {
             log.function(function.logicalName(), "RequestId: " + call.requestId() + " Error: " + answer.errorMessage());
@@ -125,17 +141,40 @@ final class Instance {
         }
     }
 
+    /** What the instance printed for the invocation reaches the log before the host's lines about it. */
+    private void awaitOutput(String requestId) throws InterruptedException {
+        long deadline = System.nanoTime() + OUTPUT_LIMIT.toNanos();
+        for (OutputLines lines : output) {
+            if (marksOutput) {
+                lines.awaitEnd(requestId, deadline);
+            } else {
+                lines.awaitQuiet(OUTPUT_QUIET, deadline);
+            }
+        }
+    }
+
     /** Still running and fit for another event. */
     boolean alive() {
         return usable && process.isAlive();
     }
 
-    /** Ends the process tree and the endpoint (once: the pool may stop an instance the invocation already stopped). */
+    /**
+     * Ends the process tree and the endpoint (once: the pool may stop an instance the invocation
+     * already stopped), then lets the output readers log what the process printed before it ended.
+     */
     void stop() {
         usable = false;
         if (stopped.compareAndSet(false, true)) {
             ProcessTree.kill(process.toHandle());
             api.close();
+            long deadline = System.nanoTime() + OUTPUT_LIMIT.toNanos();
+            try {
+                for (OutputLines lines : output) {
+                    lines.awaitClosed(deadline);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

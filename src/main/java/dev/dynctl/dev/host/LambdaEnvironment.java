@@ -16,16 +16,19 @@ import java.util.UUID;
  * {@code environment:}, then Lambda's reserved variables, then where the function's SDK sends its
  * requests and the credentials it signs them with.
  */
-final class LambdaEnvironment {
-    /** The account of the ARNs handed to local functions (AWS's documentation account, moto's default). */
-    static final String ACCOUNT = "123456789012";
+public final class LambdaEnvironment {
+    /**
+     * The account of everything local: the ARNs handed to local functions, the gateway's
+     * requestContext.accountId (AWS's documentation account, moto's default).
+     */
+    public static final String LOCAL_ACCOUNT = "123456789012";
     private static final DateTimeFormatter STREAM_DATE = DateTimeFormatter.ofPattern("yyyy/MM/dd");
 
     private LambdaEnvironment() {
     }
 
     static String functionArn(LocalFunction function, HostSettings settings) {
-        return "arn:aws:lambda:" + settings.region() + ":" + ACCOUNT + ":function:" + function.name();
+        return "arn:aws:lambda:" + settings.region() + ":" + LOCAL_ACCOUNT + ":function:" + function.name();
     }
 
     /** A log stream name of Lambda's shape, one per instance: 2024/05/01/[$LATEST]0123…. */

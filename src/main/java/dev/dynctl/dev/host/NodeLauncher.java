@@ -41,4 +41,9 @@ final class NodeLauncher implements RuntimeLauncher {
     public String installHint() {
         return "Install Node.js (node on PATH): " + function.runtime() + " functions run on it.";
     }
+
+    @Override
+    public boolean marksOutput() {
+        return true;
+    }
 }

@@ -5,6 +5,7 @@ import dev.dynctl.dev.LocalFunction;
 import dev.dynctl.error.DynctlException;
 import dev.dynctl.error.ExitCode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -20,7 +21,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,8 +48,13 @@ final class NodeSdk {
     /** A file lock is held per JVM, not per thread: threads of one JVM take turns here first. */
     private static final ReentrantLock IN_PROCESS = new ReentrantLock();
 
+    private static final long OUTPUT_SECONDS = 10;
+
     private final Path prefix;
     private final DevLog log;
+    /** The npm this host runs (one at a time per JVM, see IN_PROCESS): close() kills it. */
+    private final Set<Process> running = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
 
     NodeSdk(Path cache, DevLog log) {
         this.prefix = cache.resolve("nodejs").toAbsolutePath();
@@ -64,53 +74,116 @@ final class NodeSdk {
         if (imported.isEmpty()) {
             return;
         }
-        IN_PROCESS.lock();
+        try {
+            IN_PROCESS.lockInterruptibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw interrupted();
+        }
         try (FileChannel channel = lockFile(); FileLock ignored = channel.lock()) {
             imported.removeIf(this::installed);
             if (!imported.isEmpty()) {
                 install(function, imported);
             }
         } catch (IOException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw interrupted(); // an interrupt closes a channel waiting for its lock
+            }
             throw cannotInstall(function, imported, e.getMessage());
         } finally {
             IN_PROCESS.unlock();
         }
     }
 
+    /** Kills a running npm (and what it started): the host is closing, nothing waits for the SDK any more. */
+    void close() {
+        closed = true;
+        running.forEach(npm -> ProcessTree.kill(npm.toHandle()));
+    }
+
     private void install(LocalFunction function, Set<String> needed) {
         Set<String> packages = new TreeSet<>(needed);
         PACKAGES.stream().filter(name -> !installed(name)).forEach(packages::add);
-        log.note("Installing the AWS SDK for JavaScript (" + String.join(", ", packages) + ") into " + prefix
-                + " for " + function.logicalName() + ": Lambda's Node.js runtime includes it. Once; it takes a minute.");
         List<String> command = new ArrayList<>(List.of("npm", "install", "--prefix", prefix.toString(),
                 "--no-audit", "--no-fund", "--no-progress", "--loglevel=error"));
         command.addAll(packages);
+        String noNpmHint = "Install npm (it comes with Node.js), or add " + String.join(" ", needed) + " to the function's own package.json.";
+        if (!ProcessTree.runnable("npm")) {
+            throw new DynctlException(ExitCode.FAILURE, "Cannot run npm to install the AWS SDK for JavaScript for function "
+                    + function.logicalName() + ": it is not on PATH.", noNpmHint);
+        }
+        if (closed) {
+            throw stopped();
+        }
+        log.note("Installing the AWS SDK for JavaScript (" + String.join(", ", packages) + ") into " + prefix
+                + " for " + function.logicalName() + ": Lambda's Node.js runtime includes it. Once; it takes a minute.");
         Process npm;
         try {
-            npm = new ProcessBuilder(command).redirectErrorStream(true).start();
-            npm.getOutputStream().close();
+            npm = new ProcessBuilder(ProcessTree.inOwnSession(command)).redirectErrorStream(true).start();
         } catch (IOException e) {
             throw new DynctlException(ExitCode.FAILURE, "Cannot run npm to install the AWS SDK for JavaScript for function "
-                    + function.logicalName() + ": " + e.getMessage(),
-                    "Install npm (it comes with Node.js), or add " + String.join(" ", needed) + " to the function's own package.json.", e);
+                    + function.logicalName() + ": " + e.getMessage(), noNpmHint, e);
         }
+        running.add(npm);
         try {
-            String output = new String(npm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!npm.waitFor(NPM_MINUTES, TimeUnit.MINUTES)) {
+            if (closed) {
+                ProcessTree.kill(npm.toHandle()); // close() ran before npm was in running
+            }
+            FutureTask<String> output = readOutput(npm);
+            boolean finished = npm.waitFor(NPM_MINUTES, TimeUnit.MINUTES);
+            if (closed) {
+                throw stopped();
+            }
+            if (!finished) {
                 ProcessTree.kill(npm.toHandle());
                 throw cannotInstall(function, packages, "npm did not finish within " + NPM_MINUTES + " minutes");
             }
             if (npm.exitValue() != 0 || !packages.stream().allMatch(this::installed)) {
-                throw cannotInstall(function, packages, reason(output));
+                throw cannotInstall(function, packages, reason(outputOf(output)));
             }
-        } catch (IOException e) {
-            throw cannotInstall(function, packages, e.getMessage());
         } catch (InterruptedException e) {
             ProcessTree.kill(npm.toHandle());
             Thread.currentThread().interrupt();
-            throw new DynctlException(ExitCode.INTERRUPTED, "Interrupted while npm installed the AWS SDK for JavaScript; stopped it.");
+            throw interrupted();
+        } finally {
+            running.remove(npm);
         }
         log.note("Installed the AWS SDK for JavaScript into " + prefix + ".");
+    }
+
+    /** npm's output, read on a thread of its own: waiting for npm to end must not wait for its pipe. */
+    private static FutureTask<String> readOutput(Process npm) {
+        FutureTask<String> output = new FutureTask<>(() -> {
+            try (InputStream in = npm.getInputStream()) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        });
+        Thread reader = new Thread(output, "npm-output");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            npm.getOutputStream().close();
+        } catch (IOException alreadyGone) {
+            // npm reads no input either way
+        }
+        return output;
+    }
+
+    /** What npm printed; its end closes the pipe unless something it started still holds it (then what it printed is lost). */
+    private static String outputOf(FutureTask<String> output) throws InterruptedException {
+        try {
+            return output.get(OUTPUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException unreadable) {
+            return "";
+        }
+    }
+
+    private static DynctlException interrupted() {
+        return new DynctlException(ExitCode.INTERRUPTED, "Interrupted while npm installed the AWS SDK for JavaScript; stopped it.");
+    }
+
+    private static DynctlException stopped() {
+        return new DynctlException(ExitCode.INTERRUPTED, "The function host stopped while npm installed the AWS SDK for JavaScript; stopped npm too.");
     }
 
     private DynctlException cannotInstall(LocalFunction function, Set<String> packages, String why) {

@@ -89,4 +89,9 @@ final class PythonLauncher implements RuntimeLauncher {
             return false;
         }
     }
+
+    @Override
+    public boolean marksOutput() {
+        return true;
+    }
 }

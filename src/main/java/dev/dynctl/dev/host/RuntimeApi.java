@@ -29,16 +29,18 @@ final class RuntimeApi implements AutoCloseable {
     private static final PendingInvocation CLOSED = new PendingInvocation(new byte[0], Duration.ZERO);
 
     static {
-        // without TCP_NODELAY each answer waits ~40 ms for the runtime's delayed ACK, twice per invocation;
-        // the JDK's server reads this once, when its first server is made
-        System.setProperty("sun.net.httpserver.nodelay", "true");
+        enableNoDelay();
     }
 
     private final HttpServer server;
     private final String functionArn;
     private final BlockingQueue<PendingInvocation> events = new LinkedBlockingQueue<>();
     private final Map<String, PendingInvocation> handedOut = new ConcurrentHashMap<>();
-    private volatile PendingInvocation current;
+    /** Guards current, initError and exit: an answer the runtime or its end gives before submit() is kept for it. */
+    private final Object state = new Object();
+    private PendingInvocation current;
+    private Answer initError;
+    private Answer exit;
     private volatile boolean closed;
 
     private RuntimeApi(HttpServer server, String functionArn) {
@@ -49,7 +51,7 @@ final class RuntimeApi implements AutoCloseable {
     /** Listens on a free loopback port; {@code threads} serve the requests (a waiting {@code /next} holds one). */
     static RuntimeApi open(String functionArn, Executor threads) {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0), 0);
             RuntimeApi api = new RuntimeApi(server, functionArn);
             server.createContext(BASE, api::handle);
             server.setExecutor(threads);
@@ -65,15 +67,40 @@ final class RuntimeApi implements AutoCloseable {
         return "127.0.0.1:" + server.getAddress().getPort();
     }
 
-    /** Queues the event for the runtime's next {@code /invocation/next}. */
-    void submit(PendingInvocation invocation) {
-        current = invocation;
-        events.add(invocation);
+    /**
+     * Without TCP_NODELAY each answer waits ~40 ms for the runtime's delayed ACK, twice per
+     * invocation. The JDK's server reads this property once, when the JVM makes its first
+     * HttpServer: FunctionHost sets it too, before dynctl makes any server (the gateway's included).
+     */
+    static void enableNoDelay() {
+        System.setProperty("sun.net.httpserver.nodelay", "true");
     }
 
-    /** The process ended: the event it was given (or was about to take) gets {@code answer}. */
+    /**
+     * Queues the event for the runtime's next {@code /invocation/next}; when the runtime already
+     * failed to load its handler or the process already ended, the event gets that answer at once.
+     */
+    void submit(PendingInvocation invocation) {
+        Answer already;
+        synchronized (state) {
+            current = invocation;
+            already = initError != null ? initError : exit;
+            if (already == null) {
+                events.add(invocation);
+            }
+        }
+        if (already != null) {
+            invocation.answer(already);
+        }
+    }
+
+    /** The process ended: the event it was given (or is about to be given) gets {@code answer}. */
     void processEnded(Answer answer) {
-        PendingInvocation invocation = current;
+        PendingInvocation invocation;
+        synchronized (state) {
+            exit = answer;
+            invocation = current;
+        }
         if (invocation != null) {
             invocation.answer(answer);
         }
@@ -145,10 +172,14 @@ final class RuntimeApi implements AutoCloseable {
     }
 
     private void initError(HttpExchange exchange) throws IOException {
-        byte[] body = exchange.getRequestBody().readAllBytes();
-        PendingInvocation invocation = current;
+        Answer answer = Answer.initError(exchange.getRequestBody().readAllBytes());
+        PendingInvocation invocation;
+        synchronized (state) {
+            initError = answer;
+            invocation = current;
+        }
         if (invocation != null) {
-            invocation.answer(Answer.initError(body));
+            invocation.answer(answer);
         }
         reply(exchange, 202, "{\"status\":\"OK\"}".getBytes(StandardCharsets.UTF_8));
     }

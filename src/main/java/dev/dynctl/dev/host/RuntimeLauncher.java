@@ -20,4 +20,12 @@ interface RuntimeLauncher {
 
     /** The fix when the command cannot be run at all. */
     String installHint();
+
+    /**
+     * Whether the runtime writes {@link OutputLines#END_MARKER} after each invocation's output
+     * (dynctl's own runtimes do); for others the host waits for their output to pause.
+     */
+    default boolean marksOutput() {
+        return false;
+    }
 }

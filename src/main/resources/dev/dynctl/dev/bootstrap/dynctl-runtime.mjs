@@ -4,7 +4,7 @@
 // another, calls the handler (async, or callback style) with a Lambda-like context, and posts
 // the answer or the error back. A handler that cannot be loaded is reported to /init/error.
 import http from "node:http";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire, register } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -48,12 +48,17 @@ function call(method, route, body, headers = {}) {
   });
 }
 
+// Lambda's Node.js runtime posts {errorType, errorMessage, trace}; a value that is not an Error
+// (a thrown or callback'd string, an object) becomes its type and String(value).
 function errorDocument(error) {
-  if (error instanceof Error) {
-    return { errorType: error.name || error.constructor?.name || "Error", errorMessage: error.message, stackTrace: (error.stack ?? "").split("\n") };
+  try {
+    if (error instanceof Error) {
+      return { errorType: error.name, errorMessage: error.message, trace: error.stack?.split("\n") ?? [] };
+    }
+    return { errorType: typeof error, errorMessage: String(error), trace: [] };
+  } catch {
+    return { errorType: "handled", errorMessage: "callback called with Error argument, but there was a problem while retrieving one or more of its message, name, and stack", trace: [] };
   }
-  // what Lambda reports for a thrown (or callback'd) value that is not an Error: its type and text
-  return { errorType: typeof error, errorMessage: typeof error === "string" ? error : JSON.stringify(error) ?? String(error), stackTrace: [] };
 }
 
 function postError(route, error) {
@@ -75,7 +80,7 @@ async function loadHandler(taskRoot, setting) {
   if (file === undefined) {
     throw new RuntimeError("Runtime.ImportModuleError", `Error: Cannot find module '${modulePath}': no ${modulePath}.js, .mjs or .cjs in ${taskRoot}`);
   }
-  const module = await loadModule(file, modulePath);
+  const module = await loadModule(file);
   const handler = exportPath.split(".").reduce((value, key) => value?.[key], module);
   if (typeof handler !== "function") {
     throw new RuntimeError("Runtime.HandlerNotFound", `${modulePath}.${exportPath} is undefined or not exported`);
@@ -83,20 +88,16 @@ async function loadHandler(taskRoot, setting) {
   return handler;
 }
 
-// CommonJS first, as Lambda does; an ES module (.mjs, or .js in a "type": "module" package) is imported
-async function loadModule(file, modulePath) {
+// As Lambda's runtime decides: .mjs, and .js under a package.json with "type": "module", are ES
+// modules (import); .cjs, and .js otherwise, are CommonJS (require). Deciding by the file, not by
+// trying require() first: since node 20.19 require() loads ES modules too, but not one with
+// top-level await, and without the import hook that provides @aws-sdk/*.
+async function loadModule(file) {
   try {
-    if (file.endsWith(".mjs")) {
+    if (file.endsWith(".mjs") || (file.endsWith(".js") && typeModule(path.dirname(file)))) {
       return await import(pathToFileURL(file).href);
     }
-    try {
-      return require(file);
-    } catch (error) {
-      if (error?.code !== "ERR_REQUIRE_ESM") {
-        throw error;
-      }
-      return await import(pathToFileURL(file).href);
-    }
+    return require(file);
   } catch (error) {
     if (error instanceof SyntaxError) {
       throw new RuntimeError("Runtime.UserCodeSyntaxError", `${error.name}: ${error.message}`, error);
@@ -106,6 +107,24 @@ async function loadModule(file, modulePath) {
     }
     throw error;
   }
+}
+
+// The nearest package.json from the file's folder up says; a node_modules folder or the root ends the search.
+function typeModule(folder) {
+  if (path.basename(folder) === "node_modules") {
+    return false;
+  }
+  const manifest = path.join(folder, "package.json");
+  if (existsSync(manifest)) {
+    try {
+      return JSON.parse(readFileSync(manifest, "utf8"))?.type === "module";
+    } catch (error) {
+      console.warn(`${manifest} cannot be read; it is ignored for ES module detection: ${error.message}`);
+      return false;
+    }
+  }
+  const parent = path.dirname(folder);
+  return parent !== folder && typeModule(parent);
 }
 
 function context(headers) {
@@ -127,27 +146,67 @@ function context(headers) {
   };
 }
 
-// An async handler answers with its promise; a callback-style one through callback (or the old
-// context.succeed/fail/done). A handler that does neither answers null, as on Lambda.
+// Lambda's rules: a handler that returns a promise answers with its value; otherwise it answers
+// through callback(error, result) (once the event loop is empty, unless
+// context.callbackWaitsForEmptyEventLoop is false) or context.done/succeed/fail (at once). Only
+// the first answer counts. A handler that is not async and answers neither way answers null when
+// the event loop empties; an async one whose promise never settles lets the process end.
+let onEmptyEventLoop = null;
+process.on("beforeExit", () => {
+  const pending = onEmptyEventLoop;
+  onEmptyEventLoop = null;
+  pending?.();
+});
+
 function run(handler, event, lambdaContext) {
   return new Promise((resolve, reject) => {
-    const callback = (error, result) => (error === undefined || error === null ? resolve(result) : reject(error));
-    lambdaContext.done = callback;
-    lambdaContext.succeed = (result) => resolve(result);
-    lambdaContext.fail = (error) => reject(error ?? new Error("handled"));
+    let answered = false;
+    const answer = (error, result) => {
+      if (answered) {
+        return;
+      }
+      answered = true;
+      onEmptyEventLoop = null;
+      if (error === undefined || error === null) {
+        resolve(result);
+      } else {
+        reject(error);
+      }
+    };
+    const callback = (error, result) => {
+      if (error === undefined || error === null) {
+        if (lambdaContext.callbackWaitsForEmptyEventLoop) {
+          onEmptyEventLoop = () => setImmediate(() => answer(null, result));
+          return;
+        }
+      }
+      answer(error, result);
+    };
+    lambdaContext.done = answer;
+    lambdaContext.succeed = (result) => answer(null, result);
+    lambdaContext.fail = (error) => answer(error ?? "handled");
+    const isAsync = handler.constructor?.name === "AsyncFunction";
+    onEmptyEventLoop = isAsync ? null : () => answer(null, null);
     let returned;
     try {
       returned = handler(event, lambdaContext, callback);
     } catch (error) {
-      reject(error);
+      answer(error ?? "handled");
       return;
     }
-    if (returned !== null && typeof returned?.then === "function") {
-      returned.then(resolve, reject);
-    } else if (handler.length < 3) {
-      resolve(null);
+    if (returned && typeof returned.then === "function") {
+      returned.then((result) => answer(null, result), (error) => answer(error ?? "handled"));
     }
   });
+}
+
+// Written to stdout and stderr after an invocation's output and before its answer: the host logs
+// its REPORT line once it has read up to here, so the invocation's own lines come first.
+const END_MARKER = "\u001e[dynctl-invocation-end] ";
+
+function endOutput(requestId) {
+  process.stdout.write(`${END_MARKER}${requestId}\n`);
+  process.stderr.write(`${END_MARKER}${requestId}\n`);
 }
 
 async function invokeLoop(handler) {
@@ -159,12 +218,20 @@ async function invokeLoop(handler) {
     const requestId = next.headers["lambda-runtime-aws-request-id"];
     process.env._X_AMZN_TRACE_ID = next.headers["lambda-runtime-trace-id"] ?? "";
     current = { requestId };
+    let body;
+    let failure;
     try {
       const result = await run(handler, JSON.parse(next.body), context(next.headers));
-      await call("POST", `/invocation/${requestId}/response`, JSON.stringify(result === undefined ? null : result));
+      body = JSON.stringify(result === undefined ? null : result);
     } catch (error) {
+      failure = error;
       console.error(error instanceof Error ? error.stack : `Invoke Error ${JSON.stringify(errorDocument(error))}`);
-      await postError(`/invocation/${requestId}/error`, error);
+    }
+    endOutput(requestId);
+    if (failure === undefined) {
+      await call("POST", `/invocation/${requestId}/response`, body);
+    } else {
+      await postError(`/invocation/${requestId}/error`, failure);
     }
     current = null;
   }
@@ -179,6 +246,8 @@ async function fatal(error) {
   process.exit(129);
 }
 
+// Ctrl-C at a terminal signals the whole process group: the host, not the signal, stops instances.
+process.on("SIGINT", () => {});
 process.on("uncaughtException", fatal);
 process.on("unhandledRejection", (reason) => fatal(new RuntimeError("Runtime.UnhandledPromiseRejection",
   reason instanceof Error ? `${reason.name}: ${reason.message}` : String(reason), reason)));

@@ -11,12 +11,16 @@ import http.client
 import importlib
 import json
 import os
+import signal
 import sys
 import time
 import traceback
 
 RUNTIME = "/2018-06-01/runtime"
 BOTO_MODULES = ("boto3", "botocore")
+# Written to stdout and stderr after an invocation's output and before its answer: the host logs
+# its REPORT line once it has read up to here, so the invocation's own lines come first.
+END_MARKER = "\u001e[dynctl-invocation-end] "
 
 
 class InitError(Exception):
@@ -91,12 +95,22 @@ def load_handler(setting):
     return handler
 
 
-def error_document(error):
-    return {
-        "errorMessage": str(error),
-        "errorType": type(error).__name__,
-        "stackTrace": traceback.format_list(traceback.extract_tb(error.__traceback__)),
-    }
+def error_document(error, request_id):
+    """Lambda's Python runtime's document: the traceback starts at the handler (this runtime's frames left out)."""
+    frames = traceback.extract_tb(error.__traceback__)
+    while frames and frames[0].filename == __file__:
+        frames = frames[1:]
+    return make_error(str(error), type(error).__name__, traceback.format_list(frames), request_id)
+
+
+def make_error(message, error_type, stack_trace, request_id=""):
+    return {"errorMessage": message, "errorType": error_type, "requestId": request_id, "stackTrace": stack_trace}
+
+
+def end_output(request_id):
+    for stream in (sys.stdout, sys.stderr):
+        stream.write(f"{END_MARKER}{request_id}\n")
+        stream.flush()
 
 
 def decimal_number(value):
@@ -117,19 +131,24 @@ def invoke_loop(api, handler):
             result = handler(json.loads(body), LambdaContext(headers))
         except Exception as error:
             traceback.print_exc()
-            api.post_error(f"/invocation/{request_id}/error", error_document(error))
+            end_output(request_id)
+            api.post_error(f"/invocation/{request_id}/error", error_document(error, request_id))
             continue
         try:
             answer = json.dumps(result, default=decimal_number).encode("utf-8")
         except (TypeError, ValueError) as error:
-            document = {"errorMessage": f"Unable to marshal response: {error}", "errorType": "Runtime.MarshalError", "stackTrace": []}
+            document = make_error(f"Unable to marshal response: {error}", "Runtime.MarshalError", [], request_id)
             print(document["errorMessage"], file=sys.stderr)
+            end_output(request_id)
             api.post_error(f"/invocation/{request_id}/error", document)
             continue
+        end_output(request_id)
         api.post(f"/invocation/{request_id}/response", answer)
 
 
 def main():
+    # Ctrl-C at a terminal signals the whole process group: the host, not the signal, stops instances
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     task_root = os.environ["LAMBDA_TASK_ROOT"]
     # the function's code comes first on the module path; this runtime's own folder is not on it
     sys.path[0] = task_root
@@ -138,7 +157,7 @@ def main():
         handler = load_handler(os.environ["_HANDLER"])
     except InitError as error:
         print(f"[ERROR] {error.error_type}: {error}", file=sys.stderr)
-        api.post_error("/init/error", {"errorMessage": str(error), "errorType": error.error_type, "stackTrace": []})
+        api.post_error("/init/error", make_error(str(error), error.error_type, []))
         sys.exit(1)
     invoke_loop(api, handler)
 

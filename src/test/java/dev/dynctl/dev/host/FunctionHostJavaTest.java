@@ -6,9 +6,11 @@ import static dev.dynctl.dev.host.HostFixtures.fixture;
 import static dev.dynctl.dev.host.HostFixtures.function;
 import static dev.dynctl.dev.host.HostFixtures.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.dynctl.dev.LocalFunction;
 import dev.dynctl.dev.LocalInvocation;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,12 +20,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,7 +84,10 @@ class FunctionHostJavaTest {
         assertThat(first.coldStart()).isTrue();
         assertThat(second.coldStart()).isFalse();
         assertThat(json(second).get("pid").asLong()).isEqualTo(answer.get("pid").asLong());
-        await("the handler's println in the log", () -> LOG.lines("jar").stream().anyMatch(line -> line.contains("java handler got {hello=java}")));
+        List<String> lines = LOG.lastInvocation("jar");
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).contains("java handler got {again=2}");
+        assertThat(lines.get(1)).startsWith("REPORT RequestId: " + json(second).get("requestId").asText() + "\t");
     }
 
     @Test
@@ -107,6 +118,73 @@ class FunctionHostJavaTest {
         assertThat(invocation.errorType()).isEqualTo("Runtime.InitError");
         assertThat(invocation.errorMessage()).isEqualTo("Error loading class fixture.BrokenHandler");
         await("the cause in the log", () -> LOG.lines("broken").contains("Caused by: java.lang.IllegalStateException: NO_SUCH_TABLE_VARIABLE is not set"));
+    }
+
+    /** AWS's runtime interface client ships its native library for Linux alone: elsewhere the function says so. */
+    @Test
+    void elsewhereThanLinuxAJavaFunctionIsAnInitErrorThatSaysWhy() {
+        JavaLauncher launcher = new JavaLauncher(function("mac", "java17", HANDLER, temporary, 10, Map.of()), "Mac OS X", "aarch64", Map.of());
+
+        assertThatThrownBy(() -> launcher.prepare(temporary))
+                .isInstanceOf(InitFailure.class)
+                .hasMessage("Function mac (java17) cannot run on Mac OS X aarch64: AWS's runtime interface client, which runs Java functions as on Lambda,"
+                        + " ships its native library for Linux on x86_64 and arm64 only. Run dynctl dev for Java functions on Linux"
+                        + " (WSL 2 on Windows; a Linux VM or container on macOS).");
+    }
+
+    /** A runtime newer than the Java dynctl runs on, with no JAVA_HOME that is new enough: said before any class fails to load. */
+    @Test
+    void aRuntimeNewerThanDynctlsJavaIsAnInitErrorThatSaysWhatToDo() {
+        int newer = Runtime.version().feature() + 1;
+        JavaLauncher launcher = new JavaLauncher(function("newer", "java" + newer, HANDLER, temporary, 10, Map.of()), "Linux", "amd64",
+                Map.of("JAVA_HOME", System.getProperty("java.home")));
+
+        assertThatThrownBy(() -> launcher.prepare(temporary))
+                .isInstanceOf(InitFailure.class)
+                .hasMessage("Function newer has runtime java" + newer + ", but dynctl runs on Java " + Runtime.version().feature()
+                        + " (" + System.getProperty("java.home") + ") and JAVA_HOME (" + System.getProperty("java.home") + ") is not Java " + newer
+                        + " or newer: classes built for Java " + newer + " would fail to load (UnsupportedClassVersionError). Run dynctl on Java " + newer
+                        + " or newer, or set JAVA_HOME to a JDK " + newer + " or newer: dynctl then runs the function on that JDK's java.");
+    }
+
+    /** With JAVA_HOME at a JDK as new as the runtime, the function runs on that JDK (skipped where this machine has none newer than dynctl's). */
+    @Test
+    void aRuntimeNewerThanDynctlsJavaRunsOnJavaHome() throws Exception {
+        Optional<Path> newerJdk = newerJdk();
+        Assumptions.assumeTrue(newerJdk.isPresent(), "no JDK newer than " + Runtime.version().feature() + " under /usr/lib/jvm");
+        int newer = Runtime.version().feature() + 1;
+        LocalFunction function = function("newer", "java" + newer, HANDLER, temporary.resolve("classes"), 10, Map.of());
+        ExecutorService threads = Executors.newCachedThreadPool();
+        FunctionPool pool = new FunctionPool(function, HostFixtures.settings(1),
+                new JavaLauncher(function, "Linux", System.getProperty("os.arch"), Map.of("JAVA_HOME", newerJdk.get().toString())), LOG, threads);
+        try {
+            LocalInvocation invocation = pool.invoke(event("{}")).orElseThrow();
+
+            assertThat(invocation.failed()).as(new String(invocation.payload(), StandardCharsets.UTF_8)).isFalse();
+            assertThat(json(invocation).get("javaVersion").asInt()).isGreaterThanOrEqualTo(newer);
+        } finally {
+            pool.close();
+            threads.shutdownNow();
+        }
+    }
+
+    private static Optional<Path> newerJdk() throws IOException {
+        Path jvms = Path.of("/usr/lib/jvm");
+        if (!Files.isDirectory(jvms)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> homes = Files.list(jvms)) {
+            return homes.filter(home -> Files.isExecutable(home.resolve("bin/java")) && Files.isRegularFile(home.resolve("release")))
+                    .filter(home -> {
+                        try {
+                            Matcher version = Pattern.compile("(?m)^JAVA_VERSION=\"(\\d+)").matcher(Files.readString(home.resolve("release")));
+                            return version.find() && Integer.parseInt(version.group(1)) > Runtime.version().feature();
+                        } catch (IOException e) {
+                            return false;
+                        }
+                    })
+                    .findFirst();
+        }
     }
 
     private static Path compile(Path classes, Path... sources) throws IOException, java.net.URISyntaxException {

@@ -41,7 +41,9 @@ class FunctionHostNodeSdkTest {
         Map<String, String> environment = Map.of("TABLE", TABLE);
         host = new FunctionHost(List.of(
                 function("put", "nodejs20.x", "index.handler", fixture("node-sdk"), 30, environment),
-                function("get", "nodejs20.x", "counter.handler", fixture("node-sdk"), 30, environment)),
+                function("get", "nodejs20.x", "counter.handler", fixture("node-sdk"), 30, environment),
+                function("moduleJs", "nodejs20.x", "index.handler", fixture("node-sdk-module"), 30, environment),
+                function("moduleCjs", "nodejs20.x", "legacy.handler", fixture("node-sdk-module"), 30, environment)),
                 HostFixtures.settings(MotoServer.get().endpoint(), Map.of("AWS_ACCESS_KEY_ID", "testing", "AWS_SECRET_ACCESS_KEY", "testing"), 1),
                 LOG);
     }
@@ -50,6 +52,24 @@ class FunctionHostNodeSdkTest {
     static void stop() {
         host.close();
         HostFixtures.assertNoRuntimeLeft();
+    }
+
+    /**
+     * As on Lambda, a .js file under a package.json with "type": "module" is imported (node 20.19 and
+     * later would also require() it, but not with top-level await, nor with the SDK the host provides);
+     * a .cjs beside it is required.
+     */
+    @Test
+    void aJsEsModuleWithTopLevelAwaitAndACjsModuleInTheSamePackageRun() throws Exception {
+        LocalInvocation esm = host.invoke("moduleJs", event("{}"));
+        LocalInvocation cjs = host.invoke("moduleCjs", event("{}"));
+
+        assertThat(esm.failed()).as(new String(esm.payload(), StandardCharsets.UTF_8) + LOG.lines("moduleJs")).isFalse();
+        assertThat(json(esm).get("module").asText()).isEqualTo("esm");
+        assertThat(json(esm).get("sawTable").asBoolean()).isTrue();
+        assertThat(cjs.failed()).as(new String(cjs.payload(), StandardCharsets.UTF_8) + LOG.lines("moduleCjs")).isFalse();
+        assertThat(json(cjs).get("module").asText()).isEqualTo("cjs");
+        assertThat(json(cjs).get("client").asText()).isEqualTo("function");
     }
 
     @Test

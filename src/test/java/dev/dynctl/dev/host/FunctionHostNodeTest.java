@@ -61,7 +61,15 @@ class FunctionHostNodeTest {
                 function("wait", "nodejs20.x", "app.wait", cjs, 30, Map.of()),
                 function("versioned", "nodejs20.x", "app.version", reloadable, 3, Map.of()),
                 function("busy", "nodejs20.x", "app.wait", reloadable, 30, Map.of()),
-                function("broken", "nodejs20.x", "app.handler", fixture("node-broken"), 3, Map.of())),
+                function("broken", "nodejs20.x", "app.handler", fixture("node-broken"), 3, Map.of()),
+                function("chatty", "nodejs20.x", "app.chatty", cjs, 3, Map.of()),
+                function("defaultCallback", "nodejs20.x", "app.defaultCallback", cjs, 3, Map.of()),
+                function("succeed", "nodejs20.x", "app.succeed", cjs, 3, Map.of()),
+                function("sync", "nodejs20.x", "app.sync", cjs, 3, Map.of()),
+                function("waitsForTheLoop", "nodejs20.x", "app.waitsForTheLoop", cjs, 3, Map.of()),
+                function("throwString", "nodejs20.x", "app.throwString", cjs, 3, Map.of()),
+                function("throwObject", "nodejs20.x", "app.throwObject", cjs, 3, Map.of()),
+                function("interrupted", "nodejs20.x", "app.echo", cjs, 3, Map.of())),
                 HostFixtures.settings(CONCURRENCY), LOG);
     }
 
@@ -136,7 +144,7 @@ class FunctionHostNodeTest {
         JsonNode document = json(first);
         assertThat(document.get("errorType").asText()).isEqualTo("TypeError");
         assertThat(document.get("errorMessage").asText()).isEqualTo("bad input: no name");
-        assertThat(document.get("stackTrace").isArray()).isTrue();
+        assertThat(document.get("trace").get(0).asText()).isEqualTo("TypeError: bad input: no name");
         assertThat(second.coldStart()).isFalse();
         assertThat(byCallback.errorType()).isEqualTo("RangeError");
         assertThat(byCallback.errorMessage()).isEqualTo("out of range");
@@ -312,6 +320,63 @@ class FunctionHostNodeTest {
         host.invoke("esm", event("{}"));
 
         assertThat(LOG.notes()).noneMatch(note -> note.contains("AWS SDK"));
+    }
+
+    /** As Lambda's runtime reports a thrown or callback'd value that is not an Error: its type and String(value). */
+    @Test
+    void aValueThatIsNotAnErrorIsReportedAsLambdaReportsIt() throws Exception {
+        LocalInvocation string = host.invoke("throwString", event("{}"));
+        LocalInvocation object = host.invoke("throwObject", event("{}"));
+
+        assertThat(string.errorType()).isEqualTo("string");
+        assertThat(string.errorMessage()).isEqualTo("plain text");
+        assertThat(json(string).get("trace").isEmpty()).isTrue();
+        assertThat(object.errorType()).isEqualTo("object");
+        assertThat(object.errorMessage()).isEqualTo("[object Object]");
+    }
+
+    @Test
+    void handlersThatReturnNoPromiseAnswerAsOnLambda() throws Exception {
+        JsonNode defaultCallback = json(host.invoke("defaultCallback", event("{}")));
+        JsonNode succeed = json(host.invoke("succeed", event("{}")));
+        LocalInvocation sync = host.invoke("sync", event("{}"));
+        LocalInvocation waits = host.invoke("waitsForTheLoop", event("{}"));
+
+        assertThat(defaultCallback.get("style").asText()).isEqualTo("default callback");
+        assertThat(succeed.get("via").asText()).isEqualTo("context.succeed");
+        assertThat(sync.failed()).isFalse();
+        assertThat(json(sync).isNull()).isTrue();
+        assertThat(LOG.lastInvocation("sync")).first().isEqualTo("sync handler ran");
+        assertThat(json(waits).asText()).isEqualTo("answered after the timer");
+        assertThat(LOG.lastInvocation("waitsForTheLoop")).first().isEqualTo("timer ran before the answer");
+    }
+
+    /** The REPORT line is logged once the invocation's own lines are, before invoke() returns; again and again. */
+    @Test
+    void anInvocationsOutputIsLoggedBeforeItsReport() throws Exception {
+        for (int n = 1; n <= 5; n++) {
+            host.invoke("chatty", event("{\"n\": " + n + "}"));
+
+            List<String> lines = LOG.lastInvocation("chatty");
+            assertThat(lines).hasSize(4);
+            assertThat(lines.subList(0, 3)).containsExactlyInAnyOrder("chatty " + n + " one", "chatty " + n + " two", "chatty " + n + " three");
+            assertThat(lines.indexOf("chatty " + n + " one")).isLessThan(lines.indexOf("chatty " + n + " three"));
+            assertThat(lines.get(3)).startsWith("REPORT RequestId: ");
+        }
+    }
+
+    /** Ctrl-C at a terminal signals the whole process group: an instance neither dies of it nor prints about it. */
+    @Test
+    void anInstanceIgnoresSigintAndRunsInASessionOfItsOwn() throws Exception {
+        long pid = json(host.invoke("interrupted", event("{}"))).get("pid").asLong();
+
+        HostFixtures.interrupt(pid);
+        LocalInvocation next = host.invoke("interrupted", event("{}"));
+
+        assertThat(next.coldStart()).isFalse();
+        assertThat(json(next).get("pid").asLong()).isEqualTo(pid);
+        assertThat(HostFixtures.sessionLeader(pid)).isTrue();
+        assertThat(LOG.lines("interrupted")).noneMatch(line -> line.contains("SIGINT"));
     }
 
     private static long started(Path folder) {

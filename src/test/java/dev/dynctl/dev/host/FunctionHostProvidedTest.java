@@ -1,6 +1,5 @@
 package dev.dynctl.dev.host;
 
-import static dev.dynctl.dev.host.HostFixtures.await;
 import static dev.dynctl.dev.host.HostFixtures.event;
 import static dev.dynctl.dev.host.HostFixtures.function;
 import static dev.dynctl.dev.host.HostFixtures.json;
@@ -44,12 +43,16 @@ class FunctionHostProvidedTest {
         Path crashing = Files.createDirectories(temporary.resolve("crashing"));
         Files.writeString(crashing.resolve("bootstrap"), "#!/bin/sh\necho cannot start >&2\nexit 2\n");
         Files.setPosixFilePermissions(crashing.resolve("bootstrap"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path exiting = Files.createDirectories(temporary.resolve("exiting"));
+        Files.writeString(exiting.resolve("bootstrap"), "#!/bin/sh\nexit 4\n");
+        Files.setPosixFilePermissions(exiting.resolve("bootstrap"), PosixFilePermissions.fromString("rwxr-xr-x"));
         host = new FunctionHost(List.of(
                 function("custom", "provided.al2023", "my.handler", code, 3, Map.of()),
                 function("zipped", "provided.al2023", "zipped.handler", zipped, 3, Map.of()),
                 function("nobootstrap", "provided.al2023", "x", noBootstrap, 3, Map.of()),
                 function("plain", "provided.al2", "x", notExecutable, 3, Map.of()),
-                function("crashing", "provided.al2023", "x", crashing, 3, Map.of())),
+                function("crashing", "provided.al2023", "x", crashing, 3, Map.of()),
+                function("exiting", "provided.al2023", "x", exiting, 3, Map.of())),
                 HostFixtures.settings(1), LOG);
     }
 
@@ -70,7 +73,10 @@ class FunctionHostProvidedTest {
         assertThat(answer.at("/event/n").asInt()).isEqualTo(1);
         assertThat(json(second).at("/event/n").asInt()).isEqualTo(2);
         assertThat(json(second).get("pid").asLong()).isEqualTo(answer.get("pid").asLong());
-        await("the bootstrap's echo in the log", () -> LOG.lines("custom").contains("provided bootstrap got {\"n\": 2}"));
+        List<String> lines = LOG.lastInvocation("custom");
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).isEqualTo("provided bootstrap got {\"n\": 2}");
+        assertThat(lines.get(1)).startsWith("REPORT RequestId: ");
     }
 
     @Test
@@ -99,7 +105,22 @@ class FunctionHostProvidedTest {
         assertThat(invocation.errorType()).isEqualTo("Runtime.ExitError");
         assertThat(invocation.errorMessage()).isEqualTo("Runtime exited with error: exit status 2");
         assertThat(invocation.coldStart()).isTrue();
-        await("its error output in the log", () -> LOG.lines("crashing").contains("cannot start"));
+        List<String> lines = LOG.lastInvocation("crashing");
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).isEqualTo("cannot start");
+        assertThat(lines.get(1)).matches("RequestId: [0-9a-f-]{36} Error: Runtime exited with error: exit status 2");
+        assertThat(lines.get(2)).startsWith("REPORT RequestId: ");
+    }
+
+    /** However soon the process ends (before or after the host hands it the event), the invocation is an exit, never a timeout. */
+    @Test
+    void aBootstrapThatExitsAtOnceIsAnExitErrorEveryTime() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            LocalInvocation invocation = host.invoke("exiting", event("{}"));
+
+            assertThat(invocation.errorType()).isEqualTo("Runtime.ExitError");
+            assertThat(invocation.errorMessage()).isEqualTo("Runtime exited with error: exit status 4");
+        }
     }
 
     /** A zip with Unix modes, as dynctl's own packaging writes it. */

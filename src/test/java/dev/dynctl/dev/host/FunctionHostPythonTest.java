@@ -29,7 +29,9 @@ class FunctionHostPythonTest {
                 function("fail", "python3.12", "app.fail", fixture("python"), 3, Map.of()),
                 function("dotted", "python3.12", "pkg.sub.handlers.handle", fixture("python"), 3, Map.of()),
                 function("missing", "python3.12", "app.nowhere", fixture("python"), 3, Map.of()),
-                function("noboto", "python3.12", "app.handler", fixture("python-noboto"), 3, Map.of())),
+                function("noboto", "python3.12", "app.handler", fixture("python-noboto"), 3, Map.of()),
+                function("chatty", "python3.12", "app.chatty", fixture("python"), 3, Map.of()),
+                function("interrupted", "python3.12", "app.echo", fixture("python"), 3, Map.of())),
                 HostFixtures.settings(2), LOG);
     }
 
@@ -83,7 +85,11 @@ class FunctionHostPythonTest {
 
         assertThat(invocation.errorType()).isEqualTo("OrderRejected");
         assertThat(invocation.errorMessage()).isEqualTo("order 7 rejected");
-        assertThat(json(invocation).get("stackTrace").toString()).contains("app.py");
+        JsonNode document = json(invocation);
+        assertThat(document.get("stackTrace").get(0).asText()).contains("app.py").contains("in fail");
+        assertThat(document.get("stackTrace").toString()).doesNotContain("dynctl_lambda_runtime.py");
+        String report = LOG.lastInvocation("fail").get(LOG.lastInvocation("fail").size() - 1);
+        assertThat(report).startsWith("REPORT RequestId: " + document.get("requestId").asText() + "\t");
         await("the traceback in the log", () -> LOG.lines("fail").stream().anyMatch(line -> line.contains("OrderRejected: order 7 rejected")));
     }
 
@@ -104,6 +110,34 @@ class FunctionHostPythonTest {
                 .startsWith("Unable to import module 'app': No module named 'boto3'. Lambda's Python runtime includes boto3")
                 .contains("pip install boto3");
         assertThat(json(invocation).get("errorType").asText()).isEqualTo("Runtime.ImportModuleError");
+    }
+
+    /** The REPORT line is logged once the invocation's own lines are, before invoke() returns; again and again. */
+    @Test
+    void anInvocationsOutputIsLoggedBeforeItsReport() throws Exception {
+        for (int n = 1; n <= 5; n++) {
+            host.invoke("chatty", event("{\"n\": " + n + "}"));
+
+            List<String> lines = LOG.lastInvocation("chatty");
+            assertThat(lines).hasSize(4);
+            assertThat(lines.subList(0, 3)).containsExactlyInAnyOrder("chatty " + n + " one", "chatty " + n + " two", "chatty " + n + " three");
+            assertThat(lines.indexOf("chatty " + n + " one")).isLessThan(lines.indexOf("chatty " + n + " three"));
+            assertThat(lines.get(3)).startsWith("REPORT RequestId: ");
+        }
+    }
+
+    /** Ctrl-C at a terminal signals the whole process group: no KeyboardInterrupt traceback, the instance stays warm. */
+    @Test
+    void anInstanceIgnoresSigint() throws Exception {
+        long pid = json(host.invoke("interrupted", event("{}"))).get("pid").asLong();
+
+        HostFixtures.interrupt(pid);
+        LocalInvocation next = host.invoke("interrupted", event("{}"));
+
+        assertThat(next.coldStart()).isFalse();
+        assertThat(json(next).get("pid").asLong()).isEqualTo(pid);
+        assertThat(HostFixtures.sessionLeader(pid)).isTrue();
+        assertThat(LOG.lines("interrupted")).noneMatch(line -> line.contains("KeyboardInterrupt"));
     }
 
     @Test

@@ -99,6 +99,19 @@ final class HostFixtures {
         }
     }
 
+    /** Sends SIGINT to one process (as Ctrl-C at a terminal does to each process of its group) and waits until kill has. */
+    static void interrupt(long pid) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-INT", Long.toString(pid)).inheritIO().start();
+        assertThat(kill.waitFor()).isZero();
+    }
+
+    /** Whether the process leads a session of its own (Linux: the session id in /proc/PID/stat is its pid). */
+    static boolean sessionLeader(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[3]) == pid;
+    }
+
     static boolean alive(long pid) {
         return ProcessHandle.of(pid).map(ProcessTree::running).orElse(false);
     }

@@ -3,12 +3,20 @@ package dev.dynctl.dev.host;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dynctl.dev.HostSettings;
 import dev.dynctl.dev.LocalFunction;
 import dev.dynctl.error.DynctlException;
 import dev.dynctl.error.ExitCode;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,6 +81,78 @@ class NodeSdkTest {
                     assertThat(e.hint()).startsWith("Check that npm reaches its registry");
                 });
         assertThat(log.notes()).singleElement().asString().startsWith("Installing the AWS SDK for JavaScript");
+    }
+
+    /** A registry that takes the connection and never answers: npm waits (its own timeouts are minutes). */
+    @Test
+    void closingTheHostStopsARunningNpm() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Path code = silentRegistry(silent);
+            Map<String, String> none = Map.of();
+            FunctionHost host = new FunctionHost(List.of(HostFixtures.function("f", "nodejs20.x", "index.handler", code, 3, none)),
+                    new HostSettings(HostFixtures.REGION, HostFixtures.ENGINE, none, 1, cache), log);
+            CompletableFuture<Throwable> invocation = CompletableFuture.supplyAsync(() -> {
+                try {
+                    host.invoke("f", HostFixtures.event("{}"));
+                    return null;
+                } catch (Throwable e) {
+                    return e;
+                }
+            });
+            HostFixtures.await("npm to run", () -> !npmProcesses().isEmpty());
+
+            host.close();
+
+            assertThat(invocation.get(30, TimeUnit.SECONDS)).isInstanceOfSatisfying(DynctlException.class, e -> {
+                assertThat(e.exitCode()).isEqualTo(ExitCode.INTERRUPTED);
+                assertThat(e.getMessage()).isEqualTo("The function host stopped while npm installed the AWS SDK for JavaScript; stopped npm too.");
+            });
+            assertThat(npmProcesses()).isEmpty();
+        }
+    }
+
+    @Test
+    void anInterruptStopsARunningNpm() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Path code = silentRegistry(silent);
+            NodeSdk sdk = new NodeSdk(cache, log);
+            AtomicReference<Throwable> failure = new AtomicReference<>();
+            Thread installing = new Thread(() -> {
+                try {
+                    sdk.provideFor(function("index.handler"), code);
+                } catch (Throwable e) {
+                    failure.set(e);
+                }
+            });
+            installing.start();
+            HostFixtures.await("npm to run", () -> !npmProcesses().isEmpty());
+
+            installing.interrupt();
+            installing.join(30_000);
+
+            assertThat(failure.get()).isInstanceOfSatisfying(DynctlException.class, e -> {
+                assertThat(e.exitCode()).isEqualTo(ExitCode.INTERRUPTED);
+                assertThat(e.getMessage()).isEqualTo("Interrupted while npm installed the AWS SDK for JavaScript; stopped it.");
+            });
+            assertThat(npmProcesses()).isEmpty();
+        }
+    }
+
+    /** Code that imports the SDK, and the cache's .npmrc pointing npm at {@code registry}. */
+    private Path silentRegistry(ServerSocket registry) throws IOException {
+        Files.writeString(code.resolve("index.mjs"), "import { DynamoDBClient } from \"@aws-sdk/client-dynamodb\";\n");
+        Files.createDirectories(cache.resolve("nodejs"));
+        Files.writeString(cache.resolve("nodejs/.npmrc"), "registry=http://127.0.0.1:" + registry.getLocalPort() + "/\nfetch-retries=0\n");
+        return code;
+    }
+
+    /** The npm processes this JVM started that still run. */
+    private static List<String> npmProcesses() {
+        return ProcessHandle.current().descendants()
+                .filter(ProcessTree::running)
+                .map(process -> process.info().commandLine().orElse(""))
+                .filter(line -> line.contains("npm") && line.contains("install"))
+                .toList();
     }
 
     @Test

@@ -29,6 +29,21 @@ final class RecordingLog implements DevLog {
         return functionLines.stream().filter(entry -> entry[0].equals(function)).map(entry -> entry[1]).toList();
     }
 
+    /**
+     * The function's lines since the REPORT line before its last one: its last invocation's output
+     * and the host's lines about it, ending with its REPORT when that was logged last.
+     */
+    List<String> lastInvocation(String function) {
+        List<String> lines = lines(function);
+        int previous = -1;
+        for (int i = 0; i < lines.size() - 1; i++) {
+            if (lines.get(i).startsWith("REPORT ")) {
+                previous = i;
+            }
+        }
+        return lines.subList(previous + 1, lines.size());
+    }
+
     List<String> notes() {
         return List.copyOf(notes);
     }
