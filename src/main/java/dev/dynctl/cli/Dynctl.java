@@ -127,6 +127,33 @@ public final class Dynctl extends GroupCommand implements AutoCloseable {
         return context;
     }
 
+    /**
+     * picocli's colours, with bold ended by SGR 22: picocli ends it with 21, which today's terminals
+     * read as "double underline", so the text after an error or a command name came out underlined.
+     */
+    static CommandLine.Help.ColorScheme colorScheme(Ansi ansi) {
+        CommandLine.Help.Ansi.IStyle bold = new CommandLine.Help.Ansi.IStyle() {
+            @Override
+            public String on() {
+                return CSI + "1m";
+            }
+
+            @Override
+            public String off() {
+                return CSI + "22m";
+            }
+        };
+        // picocli's default scheme, bold aside
+        return new CommandLine.Help.ColorScheme.Builder(ansi)
+                .commands(bold)
+                .options(CommandLine.Help.Ansi.Style.fg_yellow)
+                .parameters(CommandLine.Help.Ansi.Style.fg_yellow)
+                .optionParams(CommandLine.Help.Ansi.Style.italic)
+                .errors(CommandLine.Help.Ansi.Style.fg_red, bold)
+                .stackTraces(CommandLine.Help.Ansi.Style.italic)
+                .build();
+    }
+
     /** Where requests went, for error messages; null before any client exists. */
     synchronized String where() {
         return context == null ? null : context.where();
@@ -138,7 +165,7 @@ public final class Dynctl extends GroupCommand implements AutoCloseable {
      */
     private int execute(CommandLine.ParseResult parseResult) {
         Logging.configure(options.debug());
-        commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(context().style().color() ? Ansi.ON : Ansi.OFF));
+        commandLine.setColorScheme(colorScheme(context().style().color() ? Ansi.ON : Ansi.OFF));
         try {
             Integer help = CommandLine.executeHelpRequest(parseResult);
             if (help != null) {

@@ -59,7 +59,7 @@ final class ErrorHandler implements IParameterExceptionHandler {
         CommandLine cmd = e.getCommandLine();
         boolean noColorOption = Arrays.asList(args).contains("--no-color");
         Ansi ansi = Context.colorAllowed(root.terminal(), noColorOption) ? Ansi.ON : Ansi.OFF;
-        ColorScheme colors = new ColorScheme.Builder(cmd.getColorScheme()).ansi(ansi).build();
+        ColorScheme colors = Dynctl.colorScheme(ansi);
         PrintWriter err = cmd.getErr();
         err.println(colors.errorText("Error: " + message(e)));
         suggest(e, err);

@@ -44,4 +44,18 @@ class ParseErrorsTest {
         assertThat(cli().interactive(true).env("NO_COLOR", "1").run("tabel").err()).doesNotContain(ESC);
         assertThat(cli().interactive(false).run("tabel").err()).doesNotContain(ESC);
     }
+
+    @Test
+    void boldEndsWithNormalIntensityNotDoubleUnderline() {
+        // SGR 21 is "double underline" on today's terminals: the hint after the error came out underlined
+        String parseError = cli().interactive(true).run("tabel").err();
+        String runError = cli().interactive(true).run("table", "describe", "no-such-table", "--endpoint-url", "http://127.0.0.1:1",
+                "--region", "us-east-1").err();
+        String help = cli().interactive(true).run("table", "--help").out();
+        for (String text : new String[] {parseError, runError, help}) {
+            assertThat(text).doesNotContain(ESC + "21m");
+        }
+        assertThat(parseError).contains(ESC + "1m", ESC + "22m");
+        assertThat(runError).startsWith(ESC + "31m" + ESC + "1mError: ").contains(ESC + "22m");
+    }
 }
