@@ -15,17 +15,32 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * Reads a moment as people type it: ISO-8601 with a zone (2024-05-01T10:15:00Z,
- * 2024-05-01T12:15:00+02:00), a date (2024-05-01, midnight UTC), or a time back from now
- * (10m ago, 2h, 1h30m ago, 7d ago). A date-time without a zone is refused: UTC and local time differ by
- * hours, and a restore to the wrong hour is worse than a question.
+ * 2024-05-01T12:15:00+02:00), a date (2024-05-01, midnight UTC), a time back from now
+ * (10m ago, 2h, 1h30m ago, 7d ago; 0s is now), or now. A date-time without a zone is refused: UTC and
+ * local time differ by hours, and a restore to the wrong hour is worse than a question. So is a bare
+ * number: 10 could be seconds, minutes or an epoch.
  */
 public final class MomentConverter implements ITypeConverter<Instant> {
     private static final Pattern DAYS = Pattern.compile("(\\d+)d(.*)");
-    private static final String EXAMPLES = "use e.g. 2024-05-01T10:15:00Z, 2024-05-01 or '2h ago'";
+    /** 0s, 0m, 0h0m: no time back from now at all, which DurationConverter refuses as a duration. */
+    private static final Pattern ZERO = Pattern.compile("(?:0+[wdhms])+");
+    private static final String EXAMPLES = "use e.g. 2024-05-01T10:15:00Z, 2024-05-01, '2h ago' or now";
 
     @Override
     public Instant convert(String value) {
+        return read(value, EXAMPLES);
+    }
+
+    /**
+     * The moment {@code value} says, refused with {@code examples} (", use e.g. …") when it says none:
+     * for converters that read more forms than this one and give their own examples.
+     */
+    public static Instant read(String value, String examples) {
         String text = value.trim();
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (lower.equals("now")) {
+            return Instant.now();
+        }
         if (text.matches("\\d{4}-\\d{2}-\\d{2}")) {
             return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
         }
@@ -33,10 +48,17 @@ public final class MomentConverter implements ITypeConverter<Instant> {
             try {
                 return OffsetDateTime.parse(text).toInstant();
             } catch (DateTimeParseException e) {
-                throw new TypeConversionException("'" + value + "' is not an ISO-8601 time with a zone (add Z for UTC); " + EXAMPLES);
+                throw new TypeConversionException("'" + value + "' is not an ISO-8601 time with a zone (add Z for UTC); " + examples);
             }
         }
-        String ago = text.toLowerCase(Locale.ROOT).replaceFirst("\\s*ago$", "");
+        String ago = lower.replaceFirst("\\s*ago$", "");
+        if (ago.matches("\\d+")) {
+            throw new TypeConversionException("'" + value + "' is a number without a unit; use e.g. " + ago + "s, " + ago + "m or "
+                    + ago + "h");
+        }
+        if (ZERO.matcher(ago).matches()) {
+            return Instant.now();
+        }
         Matcher days = DAYS.matcher(ago);
         try {
             if (days.matches()) {
@@ -45,7 +67,7 @@ public final class MomentConverter implements ITypeConverter<Instant> {
             }
             return Instant.now().minus(new DurationConverter().convert(ago));
         } catch (TypeConversionException e) {
-            throw new TypeConversionException("'" + value + "' is not a time; " + EXAMPLES);
+            throw new TypeConversionException("'" + value + "' is not a time; " + examples);
         }
     }
 }

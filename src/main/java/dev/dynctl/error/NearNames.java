@@ -1,31 +1,60 @@
 package dev.dynctl.error;
 
 import java.util.Collection;
-import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** The names closest to one that was not found (a typo, a missing prefix), for "Did you mean …?" hints. */
 public final class NearNames {
     private static final int MAX_SUGGESTIONS = 3;
+    /** The shortest name that counts as part of another. */
+    private static final int MIN_PART = 3;
 
     private NearNames() {
     }
 
-    /** Up to three of {@code names} that contain, are contained in, or are a few edits from {@code wanted}; closest first. */
+    /**
+     * Up to three of {@code names} that contain, are contained in, or are a few edits from {@code
+     * wanted}; closest first, and none much farther than the closest.
+     */
     public static List<String> among(Collection<String> names, String wanted) {
+        return among(names, wanted, Function.identity());
+    }
+
+    /**
+     * As {@link #among(Collection, String)}, each name compared with {@code wanted} as {@code compared}
+     * makes it: a log group's name without its /aws/lambda/ prefix against a function's name, so that
+     * the prefix they share neither lets far names through nor orders them. The names are returned whole.
+     */
+    public static List<String> among(Collection<String> names, String wanted, Function<String, String> compared) {
         String lowerWanted = wanted.toLowerCase(Locale.ROOT);
         int budget = Math.max(2, lowerWanted.length() / 3);
-        return names.stream()
-                .distinct()
-                .filter(n -> {
-                    String lower = n.toLowerCase(Locale.ROOT);
-                    return lower.contains(lowerWanted) || lowerWanted.contains(lower) || distance(lower, lowerWanted) <= budget;
-                })
-                .sorted(Comparator.comparingInt(n -> distance(n.toLowerCase(Locale.ROOT), lowerWanted)))
+        Map<String, Integer> near = new LinkedHashMap<>();
+        for (String name : names) {
+            String lower = compared.apply(name).toLowerCase(Locale.ROOT);
+            int distance = distance(lower, lowerWanted);
+            if (!near.containsKey(name) && (distance <= budget || contains(lower, lowerWanted) || contains(lowerWanted, lower))) {
+                near.put(name, distance);
+            }
+        }
+        // a name that only contains the one wanted, or is in it, is far beside one a typo away: left out then
+        int closest = near.values().stream().min(Integer::compare).orElse(0);
+        // a stable sort: names as near as each other keep the order they were given in
+        return near.entrySet().stream()
+                .filter(entry -> entry.getValue() <= closest + budget)
+                .sorted(Map.Entry.comparingByValue())
                 .limit(MAX_SUGGESTIONS)
+                .map(Map.Entry::getKey)
                 .toList();
+    }
+
+    /** {@code part} is in {@code whole}, and long enough to say something: every name contains "a". */
+    private static boolean contains(String whole, String part) {
+        return part.length() >= MIN_PART && whole.contains(part);
     }
 
     /** "Did you mean 'a', 'b'?" for the near names, or {@code otherwise} when there are none. */

@@ -70,13 +70,20 @@ public final class LogGroups {
         }
     }
 
-    /** Functions near the name, then log groups near it or near the function's group. */
+    /**
+     * Functions and log groups near the name, closest first: a function's name is compared with the
+     * functions' names and with the groups' names without /aws/lambda/ (the prefix every Lambda
+     * group shares would let far names through and put them first); a function as near as its
+     * group comes first.
+     */
     private List<String> nearNames(LogSource source) {
-        List<String> groups = groupNames();
-        List<String> near = new ArrayList<>(NearNames.among(functionNames(), source.text()));
-        near.addAll(NearNames.among(groups, source.group()));
-        near.addAll(NearNames.among(groups, source.text()));
-        return near.stream().distinct().toList();
+        List<String> names = new ArrayList<>(functionNames());
+        names.addAll(groupNames());
+        return NearNames.among(names, withoutLambdaPrefix(source.group()), LogGroups::withoutLambdaPrefix);
+    }
+
+    private static String withoutLambdaPrefix(String group) {
+        return group.startsWith(LogSource.LAMBDA_GROUPS) ? group.substring(LogSource.LAMBDA_GROUPS.length()) : group;
     }
 
     /** The suggestions are a courtesy: a caller who may not list them still learns nothing is there (exit 3). */

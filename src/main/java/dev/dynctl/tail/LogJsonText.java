@@ -31,6 +31,20 @@ final class LogJsonText {
         }
     }
 
+    /**
+     * {@code text} with the JSON object it is, or ends with, indented: Node.js writes an unhandled
+     * error as {@code Invoke Error \t{"errorType": …}}, words then the object. Text without one is as it was.
+     */
+    static String prettyTail(String text, LogColors colors) {
+        JsonNode whole = object(text);
+        if (whole != null) {
+            return pretty(whole, colors);
+        }
+        int brace = text.indexOf('{');
+        JsonNode tail = brace > 0 ? object(text.substring(brace)) : null;
+        return tail == null ? text : text.substring(0, brace).strip() + " " + pretty(tail, colors);
+    }
+
     /** Two-space indents, one member a line, keys and values coloured by kind. */
     static String pretty(JsonNode node, LogColors colors) {
         StringBuilder text = new StringBuilder();

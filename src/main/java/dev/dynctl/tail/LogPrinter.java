@@ -97,16 +97,19 @@ public final class LogPrinter implements LogSink {
         }
         JsonNode json = LogJsonText.object(message);
         if (json != null) {
-            // Lambda's JSON log format writes its START as platform.start
-            return "platform.start".equals(json.path("type").asText()) && !detailed ? null : LogJsonText.pretty(json, colors);
+            // Lambda's JSON log format: the service's own lines as its text format has them, the function's indented
+            LambdaPlatformEvent platform = LambdaPlatformEvent.of(json);
+            if (platform == null) {
+                return LogJsonText.pretty(json, colors);
+            }
+            return platform.invocationMark() && !detailed ? null : colors.faint(platform.text());
         }
         LambdaLogLine line = LambdaLogLine.parse(message);
         if (line == null) {
             return message;
         }
         String id = detailed ? line.requestId() : LambdaLogLine.shortId(line.requestId());
-        JsonNode body = LogJsonText.object(line.body());
-        return colors.faint(id) + " " + colors.level(line.level()) + " " + (body == null ? line.body() : LogJsonText.pretty(body, colors));
+        return colors.faint(id) + " " + colors.level(line.level()) + " " + LogJsonText.prettyTail(line.body(), colors);
     }
 
     /** {"timestamp", "logStream", "eventId", "message"} and, for a Lambda REPORT line, "report" with its figures. */

@@ -18,7 +18,8 @@ public record LogSource(String text, String group, String function) {
     /** What CloudWatch allows in a log group's name. */
     private static final Pattern GROUP = Pattern.compile("[\\w\\-/.#]{1,512}");
     private static final Pattern GROUP_ARN = Pattern.compile("arn:aws[a-zA-Z-]*:logs:[^:]*:\\d{12}:log-group:([^:]+)(?::\\*)?");
-    private static final String LAMBDA_GROUPS = "/aws/lambda/";
+    /** Where Lambda writes each function's logs: this prefix, then the function's name. */
+    static final String LAMBDA_GROUPS = "/aws/lambda/";
 
     public static LogSource of(String text) {
         Matcher arn = GROUP_ARN.matcher(text);

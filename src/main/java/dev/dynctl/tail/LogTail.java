@@ -1,5 +1,7 @@
 package dev.dynctl.tail;
 
+import dev.dynctl.error.DynctlException;
+import dev.dynctl.error.ExitCode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -11,6 +13,7 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.FilterLogEventsRequest;
 import software.amazon.awssdk.services.cloudwatchlogs.model.FilterLogEventsResponse;
+import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundException;
 
 /**
  * Reads a log group's events, every stream interleaved by time (FilterLogEvents, page after
@@ -27,11 +30,14 @@ public final class LogTail {
     }
 
     private final CloudWatchLogsClient logs;
+    private final String where;
     private final LogPolling polling;
     private final CountDownLatch stop = new CountDownLatch(1);
 
-    public LogTail(CloudWatchLogsClient logs, LogPolling polling) {
+    /** @param where where requests go, in words, for messages */
+    public LogTail(CloudWatchLogsClient logs, String where, LogPolling polling) {
         this.logs = logs;
+        this.where = where;
         this.polling = polling;
     }
 
@@ -93,6 +99,10 @@ public final class LogTail {
                     }
                 }
                 window.pollRead();
+            } catch (ResourceNotFoundException e) {
+                // it existed when the tail began: CloudWatch's "The specified log group does not exist." names none
+                throw new DynctlException(ExitCode.NOT_FOUND, "Log group " + query.group() + " is gone from " + where
+                        + (end.follow() ? " (deleted while following)." : " (deleted while it was read)."), null, e);
             } catch (AwsServiceException e) {
                 if (!end.follow() || !e.isThrottlingException()) {
                     throw e;

@@ -102,9 +102,13 @@ public final class StreamCheckpointFile {
      * Takes the checkpoint for one run: a second tail on the same file at the same time would
      * write over the first's positions. The lock is on FILE.lock beside it (the checkpoint itself
      * is replaced at every write), which is left there: deleting it would let two runs lock two
-     * different files of one name. Exit 2 when another run holds it.
+     * different files of one name. Exit 2 when another run holds it, or when the checkpoint cannot
+     * be kept where it is to be ({@link #checkPlace}): said before anything is read, not at the
+     * first write after changes were printed (a cron job's {@code >> changes.jsonl} would get them
+     * again at the next run).
      */
     public Lock lock() {
+        checkPlace();
         Path lockPath = path.resolveSibling(path.getFileName() + ".lock");
         FileChannel channel = null;
         try {
@@ -123,6 +127,30 @@ public final class StreamCheckpointFile {
         close(channel);
         throw new DynctlException(ExitCode.USAGE, "The checkpoint " + path + " is in use by another dynctl tail (it holds " + lockPath
                 + ").", "Let that one end first, or pass another --checkpoint file.");
+    }
+
+    /**
+     * FILE is a file (or none yet) in a folder that exists and can be written: the checkpoint is
+     * renamed into it at every write, and its lock made beside it. Exit 2 naming what is wrong.
+     */
+    private void checkPlace() {
+        if (Files.isDirectory(path)) {
+            throw new DynctlException(ExitCode.USAGE, "The checkpoint " + path + " is a folder: --checkpoint takes a file.",
+                    "Pass a file, e.g. --checkpoint " + path.resolve("orders.tail") + ".");
+        }
+        Path folder = path.getParent();
+        String cannot = "Cannot keep the checkpoint " + path + ": ";
+        if (!Files.exists(folder)) {
+            throw new DynctlException(ExitCode.USAGE, cannot + "folder " + folder + " does not exist.",
+                    "Make it (mkdir -p " + folder + "), or pass another --checkpoint file.");
+        }
+        if (!Files.isDirectory(folder)) {
+            throw new DynctlException(ExitCode.USAGE, cannot + folder + " is not a folder.", "Pass another --checkpoint file.");
+        }
+        if (!Files.isWritable(folder)) {
+            throw new DynctlException(ExitCode.USAGE, cannot + "folder " + folder + " cannot be written (no permission).",
+                    "Pass a --checkpoint file in a folder you can write.");
+        }
     }
 
     private static void close(FileChannel channel) {

@@ -82,17 +82,13 @@ public final class StreamTail implements ShardReader.Listener {
 
     /**
      * Prints the changes to {@code sink} until the tail ends. A checkpoint of another stream is
-     * refused (exit 2) before anything is read.
+     * refused (exit 2) before anything is read. The checkpoint, when there is one, is the caller's
+     * to take ({@link StreamCheckpointFile#lock}) first, before it reads anything, the table included.
      *
      * @param warnings sentences about changes lost (trimmed before they were read), for standard error
      */
     public Result run(Request request, ChangeSink sink, Consumer<String> warnings) {
-        try (StreamCheckpointFile.Lock lock = request.checkpoint() == null ? null : request.checkpoint().lock()) {
-            return run(request, sink, warnings, Instant.now());
-        }
-    }
-
-    private Result run(Request request, ChangeSink sink, Consumer<String> warnings, Instant began) {
+        Instant began = Instant.now();
         StreamSource source = request.source();
         Map<String, ShardPosition> saved = saved(request);
         if (request.from() != null && !saved.isEmpty()) {
@@ -152,8 +148,8 @@ public final class StreamTail implements ShardReader.Listener {
         }
         String mismatch = checkpoint.mismatch(request.source());
         if (mismatch != null) {
-            throw new DynctlException(ExitCode.USAGE, "The checkpoint " + request.checkpoint().path() + " is not for table "
-                    + request.source().table() + "'s stream: " + mismatch + ".",
+            throw new DynctlException(ExitCode.USAGE, "The checkpoint " + request.checkpoint().path() + " is not for the stream of table "
+                    + request.source().table() + ": " + mismatch + ".",
                     "Pass another --checkpoint file, or delete this one to start over.");
         }
         return checkpoint.shards();

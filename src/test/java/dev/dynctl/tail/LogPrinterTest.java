@@ -89,6 +89,51 @@ class LogPrinterTest {
                 .isEqualTo("2026-05-01T10:15:00 INIT_START Runtime Version: python:3.12.v18");
     }
 
+    @Test
+    void onATerminalLambdasJsonLogFormatIsAsShortAsItsTextFormat() {
+        LogPrinter shortPrinter = new LogPrinter(LogFormat.SHORT, true, false, new PrintWriter(new StringWriter()), null);
+        LogPrinter detailed = new LogPrinter(LogFormat.DETAILED, true, false, new PrintWriter(new StringWriter()), null);
+        LogEvent initStart = event("{\"time\":\"2026-05-01T10:15:00.000Z\",\"type\":\"platform.initStart\",\"record\":{"
+                + "\"initializationType\":\"on-demand\",\"phase\":\"init\",\"runtimeVersion\":\"nodejs:20.v13\","
+                + "\"runtimeVersionArn\":\"arn:aws:lambda:us-east-1::runtime:abc\",\"functionName\":\"f\",\"functionVersion\":\"$LATEST\"}}\n");
+        LogEvent start = event("{\"time\":\"2026-05-01T10:15:00.000Z\",\"type\":\"platform.start\",\"record\":{\"requestId\":\""
+                + ID + "\",\"version\":\"$LATEST\"}}");
+        LogEvent runtimeDone = event("{\"time\":\"2026-05-01T10:15:00.000Z\",\"type\":\"platform.runtimeDone\",\"record\":{"
+                + "\"requestId\":\"" + ID + "\",\"status\":\"success\",\"metrics\":{\"durationMs\":2.1,\"producedBytes\":50},"
+                + "\"spans\":[{\"name\":\"responseLatency\",\"durationMs\":1.2}]}}");
+        LogEvent report = event("{\"time\":\"2026-05-01T10:15:00.000Z\",\"type\":\"platform.report\",\"record\":{\"requestId\":\""
+                + ID + "\",\"metrics\":{\"durationMs\":2.5,\"billedDurationMs\":3,\"memorySizeMB\":128,\"maxMemoryUsedMB\":60,"
+                + "\"initDurationMs\":150.2},\"status\":\"success\"}}");
+        LogEvent other = event("{\"time\":\"2026-05-01T10:15:00.000Z\",\"type\":\"platform.extension\",\"record\":{"
+                + "\"name\":\"x\",\"state\":\"Ready\"}}");
+
+        assertThat(shortPrinter.text(initStart)).isEqualTo("2026-05-01T10:15:00 INIT_START Runtime Version: nodejs:20.v13 "
+                + "Runtime Version ARN: arn:aws:lambda:us-east-1::runtime:abc");
+        assertThat(shortPrinter.text(start)).isNull();
+        assertThat(shortPrinter.text(runtimeDone)).isNull();
+        assertThat(detailed.text(start)).endsWith(" START RequestId: " + ID + " Version: $LATEST");
+        assertThat(detailed.text(runtimeDone)).endsWith(" END RequestId: " + ID);
+        assertThat(shortPrinter.text(report)).isEqualTo("2026-05-01T10:15:00 REPORT 8f5e1c2a 2.5 ms (billed 3 ms), memory 60/128 MB, "
+                + "cold start 150 ms");
+        assertThat(shortPrinter.text(other)).isEqualTo("2026-05-01T10:15:00 platform.extension {\"name\":\"x\",\"state\":\"Ready\"}");
+        assertThat(new LogPrinter(LogFormat.SHORT, true, true, new PrintWriter(new StringWriter()), null).text(initStart))
+                .contains("\u001b[2mINIT_START Runtime Version: nodejs:20.v13");
+        // for a pipe, the records as Lambda wrote them
+        assertThat(plain(LogFormat.SHORT).text(runtimeDone)).contains("\"type\":\"platform.runtimeDone\"");
+    }
+
+    @Test
+    void onATerminalNodesInvokeErrorIsIndentedLikeOtherJson() {
+        LogPrinter printer = new LogPrinter(LogFormat.SHORT, true, false, new PrintWriter(new StringWriter()), null);
+
+        String text = printer.text(event(lambdaLine("ERROR", "Invoke Error \t{\"errorType\":\"Error\",\"errorMessage\":\"boom\","
+                + "\"stack\":[\"Error: boom\",\"    at handler (/var/task/index.js:3:9)\"]}")));
+
+        assertThat(text).isEqualTo("2026-05-01T10:15:00 8f5e1c2a ERROR Invoke Error {\n  \"errorType\": \"Error\",\n"
+                + "  \"errorMessage\": \"boom\",\n  \"stack\": [\n    \"Error: boom\",\n    \"    at handler (/var/task/index.js:3:9)\"\n  ]\n}");
+        assertThat(printer.text(event(lambdaLine("INFO", "count {not json")))).endsWith("INFO count {not json");
+    }
+
     private static String lambdaLine(String level, String message) {
         return "2026-05-01T10:15:00.123Z\t" + ID + "\t" + level + "\t" + message + "\n";
     }

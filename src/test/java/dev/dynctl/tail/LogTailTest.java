@@ -30,7 +30,7 @@ class LogTailTest {
         put(group, "c", event(t + 2000, "3"), event(t + 5000, "6"));
 
         Recorder seen = new Recorder();
-        LogTail.Result result = new LogTail(Engine.logs(), FAST).run(query(group, 600), new TailEnd(false, null, null), seen);
+        LogTail.Result result = new LogTail(Engine.logs(), "moto", FAST).run(query(group, 600), new TailEnd(false, null, null), seen);
 
         assertThat(seen.messages()).containsExactly("1", "2", "3", "4", "5", "6", "7");
         assertThat(seen.events).extracting(LogEvent::logStream).containsExactly("a", "b", "c", "a", "b", "c", "a");
@@ -46,7 +46,7 @@ class LogTailTest {
 
         Recorder seen = new Recorder();
         TailEnd until = new TailEnd(false, Instant.ofEpochMilli(t + 150_000), null);
-        new LogTail(Engine.logs(), FAST).run(new LogQuery(group, Instant.ofEpochMilli(t + 1), null), until, seen);
+        new LogTail(Engine.logs(), "moto", FAST).run(new LogQuery(group, Instant.ofEpochMilli(t + 1), null), until, seen);
 
         assertThat(seen.messages()).containsExactly("middle");
     }
@@ -59,7 +59,7 @@ class LogTailTest {
         put(group, "s", event(t, "1"), event(t + 1, "2"), event(t + 2, "3"), event(t + 3, "4"), event(t + 4, "5"));
 
         Recorder seen = new Recorder();
-        LogTail.Result result = new LogTail(Engine.logs(), FAST).run(query(group, 600), new TailEnd(false, null, 3L), seen);
+        LogTail.Result result = new LogTail(Engine.logs(), "moto", FAST).run(query(group, 600), new TailEnd(false, null, 3L), seen);
 
         assertThat(seen.messages()).containsExactly("1", "2", "3");
         assertThat(result.printed()).isEqualTo(3);
@@ -72,7 +72,7 @@ class LogTailTest {
         long t = secondsAgo(30);
         put(group, "a", event(t, "before"));
         Recorder seen = new Recorder();
-        LogTail tail = new LogTail(Engine.logs(), FAST);
+        LogTail tail = new LogTail(Engine.logs(), "moto", FAST);
         CompletableFuture<LogTail.Result> following = CompletableFuture.supplyAsync(
                 () -> tail.run(query(group, 600), new TailEnd(true, null, 5L), seen));
 
@@ -94,7 +94,7 @@ class LogTailTest {
         long t = secondsAgo(30);
         put(group, "fast", event(t, "first"), event(t + 3000, "newest"));
         Recorder seen = new Recorder();
-        LogTail tail = new LogTail(Engine.logs(), FAST);
+        LogTail tail = new LogTail(Engine.logs(), "moto", FAST);
         CompletableFuture<LogTail.Result> following = CompletableFuture.supplyAsync(
                 () -> tail.run(query(group, 600), new TailEnd(true, null, 4L), seen));
 
@@ -116,10 +116,10 @@ class LogTailTest {
 
         Recorder seen = new Recorder();
         TailEnd soon = new TailEnd(true, Instant.now().plusMillis(500), null);
-        assertThat(new LogTail(Engine.logs(), FAST).run(query(group, 600), soon, seen)).isEqualTo(new LogTail.Result(1, false));
+        assertThat(new LogTail(Engine.logs(), "moto", FAST).run(query(group, 600), soon, seen)).isEqualTo(new LogTail.Result(1, false));
         assertThat(seen.messages()).containsExactly("only");
 
-        LogTail tail = new LogTail(Engine.logs(), FAST);
+        LogTail tail = new LogTail(Engine.logs(), "moto", FAST);
         Recorder more = new Recorder();
         CompletableFuture<LogTail.Result> following = CompletableFuture.supplyAsync(
                 () -> tail.run(query(group, 600), new TailEnd(true, null, null), more));

@@ -42,8 +42,8 @@ public final class TailLogsCommand extends DynctlCommand {
     String name;
 
     @Option(names = "--since", paramLabel = "TIME", defaultValue = "10m", converter = MomentConverter.class,
-            description = "Start at this time: ISO-8601 (2026-05-01T10:15:00Z), a date, or a time back from now (10m, 2h ago, 1d) "
-                    + "(default: ${DEFAULT-VALUE}).")
+            description = "Start at this time: ISO-8601 (2026-05-01T10:15:00Z), a date, a time back from now (10m, 2h ago, 1d), "
+                    + "or now: new events only (default: ${DEFAULT-VALUE}).")
     Instant since;
 
     @Option(names = "--filter", paramLabel = "PATTERN",
@@ -68,7 +68,7 @@ public final class TailLogsCommand extends DynctlCommand {
             throw DynctlException.usage("--until " + end.until() + " is not after --since " + since + ": there is nothing between.");
         }
         LogSource source = LogSource.of(name);
-        LogTail tail = new LogTail(context.clients().logs(), LogPolling.DEFAULT);
+        LogTail tail = new LogTail(context.clients().logs(), context.clients().where(), LogPolling.DEFAULT);
         LogTail.Result result;
         try (Interruption interrupt = context.onInterrupt(tail::stop)) {
             LogGroups groups = new LogGroups(context.clients());

@@ -21,6 +21,7 @@ import dev.dynctl.tail.TailEnd;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.ZoneId;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -85,6 +86,19 @@ public final class TailTableCommand extends DynctlCommand {
             throw DynctlException.usage("--query applies to JSON: it needs --format json or ddb-json.");
         }
         Condition condition = filter == null ? null : Condition.parse(filter, "--filter");
+        boolean resumes = checkpoint != null && Files.isRegularFile(checkpoint);
+        if (end.until() != null && startsNow(end) && !resumes && !end.until().isAfter(Instant.now())) {
+            throw DynctlException.usage("--until " + end.until() + " has passed, and the tail begins now (--from latest): "
+                    + "there is nothing between.", "Give a time to come (--until 5m), or read what the stream holds: --from trim-horizon.");
+        }
+        StreamCheckpointFile file = checkpoint == null ? null : new StreamCheckpointFile(checkpoint);
+        // the checkpoint first: one that cannot be kept fails before anything is read, let alone printed
+        try (StreamCheckpointFile.Lock lock = file == null ? null : file.lock()) {
+            run(context, end, chosen, condition, file);
+        }
+    }
+
+    private void run(Context context, TailEnd end, ChangeFormat chosen, Condition condition, StreamCheckpointFile file) {
         StreamTail tail = new StreamTail(context.clients().dynamo(), context.clients().dynamoStreams(), context.clients().where(),
                 StreamPolling.DEFAULT);
         StreamSource source = tail.source(table);
@@ -96,16 +110,24 @@ public final class TailTableCommand extends DynctlCommand {
         }
         StreamTail.Result result;
         try (Interruption interruption = context.onInterrupt(tail::stop)) {
-            result = tail.run(new StreamTail.Request(source, from, end, condition,
-                    checkpoint == null ? null : new StreamCheckpointFile(checkpoint)), sink(context, chosen),
+            result = tail.run(new StreamTail.Request(source, from, end, condition, file), sink(context, chosen),
                     warning -> {
                         context.err().println("Warning: " + warning);
                         context.err().flush();
                     });
         }
+        if (result.printed() == 0 && condition != null) {
+            // the usual reason a filter matches nothing: status = failed compares with the attribute failed
+            condition.quotingHint().ifPresent(hint -> context.err().println("No change matched --filter. " + hint));
+        }
         if (result.interrupted()) {
             throw TailEnding.interrupted(result.printed(), "change", checkpoint == null ? null : checkpoint + " holds where to go on");
         }
+    }
+
+    /** The tail begins at the next change made: --from latest, or following without --from. */
+    private boolean startsNow(TailEnd end) {
+        return from == StreamStart.LATEST || from == null && end.follow();
     }
 
     /** --format, or what -o asks for: json and jsonl mean json, ddb-json means ddb-json; other -o values say to use --format. */
@@ -153,7 +175,7 @@ public final class TailTableCommand extends DynctlCommand {
             case OLD_IMAGE -> " (its stream records items before each change only: no diffs)";
             default -> "";
         };
-        boolean latest = from == StreamStart.LATEST || from == null && end.follow();
+        boolean latest = startsNow(end);
         String start = checkpoint != null && Files.exists(checkpoint) ? " from where " + checkpoint + " left off"
                 : latest ? " from now on" : " from the oldest kept";
         return (end.follow() ? "Following the changes of " : "Reading the changes of ") + table + images + start

@@ -107,6 +107,21 @@ class TailLogsCommandTest {
     }
 
     @Test
+    void nearNamesCompareAFunctionsNameWithGroupsWithoutTheLambdaPrefixClosestFirst() {
+        String function = Engine.uniqueName("quiet-fn");
+        Engine.function(function);
+        LogFixtures.group("/aws/lambda/" + function, "s");
+        String far = "/aws/lambda/" + Engine.uniqueName("get-item");
+        LogFixtures.group(far, "s");
+        String typo = function.replace("quiet-fn", "quiet-fm");
+
+        Cli.Result r = cli().aws("tail", "logs", typo);
+
+        assertThat(r.code()).as(r.toString()).isEqualTo(3);
+        assertThat(r.err()).contains("Hint: Did you mean '" + function + "', '/aws/lambda/" + function + "'?\n").doesNotContain(far);
+    }
+
+    @Test
     void aFunctionThatHasNotLoggedYetIsSaidOnStandardError() {
         String function = Engine.uniqueName("tailquiet");
         Engine.function(function);
@@ -149,13 +164,14 @@ class TailLogsCommandTest {
                     () -> throughProxy(proxy, "tail", "logs", group, "--follow", "--max", "4", "--format", "json"));
 
             // each written once the follow has begun a poll after the last write, so that each comes in a poll of its own,
-            // which reads back ten seconds
+            // which reads back ten seconds (over the ones printed before); stamped as written, as Lambda's are, so that
+            // none is late however slowly the engine answers
             int polls = awaitCalls(proxy, "FilterLogEvents", 1, following);
-            put(group, "b", event(t + 1000, "two"));
+            put(group, "b", event(System.currentTimeMillis(), "two"));
             polls = awaitCalls(proxy, "FilterLogEvents", polls + 1, following);
-            put(group, "a", event(t + 2000, "three"));
+            put(group, "a", event(System.currentTimeMillis(), "three"));
             awaitCalls(proxy, "FilterLogEvents", polls + 1, following);
-            put(group, "b", event(t + 3000, "four"));
+            put(group, "b", event(System.currentTimeMillis(), "four"));
 
             Cli.Result r = following.get(30, TimeUnit.SECONDS);
             assertThat(r.code()).as(r.toString()).isZero();
@@ -329,6 +345,22 @@ class TailLogsCommandTest {
     }
 
     @Test
+    void sinceNowIsNewEventsOnlyAndZeroIsNow() {
+        String group = "/test/" + Engine.uniqueName("tailnow");
+        LogFixtures.group(group, "s");
+        put(group, "s", event(secondsAgo(5), "a moment ago"));
+
+        for (String now : List.of("now", "0s")) {
+            Cli.Result r = cli().aws("tail", "logs", group, "--since", now);
+            assertThat(r.code()).as(r.toString()).isZero();
+            assertThat(r.out()).as(now).isEmpty();
+        }
+        Cli.Result untilNow = cli().aws("tail", "logs", group, "--until", "0s");
+        assertThat(untilNow.code()).as(untilNow.toString()).isZero();
+        assertThat(untilNow.out()).endsWith(" a moment ago\n");
+    }
+
+    @Test
     void badOptionsAreUsageErrors() {
         String group = "/test/" + Engine.uniqueName("tailbad");
         LogFixtures.group(group, "s");
@@ -343,6 +375,14 @@ class TailLogsCommandTest {
         assertUsage(cli().aws("tail", "logs", group, "--max", "0"), "--max must be at least 1");
         assertUsage(cli().aws("tail", "logs", group, "--query", "message"), "--query applies to JSON");
         assertUsage(cli().aws("tail", "logs", "bad name!"), "is not a function or log group name");
+        assertUsage(cli().aws("tail", "logs", group, "--since", "10"), "'10' is a number without a unit; use e.g. 10s, 10m or 10h");
+        for (String until : List.of("soon", "5x")) {
+            assertUsage(cli().aws("tail", "logs", group, "--until", until),
+                    "'" + until + "' is not a time; use e.g. 2026-05-01T10:15:00Z, 5m (from now), '10m ago' or now");
+        }
+        Cli.Result max = cli().aws("tail", "logs", group, "--max", "abc");
+        assertUsage(max, "--max': 'abc' is not a whole number");
+        assertThat(max.err()).doesNotContain("long");
     }
 
     private static void assertUsage(Cli.Result r, String says) {

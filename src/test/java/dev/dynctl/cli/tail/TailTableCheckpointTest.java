@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
@@ -161,7 +162,7 @@ class TailTableCheckpointTest {
 
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
-        assertThat(r.err()).contains("The checkpoint " + checkpoint + " is not for table " + second + "'s stream: it is for table "
+        assertThat(r.err()).contains("The checkpoint " + checkpoint + " is not for the stream of table " + second + ": it is for table "
                 + first + ", not " + second, "Hint: Pass another --checkpoint file, or delete this one to start over.");
         assertThat(Files.readString(checkpoint)).isEqualTo(before);
     }
@@ -184,6 +185,55 @@ class TailTableCheckpointTest {
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).contains("it is for the stream " + earlier + ", and the table's stream now is " + arn
                 + " (turned off and on again since, or in another region or account)");
+    }
+
+    @Test
+    void aCheckpointInAFolderThatDoesNotExistIsExit2BeforeAnythingIsPrinted() {
+        String table = StreamTables.create(StreamViewType.NEW_AND_OLD_IMAGES);
+        put(table, "{\"id\": \"a\"}");
+        put(table, "{\"id\": \"b\"}");
+        Path missing = folder.resolve("nodir");
+        Path checkpoint = missing.resolve("x.tail");
+
+        Cli.Result r = cli().aws("tail", "table", table, "--checkpoint", checkpoint.toString(), "--max", "2");
+
+        assertThat(r.code()).as(r.toString()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).isEqualTo("Error: Cannot keep the checkpoint " + checkpoint + ": folder " + missing + " does not exist.\n"
+                + "Hint: Make it (mkdir -p " + missing + "), or pass another --checkpoint file.\n");
+        assertThat(missing).doesNotExist();
+
+        // nor is anything asked of the engine: not even whether the table exists
+        Cli.Result noTable = cli().aws("tail", "table", "no-such-table", "--checkpoint", checkpoint.toString());
+        assertThat(noTable.code()).isEqualTo(2);
+        assertThat(noTable.err()).contains("folder " + missing + " does not exist");
+    }
+
+    @Test
+    void aFolderGivenAsTheCheckpointIsExit2SayingToPassAFile() {
+        String table = StreamTables.create(StreamViewType.NEW_AND_OLD_IMAGES);
+        put(table, "{\"id\": \"a\"}");
+
+        Cli.Result r = cli().aws("tail", "table", table, "--checkpoint", folder.toString());
+
+        assertThat(r.code()).as(r.toString()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).isEqualTo("Error: The checkpoint " + folder + " is a folder: --checkpoint takes a file.\n"
+                + "Hint: Pass a file, e.g. --checkpoint " + folder.resolve("orders.tail") + ".\n");
+    }
+
+    @Test
+    void aCheckpointInAFolderThatCannotBeWrittenIsExit2() throws Exception {
+        String table = StreamTables.create(StreamViewType.NEW_AND_OLD_IMAGES);
+        Path locked = Files.createDirectory(folder.resolve("locked"));
+        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("r-x------"));
+        // root writes anywhere: there is nothing to refuse then
+        Assumptions.assumeFalse(Files.isWritable(locked), "the tests run as a user who may write anywhere");
+
+        Cli.Result r = cli().aws("tail", "table", table, "--checkpoint", locked.resolve("x.tail").toString());
+
+        assertThat(r.code()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err()).contains("folder " + locked + " cannot be written");
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.dynctl.codec.Json;
 import dev.dynctl.testing.AwsCli;
 import dev.dynctl.testing.Cli;
 import dev.dynctl.testing.Engine;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -76,6 +77,67 @@ class TailTableCommandTest {
         Cli.Result none = cli().aws("tail", "table", table, "--filter", "status = 'gone' OR size(status) > 6");
         assertThat(none.code()).isZero();
         assertThat(none.out()).isEmpty();
+    }
+
+    @Test
+    void aFilterThatMatchedNothingAndComparesWithABareWordSaysTheWordIsAnAttribute() {
+        String table = StreamTables.create(StreamViewType.NEW_AND_OLD_IMAGES);
+        put(table, "{\"id\": \"a\", \"status\": \"failed\"}");
+
+        Cli.Result bare = cli().aws("tail", "table", table, "--filter", "status = failed");
+
+        assertThat(bare.code()).as(bare.toString()).isZero();
+        assertThat(bare.out()).isEmpty();
+        assertThat(bare.err()).isEqualTo("No change matched --filter. In status = failed, failed is an attribute name "
+                + "(a bare word always is); for the string, quote it: 'failed'.\n");
+
+        Cli.Result quoted = cli().aws("tail", "table", table, "--filter", "status = 'gone'");
+        assertThat(quoted.code()).isZero();
+        assertThat(quoted.err()).isEmpty();
+        Cli.Result matched = cli().aws("tail", "table", table, "--filter", "status = status");
+        assertThat(matched.out()).contains("INSERT");
+        assertThat(matched.err()).isEmpty();
+    }
+
+    @Test
+    void anUntilThatHasPassedIsExit2WhenTheTailBeginsNow() throws Exception {
+        String table = StreamTables.create(StreamViewType.NEW_AND_OLD_IMAGES);
+        put(table, "{\"id\": \"a\"}");
+
+        for (String[] from : List.of(new String[] {"--follow"}, new String[] {"--from", "latest"})) {
+            List<String> args = new ArrayList<>(List.of("tail", "table", table, "--until", "2026-01-01T00:00:00Z"));
+            args.addAll(List.of(from));
+            Cli.Result r = cli().aws(args.toArray(String[]::new));
+
+            assertThat(r.code()).as(r.toString()).isEqualTo(2);
+            assertThat(r.out()).isEmpty();
+            assertThat(r.err()).isEqualTo("Error: --until 2026-01-01T00:00:00Z has passed, and the tail begins now (--from latest): "
+                    + "there is nothing between.\nHint: Give a time to come (--until 5m), or read what the stream holds: "
+                    + "--from trim-horizon.\n");
+        }
+        // what the stream holds up to a moment past is there to read
+        java.time.Instant until = StreamTables.stamps(table).get(0).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusMillis(999);
+        StreamTables.awaitClockPast(until);
+        Cli.Result past = cli().aws("tail", "table", table, "--until", until.toString(), "-o", "json");
+        assertThat(past.code()).as(past.toString()).isZero();
+        assertThat(past.out()).contains("\"event\":\"INSERT\"");
+    }
+
+    @Test
+    void helpSaysWhatMaxCountsForEachTail() {
+        String table = cli().run("tail", "table", "--help").out().replaceAll("\\s+", " ");
+        String logs = cli().run("tail", "logs", "--help").out().replaceAll("\\s+", " ");
+
+        assertThat(table).contains("Stop once N are printed: N log events (tail logs), N changes").doesNotContain("N events.");
+        assertThat(logs).contains("Stop once N are printed: N log events (tail logs)");
+    }
+
+    @Test
+    void maxThatIsNoWholeNumberIsSaidInWordsAUserKnows() {
+        Cli.Result r = cli().aws("tail", "table", "any", "--max", "abc");
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--max': 'abc' is not a whole number").doesNotContain("long");
     }
 
     @Test
