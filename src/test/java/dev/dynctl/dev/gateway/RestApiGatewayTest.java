@@ -140,6 +140,22 @@ class RestApiGatewayTest {
     }
 
     @Test
+    void forAHeaderInBothMultiValueHeadersWinsAsApiGatewayMergesThem() throws Exception {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("statusCode", 200);
+        answer.put("headers", Map.of("X-Both", "single", "x-case", "single"));
+        answer.put("multiValueHeaders", Map.of("X-Both", List.of("m1", "m2"), "X-Case", List.of("multi")));
+        answer.put("body", "ok");
+        FUNCTIONS.answer("items", event -> answer);
+
+        HttpResponse<String> response = Http.get(rest, "/items/7");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().allValues("X-Both")).containsExactly("m1", "m2");
+        assertThat(response.headers().allValues("X-Case")).containsExactly("multi");
+    }
+
+    @Test
     void aResponseWithoutContentTypeIsJson() throws Exception {
         FUNCTIONS.answer("items", event -> Map.of("statusCode", "201", "body", "{}"));
 

@@ -1,4 +1,4 @@
-package dev.dynctl.dev;
+package dev.dynctl.dev.session;
 
 import static java.nio.file.StandardWatchEventKinds.ENTRY_CREATE;
 import static java.nio.file.StandardWatchEventKinds.ENTRY_DELETE;
