@@ -79,7 +79,7 @@ class RestApiGatewayTest {
         assertThat(context.path("stage").asText()).isEqualTo("dev");
         assertThat(context.path("httpMethod").asText()).isEqualTo("PUT");
         assertThat(context.path("resourcePath").asText()).isEqualTo("/items/{id}");
-        assertThat(context.path("path").asText()).isEqualTo("/items/42");
+        assertThat(context.path("path").asText()).as("the deployed URL's path, stage first").isEqualTo("/dev/items/42");
         assertThat(context.path("domainName").asText()).isEqualTo("localhost:" + rest.getPort());
         assertThat(context.path("protocol").asText()).isEqualTo("HTTP/1.1");
         assertThat(context.path("requestId").asText()).matches("[0-9a-f-]{36}");
@@ -88,6 +88,18 @@ class RestApiGatewayTest {
         assertThat(context.path("identity").path("sourceIp").asText()).isEqualTo("127.0.0.1");
         assertThat(context.path("identity").path("userAgent").asText()).isEqualTo("test-agent");
         assertThat(response.headers().firstValue("x-amzn-RequestId")).hasValue(context.path("requestId").asText());
+    }
+
+    @Test
+    void aPathWithTheStageInFrontReachesTheSameRoute() throws Exception {
+        HttpResponse<String> response = Http.get(rest, "/dev/items/42");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("items");
+        JsonNode event = FUNCTIONS.nextEvent("items");
+        assertThat(event.path("path").asText()).isEqualTo("/items/42");
+        assertThat(event.path("requestContext").path("path").asText()).isEqualTo("/dev/items/42");
+        assertThat(event.path("pathParameters").path("id").asText()).isEqualTo("42");
     }
 
     @Test
