@@ -43,8 +43,8 @@ import picocli.CommandLine.Parameters;
             "  dynctl function invoke get-item --payload @event.json --logs",
             "  echo '{\"id\": \"42\"}' | dynctl function invoke get-item --payload -",
             "  dynctl function invoke get-item --qualifier live -o yaml",
-            "  dynctl function invoke items --local --payload @event.json --logs   # the project's code, here",
-            "  dynctl function invoke get-item --local --deployed                  # deployed to the local engine"})
+            "  dynctl function invoke items --local --payload @event.json --logs",
+            "  dynctl function invoke get-item --local --deployed"})
 public final class FunctionInvokeCommand extends DynctlCommand {
     private static final String DEFAULT_STAGE = "dev";
     /** What Lambda hands a handler invoked without a payload. */
