@@ -24,6 +24,7 @@
 set -euo pipefail
 shopt -s inherit_errexit
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 
 items=${1:-${ITEMS:-20000}}
 repeat=${REPEAT:-3}
@@ -45,17 +46,9 @@ clean_up() {
 trap clean_up EXIT
 trap 'exit 130' INT TERM
 
-stamp=target/.dynctl-built
-if [ ! -x "$dynctl" ] || [ ! -e "$stamp" ] || [ -n "$(find src/main pom.xml packaging -newer "$stamp" -print -quit)" ]; then
-  echo "bench: building dynctl (mvn package, tests skipped)" >&2
-  if ! mvn -q -B -Dstyle.color=never package -DskipTests >"$scratch/build.log" 2>&1; then
-    cat "$scratch/build.log" >&2
-    exit 1
-  fi
-  touch "$stamp"
-fi
+build_dynctl "$scratch"
 
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+port=$(free_port)
 "$moto" -H 127.0.0.1 -p "$port" >"$scratch/moto.log" 2>&1 &
 moto_pid=$!
 endpoint=http://127.0.0.1:$port

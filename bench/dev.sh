@@ -18,6 +18,7 @@
 # says so. Prints p50, p99 and requests/s of each, and each one's ratio to the floor.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 
 requests=${1:-${REQUESTS:-5000}}
 concurrency=${2:-${CONCURRENCY:-8}}
@@ -55,19 +56,8 @@ stop_tree() {
   servers=("${left[@]}")
 }
 
-stamp=target/.dynctl-built
-if [ ! -x "$dynctl" ] || [ ! -e "$stamp" ] || [ -n "$(find src/main pom.xml packaging -newer "$stamp" -print -quit)" ]; then
-  echo "bench: building dynctl (mvn package, tests skipped)" >&2
-  if ! mvn -q -B -Dstyle.color=never package -DskipTests >"$scratch/build.log" 2>&1; then
-    cat "$scratch/build.log" >&2
-    exit 1
-  fi
-  touch "$stamp"
-fi
+build_dynctl "$scratch"
 
-free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
 
 # Waits up to $2 seconds for file $1 to hold $3; fails with $4 (a log) shown when it never does.
 await_text() {
@@ -118,6 +108,8 @@ run_dev() {
   # the document is complete once its last line, the closing brace, is there
   await_text "$scratch/dev.json" 300 '^}' "$scratch/dev.log" >&2
   url=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["endpoints"][0]["url"])' "$scratch/dev.json")
+  # the same address as the floor's: localhost may resolve to ::1 first, where dev serves too
+  url=${url/localhost/127.0.0.1}
   measure "$url/items" "$2"
   stop_tree "$pid"
 }

@@ -10,6 +10,7 @@
 # Environment: AWS_CLI (default /usr/bin/aws, the AWS CLI v2), DYNCTL_JAVA_OPTS (passed through).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 
 runs=${1:-${RUNS:-10}}
 aws_cli=${AWS_CLI:-/usr/bin/aws}
@@ -21,19 +22,10 @@ if [ ! -x "$aws_cli" ]; then
 fi
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
-# target/.dynctl-built marks the last build by this script or scripts/tour.sh
-stamp=target/.dynctl-built
-if [ ! -x "$dynctl" ] || [ ! -e "$stamp" ] || [ -n "$(find src/main pom.xml packaging -newer "$stamp" -print -quit)" ]; then
-  echo "bench: building dynctl (mvn package, tests skipped)" >&2
-  if ! mvn -q -B -Dstyle.color=never package -DskipTests >"$scratch/build.log" 2>&1; then
-    cat "$scratch/build.log" >&2
-    exit 1
-  fi
-  touch "$stamp"
-fi
+build_dynctl "$scratch"
 
 export DYNCTL_LOCAL_HOME=$scratch/engine XDG_CACHE_HOME=$scratch/cache
-DYNCTL_LOCAL_PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+DYNCTL_LOCAL_PORT=$(free_port)
 export DYNCTL_LOCAL_PORT
 stop_engine() {
   "$dynctl" local stop >/dev/null 2>&1 || true

@@ -3,12 +3,13 @@ package dev.dynctl.deploy;
 import dev.dynctl.error.DynctlException;
 import dev.dynctl.error.ExitCode;
 import dev.dynctl.model.StageFunction;
+import dev.dynctl.process.ProcessTrees;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -20,6 +21,9 @@ import java.util.function.Consumer;
  * {@code function invoke --local} run builds through this too.
  */
 public final class FunctionBuild {
+    /** How long the output of a build that has ended is read on: what it started in the background may keep the pipe open. */
+    private static final Duration OUTPUT_WAIT = Duration.ofSeconds(5);
+
     private final Path directory;
     private final Consumer<String> output;
     /** Several functions often share one build (a jar with every handler): it runs once. */
@@ -60,32 +64,39 @@ public final class FunctionBuild {
             throw new DynctlException(ExitCode.FAILURE, "Cannot run the build of function " + function.logicalName() + " ('" + shown
                     + "'): " + e.getMessage() + ".", "The build runs with sh -c in " + directory + ".", e);
         }
+        // read on a thread of its own, so that waiting for the build can be interrupted (Ctrl-C, a reload that stops)
+        Thread reader = new Thread(() -> copyLines(process), "function-build-" + function.logicalName());
+        reader.setDaemon(true);
+        reader.start();
         try {
             // a build that asks for input gets none rather than waiting for it
             process.getOutputStream().close();
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                lines.lines().forEach(output);
-            }
             int status = process.waitFor();
+            // what the build left running in the background may hold the pipe open: its output is not waited for long
+            reader.join(OUTPUT_WAIT.toMillis());
             if (status != 0) {
                 throw new DynctlException(ExitCode.FAILURE, "The build of function " + function.logicalName() + " ('" + shown
                         + "') failed with exit status " + status + "; " + consequence + ".",
                         "Its output is above. Fix the build and " + retry + ".");
             }
-        } catch (IOException | UncheckedIOException e) {
-            stop(process);
-            throw new DynctlException(ExitCode.FAILURE, "Cannot read the output of the build of function " + function.logicalName()
-                    + ": " + e.getMessage() + ".", null, e);
+        } catch (IOException e) {
+            ProcessTrees.kill(process.toHandle());
+            throw new DynctlException(ExitCode.FAILURE, "Cannot run the build of function " + function.logicalName() + ": "
+                    + e.getMessage() + ".", null, e);
         } catch (InterruptedException e) {
-            // the build is ours: it does not outlive the deploy
-            stop(process);
+            // the build is ours: it does not outlive the deploy or the dev session
+            ProcessTrees.kill(process.toHandle());
             throw e;
         }
     }
 
-    /** The shell and what it started (mvn's JVM, npm's node): sh -c does not pass its end on. */
-    private static void stop(Process process) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
+    private void copyLines(Process process) {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                output.accept(line);
+            }
+        } catch (IOException stopped) {
+            // the build was killed: its pipe is gone
+        }
     }
 }

@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.apigateway.model.Resource;
  * Access-Control-Allow-* headers, without calling a function. The Lambda proxy routes themselves
  * answer through their functions, which add Access-Control-Allow-Origin to their responses.
  */
-final class RestCorsPreflight {
+public final class RestCorsPreflight {
     private static final String OPTIONS = "OPTIONS";
     private static final String OK = "200";
     private static final String HEADER = "method.response.header.";
@@ -116,7 +116,7 @@ final class RestCorsPreflight {
      * The headers a preflight answers, by name, with the values as API Gateway takes them (quoted
      * literals). A REST preflight names one origin: '*' when any may call, else the first listed.
      */
-    static Map<String, String> headers(ApiCors cors) {
+    public static Map<String, String> headers(ApiCors cors) {
         Map<String, String> headers = new LinkedHashMap<>();
         String origin = cors.origins().isEmpty() || cors.origins().contains("*") ? "*" : cors.origins().get(0);
         headers.put("Access-Control-Allow-Origin", origin);

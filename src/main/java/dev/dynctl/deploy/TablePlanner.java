@@ -30,27 +30,44 @@ public final class TablePlanner implements Planner {
     private static final String SEPARATORS = "-_.";
 
     private final Path backupDirectory;
+    /** False for {@code dev}: a table the file no longer lists keeps its items, and is not even looked at. */
+    private final boolean deletes;
 
     /**
      * @param backupDirectory the folder a table is exported into before it is deleted, as it is
      *                        (the caller has put the stage in it when it should be); null for no backup
      */
     public TablePlanner(Path backupDirectory) {
+        this(backupDirectory, true);
+    }
+
+    private TablePlanner(Path backupDirectory, boolean deletes) {
         this.backupDirectory = backupDirectory;
+        this.deletes = deletes;
+    }
+
+    /**
+     * A planner that creates and updates the file's tables and plans no deletion: the stage's
+     * other tables are not listed, so one with deletion protection stops nothing and no tags are read.
+     */
+    public static TablePlanner withoutDeletions() {
+        return new TablePlanner(null, false);
     }
 
     @Override
     public List<Step> plan(DeployContext context) {
         DynamoDbClient dynamo = context.clients().dynamo();
         TableService tables = new TableService(dynamo, context.clients().where());
-        StageArns arns = context.arns();
         List<Step> steps = new ArrayList<>();
         Set<String> wanted = new HashSet<>();
         for (StageTable table : context.stage().tables()) {
             wanted.add(table.name());
             steps.add(step(context, tables, table));
         }
-        for (String name : ownedTables(context, dynamo, tables, arns)) {
+        if (!deletes) {
+            return steps;
+        }
+        for (String name : ownedTables(context, dynamo, tables, context.arns())) {
             if (!wanted.contains(name)) {
                 deletion(context, dynamo, tables, name).ifPresent(steps::add);
             }

@@ -6,20 +6,6 @@ package dev.dynctl.dev;
  * (reloads, starts). Implementations are called from many threads.
  */
 public interface DevLog {
-    DevLog SILENT = new DevLog() {
-        @Override
-        public void function(String function, String line) {
-        }
-
-        @Override
-        public void request(String line) {
-        }
-
-        @Override
-        public void note(String line) {
-        }
-    };
-
     /** A line of {@code function}'s (logical name) output. */
     void function(String function, String line);
 

@@ -8,9 +8,9 @@ import dev.dynctl.cli.DynctlCommand;
 import dev.dynctl.cli.dev.DevTarget;
 import dev.dynctl.deploy.DeployContext;
 import dev.dynctl.dev.DevLog;
-import dev.dynctl.dev.LocalHostSettings;
 import dev.dynctl.dev.LocalInvocation;
-import dev.dynctl.dev.LocalRun;
+import dev.dynctl.dev.session.LocalHostSettings;
+import dev.dynctl.dev.session.LocalRun;
 import dev.dynctl.error.DynctlException;
 import dev.dynctl.error.ExitCode;
 import dev.dynctl.functions.FunctionPayload;
@@ -32,16 +32,19 @@ import picocli.CommandLine.Parameters;
             "When the function fails (Lambda's FunctionError), its error payload is printed and dynctl exits "
                     + "with 1. --logs prints the last 4 KB of the invocation's log on stderr.",
             "",
-            "With --local the function of dynctl.yaml runs on this machine, as dynctl dev runs it: its build runs, "
-                    + "the stage's tables are made in the local engine (or the one --endpoint-url names) when they are "
-                    + "not there, and one instance answers; --logs prints its output on stderr."},
+            "--local does one of two things, and says on stderr which. Where there is a dynctl.yaml (or --project "
+                    + "FILE), the project's function runs on this machine, as dynctl dev runs it: its build runs, the "
+                    + "stage's tables are made in the local engine (or the one --endpoint-url names) when they are not "
+                    + "there, and one instance answers; --logs prints its output on stderr. Without a project file, or "
+                    + "with --deployed, the function deployed to the local engine is invoked, as without --local."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  dynctl function invoke get-item --payload '{\"id\": \"42\"}'",
             "  dynctl function invoke get-item --payload @event.json --logs",
             "  echo '{\"id\": \"42\"}' | dynctl function invoke get-item --payload -",
             "  dynctl function invoke get-item --qualifier live -o yaml",
-            "  dynctl function invoke items --local --payload @event.json --logs"})
+            "  dynctl function invoke items --local --payload @event.json --logs",
+            "  dynctl function invoke get-item --local --deployed"})
 public final class FunctionInvokeCommand extends DynctlCommand {
     private static final String DEFAULT_STAGE = "dev";
     /** What Lambda hands a handler invoked without a payload. */
@@ -61,14 +64,27 @@ public final class FunctionInvokeCommand extends DynctlCommand {
     @Option(names = "--qualifier", paramLabel = "VERSION|ALIAS", description = "Invoke this version or alias instead of $LATEST.")
     String qualifier;
 
+    @Option(names = "--deployed",
+            description = "With --local where dynctl.yaml is: invoke the function deployed to the local engine, not the project's code.")
+    boolean deployed;
+
     @Option(names = "--stage", paramLabel = "STAGE",
             description = "With --local: the stage of dynctl.yaml whose names and settings apply (default: " + DEFAULT_STAGE + ").")
     String stage;
 
     @Override
     protected void run(Context context) throws InterruptedException {
-        // --local in a project runs its function here; without dynctl.yaml it invokes one deployed to the local engine
-        ProjectFile project = context.options().local() ? DevTarget.project(context) : ProjectFile.empty();
+        boolean local = context.options().local();
+        if (deployed && !local) {
+            throw DynctlException.usage("--deployed goes with --local: it invokes the function deployed to the local engine.",
+                    "Add --local, or leave --deployed out to invoke the function in AWS.");
+        }
+        if (deployed && stage != null) {
+            throw DynctlException.usage("--stage picks a stage of " + ProjectFile.FILE_NAME + " to run here; --deployed invokes the "
+                    + "deployed function by its name.", "Leave --stage out and name the function as deployed (e.g. notes-" + stage + "-items).");
+        }
+        // --local in a project runs its function here; without dynctl.yaml (or with --deployed) it invokes one deployed to the local engine
+        ProjectFile project = local && !deployed ? DevTarget.project(context) : ProjectFile.empty();
         boolean here = project.source().isPresent();
         if (here) {
             if (qualifier != null) {
@@ -89,7 +105,13 @@ public final class FunctionInvokeCommand extends DynctlCommand {
             invokeHere(context, project, event == null ? EMPTY_EVENT : event);
             return;
         }
-        FunctionService.Invocation result = new FunctionService(context.clients()).invoke(function, event, qualifier, logs);
+        if (local) {
+            say(context, "Invoking " + function + " deployed to the local engine"
+                    + (deployed ? "." : " (no " + ProjectFile.FILE_NAME + " here to run it from)."));
+        }
+        // --local with --endpoint-url: the engine is the one the URL names, as for the project's functions
+        Clients clients = local ? DevTarget.clients(context) : context.clients();
+        FunctionService.Invocation result = new FunctionService(clients).invoke(function, event, qualifier, logs);
         if (logs) {
             if (result.logTail() == null) {
                 context.err().println("(no log tail came back with the answer)");
@@ -112,7 +134,9 @@ public final class FunctionInvokeCommand extends DynctlCommand {
             err.println(line);
             err.flush();
         };
-        DeployContext wanted = DevTarget.stage(context, clients, project, stage == null ? DEFAULT_STAGE : stage, notes);
+        String stageName = stage == null ? DEFAULT_STAGE : stage;
+        notes.accept("Running " + function + " of " + project.source().get() + " (stage " + stageName + ") on the local function host.");
+        DeployContext wanted = DevTarget.stage(context, clients, project, stageName, notes);
         LocalInvocation result = LocalRun.invoke(wanted, function, event, LocalHostSettings.of(clients, 1, DevTarget.cache(context)),
                 new InvocationLog(notes, logs));
         print(context, result.payload());
@@ -120,6 +144,11 @@ public final class FunctionInvokeCommand extends DynctlCommand {
             throw new DynctlException(ExitCode.FAILURE, "Function '" + function + "' failed (" + result.errorType()
                     + "); its error is printed above.", logs ? null : "Run it again with --logs to see its output.");
         }
+    }
+
+    private static void say(Context context, String line) {
+        context.err().println(line);
+        context.err().flush();
     }
 
     /** What the host says while one local invocation runs: the function's lines only with --logs. */

@@ -1,6 +1,7 @@
 package dev.dynctl.dev.gateway;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dynctl.api.RouteMatcher;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -50,7 +51,7 @@ final class ConnectionsEndpoint {
 
     /** The id in "/@connections/ID" or "/STAGE/@connections/ID", decoded; null for any other path. */
     private String connectionId(String rawPath) {
-        List<String> segments = RouteTable.segments(rawPath);
+        List<String> segments = RouteMatcher.segments(rawPath);
         boolean bare = segments.size() == 2 && segments.get(0).equals(CONNECTIONS);
         boolean staged = segments.size() == 3 && segments.get(1).equals(CONNECTIONS) && PercentDecoding.path(segments.get(0)).equals(stage);
         return bare || staged ? PercentDecoding.path(segments.get(segments.size() - 1)) : null;

@@ -14,8 +14,6 @@ import java.util.Map;
  * joined by commas, cookies apart, query values joined by commas, fields left out when empty.
  */
 final class HttpApiEvent {
-    private static final String ACCOUNT = "123456789012";
-
     private HttpApiEvent() {
     }
 
@@ -23,7 +21,9 @@ final class HttpApiEvent {
         ObjectNode event = Payloads.object();
         event.put("version", "2.0");
         event.put("routeKey", match.routeKey());
-        event.put("rawPath", request.rawPath());
+        // an HTTP API on a named stage (deploy makes one per stage) puts the stage in front of the path, as its URL has it
+        String stagedPath = "/" + api.stage() + request.rawPath();
+        event.put("rawPath", stagedPath);
         event.put("rawQueryString", request.rawQuery());
         List<String> cookies = cookies(request.headers());
         if (!cookies.isEmpty()) {
@@ -37,13 +37,13 @@ final class HttpApiEvent {
             query.forEach((name, values) -> parameters.put(name, String.join(",", values)));
         }
         ObjectNode context = event.putObject("requestContext");
-        context.put("accountId", ACCOUNT);
+        context.put("accountId", FakeIds.ACCOUNT);
         context.put("apiId", api.apiId());
         context.put("domainName", api.domainName());
         context.put("domainPrefix", "localhost");
         ObjectNode http = context.putObject("http");
         http.put("method", request.method());
-        http.put("path", request.rawPath());
+        http.put("path", stagedPath);
         http.put("protocol", request.protocol());
         http.put("sourceIp", request.sourceIp());
         http.put("userAgent", request.userAgent());

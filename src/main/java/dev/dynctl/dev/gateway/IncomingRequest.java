@@ -27,6 +27,19 @@ record IncomingRequest(String method, String rawPath, String rawQuery, List<Head
         return header("User-Agent");
     }
 
+    /**
+     * The request without a leading "/STAGE" in its path: the URLs have no stage in them, but one
+     * copied from the deployed API's URL (…/dev/items) reaches the same route.
+     */
+    IncomingRequest withoutStage(String stage) {
+        String prefix = "/" + stage;
+        if (rawPath.equals(prefix) || rawPath.startsWith(prefix + "/")) {
+            String rest = rawPath.substring(prefix.length());
+            return new IncomingRequest(method, rest.isEmpty() ? "/" : rest, rawQuery, headers, body, sourceIp, protocol, received);
+        }
+        return this;
+    }
+
     /** The path with its percent-escapes decoded ('+' stays '+' in a path). */
     String path() {
         return PercentDecoding.path(rawPath);

@@ -41,12 +41,19 @@ public final class LocalGateway implements AutoCloseable {
     private final String stage;
     private final int firstPort;
     private final FunctionCaller caller;
+    private final IntegrationTimeout timeouts;
     private final DevLog log;
     private final List<WebSocketApi> webSocketApis = new ArrayList<>();
     private Server server;
 
     /** @param firstPort 0 for free ports (tests) */
     public LocalGateway(List<StageApi> apis, String stage, int firstPort, LocalFunctions functions, DevLog log) {
+        this(apis, stage, firstPort, functions, log, IntegrationTimeout.API_GATEWAY);
+    }
+
+    /** @param timeouts how long a REST or HTTP API waits for a function (tests shorten it) */
+    LocalGateway(List<StageApi> apis, String stage, int firstPort, LocalFunctions functions, DevLog log, IntegrationTimeout timeouts) {
+        this.timeouts = timeouts;
         this.apis = List.copyOf(apis);
         this.stage = stage;
         this.firstPort = firstPort;
@@ -104,6 +111,7 @@ public final class LocalGateway implements AutoCloseable {
         webSocketApis.forEach(WebSocketApi::stop);
         webSocketApis.clear();
         stopQuietly(server);
+        caller.close();
         server = null;
     }
 
@@ -117,7 +125,7 @@ public final class LocalGateway implements AutoCloseable {
 
     private ApiPort port(ServedApi served, QueuedThreadPool threads, ServerWebSocketContainer webSockets) {
         if (served.api().type() != ApiType.WEBSOCKET) {
-            return new ProxyPort(new ProxyApi(served, caller, log));
+            return new ProxyPort(new ProxyApi(served, caller, log, timeouts));
         }
         WebSocketApi api = new WebSocketApi(served, caller, log, threads);
         webSocketApis.add(api);

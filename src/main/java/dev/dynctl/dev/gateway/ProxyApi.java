@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynctl.api.ApiType;
 import dev.dynctl.dev.DevLog;
 import dev.dynctl.dev.LocalInvocation;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -19,17 +20,20 @@ final class ProxyApi {
     private final FunctionCaller caller;
     private final DevLog log;
     private final boolean rest;
+    private final Duration timeout;
 
-    ProxyApi(ServedApi api, FunctionCaller caller, DevLog log) {
+    ProxyApi(ServedApi api, FunctionCaller caller, DevLog log, IntegrationTimeout timeouts) {
         this.api = api;
         this.routes = new RouteTable(api.api().routes());
         this.cors = CorsRules.of(api.api());
         this.caller = caller;
         this.log = log;
         this.rest = api.api().type() == ApiType.REST;
+        this.timeout = rest ? timeouts.rest() : timeouts.http();
     }
 
-    GatewayResponse handle(IncomingRequest request) {
+    GatewayResponse handle(IncomingRequest sent) {
+        IncomingRequest request = sent.withoutStage(api.stage());
         long start = System.nanoTime();
         String requestId = rest ? FakeIds.uuid() : FakeIds.shortId();
         String function = null;
@@ -53,7 +57,12 @@ final class ProxyApi {
 
     private GatewayResponse invoke(IncomingRequest request, RouteMatch match, String requestId) {
         ObjectNode event = rest ? RestEvent.of(api, request, match, requestId) : HttpApiEvent.of(api, request, match, requestId);
-        LocalInvocation invocation = caller.call(match.function(), event);
+        Optional<LocalInvocation> answered = caller.call(match.function(), event, timeout);
+        if (answered.isEmpty()) {
+            // API Gateway's own answer when the integration takes too long; the function goes on
+            return rest ? GatewayResponse.message(504, "Endpoint request timed out") : GatewayResponse.message(503, "Service Unavailable");
+        }
+        LocalInvocation invocation = answered.get();
         if (invocation.failed()) {
             return InvocationFailure.response(InvocationFailure.failed(match.function(), invocation));
         }

@@ -12,8 +12,6 @@ import java.util.Map;
  * functions UTF-8 text too.
  */
 final class RestEvent {
-    private static final String ACCOUNT = "123456789012";
-
     private RestEvent() {
     }
 
@@ -34,14 +32,15 @@ final class RestEvent {
         }
         event.putNull("stageVariables");
         ObjectNode context = event.putObject("requestContext");
-        context.put("accountId", ACCOUNT);
+        context.put("accountId", FakeIds.ACCOUNT);
         context.put("apiId", api.apiId());
         context.put("domainName", api.domainName());
         context.put("domainPrefix", "localhost");
         context.put("extendedRequestId", requestId);
         context.put("httpMethod", request.method());
         putIdentity(context, request);
-        context.put("path", request.path());
+        // the path as the deployed URL has it, stage first; the event's own path has no stage
+        context.put("path", "/" + api.stage() + request.path());
         context.put("protocol", request.protocol());
         context.put("requestId", requestId);
         context.put("requestTime", EventTime.text(request.received()));

@@ -3,6 +3,7 @@ package dev.dynctl.dev.gateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -50,18 +51,27 @@ final class RestResponseMapping {
         if (!isObjectOrNull(single) || !isObjectOrNull(multi)) {
             return malformed(function, "its headers and multiValueHeaders must be objects.");
         }
-        if (single != null) {
-            for (Map.Entry<String, JsonNode> header : iterable(single)) {
-                headers.add(new Header(header.getKey(), header.getValue().asText()));
-            }
-        }
+        // API Gateway merges the two; for a name in both, only multiValueHeaders' values are sent
+        Set<String> multiNames = new HashSet<>();
         if (multi != null) {
             for (Map.Entry<String, JsonNode> header : iterable(multi)) {
                 JsonNode values = header.getValue();
                 if (!values.isArray()) {
                     return malformed(function, "its multiValueHeaders." + header.getKey() + " is not a list.");
                 }
-                values.forEach(value -> headers.add(new Header(header.getKey(), value.asText())));
+                multiNames.add(header.getKey().toLowerCase(Locale.ROOT));
+            }
+        }
+        if (single != null) {
+            for (Map.Entry<String, JsonNode> header : iterable(single)) {
+                if (!multiNames.contains(header.getKey().toLowerCase(Locale.ROOT))) {
+                    headers.add(new Header(header.getKey(), header.getValue().asText()));
+                }
+            }
+        }
+        if (multi != null) {
+            for (Map.Entry<String, JsonNode> header : iterable(multi)) {
+                header.getValue().forEach(value -> headers.add(new Header(header.getKey(), value.asText())));
             }
         }
         if (headers.stream().noneMatch(h -> h.named("Content-Type"))) {

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,6 +75,45 @@ class DevCommandTest {
 
             assertThat(dev.exit(Duration.ofSeconds(30))).isEqualTo(130);
             assertThat(dev.err()).endsWith("Stopped: the APIs and functions of stage dev are down.\n").doesNotContain("Error:");
+        }
+    }
+
+    /**
+     * Without -o: one line per API on stdout (type, key, URL), lined up. The function is never
+     * called, and its build writes into its own code folder: a change of its code reloads it once,
+     * not again for what the build wrote.
+     */
+    @Test
+    void aPersonSeesOneLinePerApiAndAReloadIsNotRepeatedForWhatTheBuildWrote() throws Exception {
+        String service = Engine.uniqueName("svc");
+        Path code = Files.createDirectories(temp.resolve("functions/items"));
+        Files.writeString(code.resolve("app.py"), "def handler(event, context):\n    return {}\n");
+        Path other = Files.createDirectories(temp.resolve("functions/other"));
+        Files.writeString(other.resolve("app.py"), "def handler(event, context):\n    return {}\n");
+        Path file = project("service: " + service + "\nfunctions:\n"
+                + "  items:\n    runtime: python3.12\n    handler: app.handler\n    code: functions/items\n"
+                + "    build: date +%N > functions/items/generated.txt\n"
+                + "  other:\n    runtime: python3.12\n    handler: app.handler\n    code: functions/other\n"
+                + "apis:\n  api:\n    type: http\n    routes:\n      GET /items: items\n"
+                + "  websocket:\n    type: websocket\n    routes:\n      $default: other\n");
+
+        try (DevRun dev = DevRun.startOnTerminal(Map.of("DYNCTL_LOCAL_HOME", temp.resolve("home").toString()), "dev", "--project",
+                file.toString(), "--port", "0")) {
+            dev.awaitLine(line -> line.startsWith("Serving stage dev of service " + service), Duration.ofSeconds(60));
+            List<String> lines = dev.out().lines().toList();
+            assertThat(lines).hasSize(2);
+            assertThat(lines.get(0)).matches("http       api        http://localhost:\\d+");
+            assertThat(lines.get(1)).matches("websocket  websocket  ws://localhost:\\d+");
+
+            Files.writeString(code.resolve("app.py"), "def handler(event, context):\n    return {'changed': True}\n");
+            dev.awaitLine(line -> line.equals("items: code changed, reloaded"), Duration.ofSeconds(60));
+            // a change of the other function, after it: once its note is there, any reload of items the build caused came before it
+            Files.writeString(other.resolve("app.py"), "def handler(event, context):\n    return {'other': True}\n");
+            dev.awaitLine(line -> line.equals("other: code changed, reloaded"), Duration.ofSeconds(60));
+
+            assertThat(dev.err().lines().filter(line -> line.equals("items: code changed, reloaded"))).hasSize(1);
+            dev.ctrlC();
+            assertThat(dev.exit(Duration.ofSeconds(30))).isEqualTo(130);
         }
     }
 }

@@ -150,8 +150,8 @@ class DevEndToEndTest {
 
         socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(10, TimeUnit.SECONDS);
         closed.get(30, TimeUnit.SECONDS);
-        dev.awaitLine(line -> line.contains("$disconnect"), ANSWER);
-        assertThat(dev.err()).contains("$connect");
+        dev.awaitLine(line -> line.matches("WS \\$disconnect 200 \\d+ ms ws"), ANSWER);
+        assertThat(dev.err().lines()).as("the request line of $connect").anyMatch(line -> line.matches("WS \\$connect 200 \\d+ ms ws"));
     }
 
     private static String next(BlockingQueue<String> messages, DevRun dev) throws InterruptedException {

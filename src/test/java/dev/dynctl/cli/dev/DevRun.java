@@ -37,8 +37,8 @@ final class DevRun implements AutoCloseable {
     private final Thread thread;
     private volatile Integer code;
 
-    private DevRun(Map<String, String> env, List<String> args) {
-        Context.Terminal terminal = new Context.Terminal(new ByteArrayInputStream(new byte[0]), false, false, 120, env);
+    private DevRun(Map<String, String> env, List<String> args, boolean stdoutIsTerminal) {
+        Context.Terminal terminal = new Context.Terminal(new ByteArrayInputStream(new byte[0]), false, stdoutIsTerminal, 120, env);
         SessionHooks hooks = new SessionHooks(null, action -> {
             ctrlC.set(action);
             return new Interruption() {
@@ -64,9 +64,18 @@ final class DevRun implements AutoCloseable {
 
     /** {@code dynctl ARGS --endpoint-url MOTO --region us-east-1} with this environment. */
     static DevRun start(Map<String, String> env, String... args) {
+        return new DevRun(env, withEngine(args), false);
+    }
+
+    /** {@link #start}, its standard output a terminal: what a person sees. */
+    static DevRun startOnTerminal(Map<String, String> env, String... args) {
+        return new DevRun(env, withEngine(args), true);
+    }
+
+    private static List<String> withEngine(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--endpoint-url", MotoServer.get().endpoint().toString(), "--region", Cli.REGION));
-        return new DevRun(env, all);
+        all.addAll(List.of("--endpoint-url", MotoServer.get().endpoint().toString(), "--region", Cli.REGION, "--no-color"));
+        return all;
     }
 
     /** What -o json prints once everything serves: {"service", "stage", "endpoints": [{"api", "type", "url"}]}. */

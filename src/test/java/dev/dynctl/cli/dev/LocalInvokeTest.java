@@ -3,18 +3,21 @@ package dev.dynctl.cli.dev;
 import static dev.dynctl.testing.Cli.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dynctl.codec.Json;
 import dev.dynctl.testing.Cli.Result;
 import dev.dynctl.testing.Engine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code function invoke --local}: what it refuses, and a function the project does not have.
- * Invocations that run are DevEndToEndTest's.
+ * {@code function invoke --local}: what it refuses, a function the project does not have, one
+ * invocation of a Python function (its output, then REPORT, then the answer) and {@code --deployed}.
  */
 class LocalInvokeTest {
     @TempDir
@@ -27,7 +30,17 @@ class LocalInvokeTest {
     void project() throws IOException {
         service = Engine.uniqueName("svc");
         Files.createDirectories(temp.resolve("functions/items"));
-        Files.writeString(temp.resolve("functions/items/app.py"), "def handler(event, context):\n    return event\n");
+        Files.writeString(temp.resolve("functions/items/app.py"), """
+                import os
+                import sys
+
+                def handler(event, context):
+                    for n in range(1, 201):
+                        print("handler line %d" % n)
+                    print("handler's last line", file=sys.stderr)
+                    return {"event": event, "key": os.environ.get("AWS_ACCESS_KEY_ID"),
+                            "secret": os.environ.get("AWS_SECRET_ACCESS_KEY")}
+                """);
         file = Files.writeString(temp.resolve("dynctl.yaml"), "service: " + service + "\nfunctions:\n  items:\n    runtime: python3.12\n"
                 + "    handler: app.handler\n    code: functions/items\n").toString();
     }
@@ -37,7 +50,55 @@ class LocalInvokeTest {
         Result r = cli().aws("function", "invoke", "itemz", "--local", "--project", file);
 
         assertThat(r.code()).as(r.toString()).isEqualTo(3);
-        assertThat(r.err()).contains("No function 'itemz' in stage dev of service " + service, "Its functions: items.");
+        assertThat(r.err()).contains("No function 'itemz' in stage dev of service " + service, "Did you mean 'items'?",
+                "For a function deployed to the local engine, add --deployed.");
+        Result far = cli().aws("function", "invoke", "orders", "--local", "--project", file);
+        assertThat(far.code()).as(far.toString()).isEqualTo(3);
+        assertThat(far.err()).contains("Its functions: items.");
+    }
+
+    @Test
+    void theProjectsFunctionRunsHereWithDummyCredentialsAndItsOutputBeforeTheAnswer() throws Exception {
+        Result r = cli().aws("function", "invoke", "items", "--local", "--project", file, "--payload", "{\"id\": \"42\"}", "--logs",
+                "-o", "json");
+
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.err()).startsWith("Running items of " + file + " (stage dev) on the local function host.\n");
+        JsonNode answer = Json.MAPPER.readTree(r.out());
+        assertThat(answer.path("event").path("id").asText()).isEqualTo("42");
+        // dynctl's own key (the test run's, from the AWS chain) never reaches the function
+        assertThat(System.getProperty("aws.accessKeyId")).isNotEqualTo("dynctl");
+        assertThat(answer.path("key").asText()).isEqualTo("dynctl");
+        assertThat(answer.path("secret").asText()).isEqualTo("local");
+        List<String> lines = r.err().lines().toList();
+        int last = lines.indexOf("handler line 200");
+        int report = lines.stream().filter(line -> line.startsWith("REPORT RequestId: ")).findFirst().map(lines::indexOf).orElse(-1);
+        assertThat(lines).as("all of the handler's output").contains("handler line 1", "handler's last line");
+        assertThat(last).as("the handler's last line").isPositive();
+        assertThat(report).as("REPORT after the handler's output").isGreaterThan(last);
+        assertThat(report).isGreaterThan(lines.indexOf("handler's last line"));
+    }
+
+    @Test
+    void deployedInvokesTheFunctionDeployedToTheEngineEvenInAProject() throws Exception {
+        String name = Engine.uniqueName("fn-deployed");
+        Engine.function(name);
+
+        // moto runs no code: the answer is the payload
+        Result r = cli().aws("function", "invoke", name, "--local", "--deployed", "--project", file, "--payload", "{\"from\": \"moto\"}",
+                "-o", "json");
+
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.err()).contains("Invoking " + name + " deployed to the local engine.");
+        assertThat(Json.MAPPER.readTree(r.out()).path("from").asText()).isEqualTo("moto");
+    }
+
+    @Test
+    void deployedWithoutLocalIsAUsageError() {
+        Result r = cli().aws("function", "invoke", "items", "--deployed");
+
+        assertThat(r.code()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err()).contains("--deployed goes with --local");
     }
 
     @Test

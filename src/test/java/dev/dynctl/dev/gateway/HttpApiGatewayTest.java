@@ -73,7 +73,7 @@ class HttpApiGatewayTest {
         JsonNode event = FUNCTIONS.nextEvent("item");
         assertThat(event.path("version").asText()).isEqualTo("2.0");
         assertThat(event.path("routeKey").asText()).isEqualTo("GET /items/{id}");
-        assertThat(event.path("rawPath").asText()).isEqualTo("/items/42");
+        assertThat(event.path("rawPath").asText()).as("on the stage, as deploy serves it").isEqualTo("/dev/items/42");
         assertThat(event.path("rawQueryString").asText()).isEqualTo("tag=a&tag=b&q=x%20y");
         assertThat(event.path("cookies")).hasSize(2);
         assertThat(event.path("cookies").get(0).asText()).isEqualTo("a=1");
@@ -102,7 +102,7 @@ class HttpApiGatewayTest {
         assertThat(context.path("timeEpoch").isIntegralNumber()).isTrue();
         JsonNode http = context.path("http");
         assertThat(http.path("method").asText()).isEqualTo("GET");
-        assertThat(http.path("path").asText()).isEqualTo("/items/42");
+        assertThat(http.path("path").asText()).isEqualTo("/dev/items/42");
         assertThat(http.path("protocol").asText()).isEqualTo("HTTP/1.1");
         assertThat(http.path("sourceIp").asText()).isEqualTo("127.0.0.1");
         assertThat(http.path("userAgent").asText()).isEqualTo("test-agent");
@@ -129,6 +129,16 @@ class HttpApiGatewayTest {
         assertThat(Http.get(items, "/files").body()).as("a greedy parameter needs a segment").isEqualTo("fallback");
         assertThat(Http.get(items, "/nothing/here").body()).isEqualTo("fallback");
         assertThat(FUNCTIONS.nextEvent("fallback").path("routeKey").asText()).isEqualTo("$default");
+    }
+
+    @Test
+    void aPathWithTheStageInFrontReachesTheSameRoute() throws Exception {
+        HttpResponse<String> response = Http.get(items, "/dev/items/42");
+
+        assertThat(response.body()).isEqualTo("item");
+        JsonNode event = FUNCTIONS.nextEvent("item");
+        assertThat(event.path("rawPath").asText()).isEqualTo("/dev/items/42");
+        assertThat(event.path("pathParameters").path("id").asText()).isEqualTo("42");
     }
 
     @Test

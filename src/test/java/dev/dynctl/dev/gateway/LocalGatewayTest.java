@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.dynctl.api.ApiType;
 import dev.dynctl.api.RouteAuth;
 import dev.dynctl.api.RouteKey;
-import dev.dynctl.dev.DevLog;
 import dev.dynctl.dev.LocalEndpoint;
 import dev.dynctl.error.DynctlException;
 import dev.dynctl.error.ExitCode;
@@ -31,7 +30,7 @@ class LocalGatewayTest {
                 Apis.http("public", null, route("GET /items", "items")),
                 Apis.rest("admin", null, route("GET /items", "items")),
                 Apis.webSocket("live", route("$default", "items")));
-        try (LocalGateway gateway = new LocalGateway(apis, "dev", 0, FUNCTIONS, DevLog.SILENT)) {
+        try (LocalGateway gateway = new LocalGateway(apis, "dev", 0, FUNCTIONS, new RecordingLog())) {
             List<LocalEndpoint> endpoints = gateway.start();
 
             assertThat(endpoints).extracting(LocalEndpoint::api).containsExactly("public", "admin", "live");
@@ -52,7 +51,7 @@ class LocalGatewayTest {
     void portsCountUpFromTheFirstOne() throws Exception {
         int first = twoFreePorts();
         List<StageApi> apis = List.of(Apis.http("one", null, route("GET /items", "items")), Apis.http("two", null, route("GET /items", "items")));
-        try (LocalGateway gateway = new LocalGateway(apis, "dev", first, FUNCTIONS, DevLog.SILENT)) {
+        try (LocalGateway gateway = new LocalGateway(apis, "dev", first, FUNCTIONS, new RecordingLog())) {
             List<LocalEndpoint> endpoints = gateway.start();
 
             assertThat(endpoints).extracting(e -> e.url().toString()).containsExactly("http://localhost:" + first, "http://localhost:" + (first + 1));
@@ -68,7 +67,7 @@ class LocalGatewayTest {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int port = taken.getLocalPort();
             LocalGateway gateway = new LocalGateway(List.of(Apis.http("items", null, route("GET /items", "items"))), "dev", port,
-                    FUNCTIONS, DevLog.SILENT);
+                    FUNCTIONS, new RecordingLog());
 
             assertThatThrownBy(gateway::start).isInstanceOf(DynctlException.class)
                     .hasMessageContaining("items").hasMessageContaining(String.valueOf(port))

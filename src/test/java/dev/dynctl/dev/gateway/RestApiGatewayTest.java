@@ -79,7 +79,7 @@ class RestApiGatewayTest {
         assertThat(context.path("stage").asText()).isEqualTo("dev");
         assertThat(context.path("httpMethod").asText()).isEqualTo("PUT");
         assertThat(context.path("resourcePath").asText()).isEqualTo("/items/{id}");
-        assertThat(context.path("path").asText()).isEqualTo("/items/42");
+        assertThat(context.path("path").asText()).as("the deployed URL's path, stage first").isEqualTo("/dev/items/42");
         assertThat(context.path("domainName").asText()).isEqualTo("localhost:" + rest.getPort());
         assertThat(context.path("protocol").asText()).isEqualTo("HTTP/1.1");
         assertThat(context.path("requestId").asText()).matches("[0-9a-f-]{36}");
@@ -88,6 +88,18 @@ class RestApiGatewayTest {
         assertThat(context.path("identity").path("sourceIp").asText()).isEqualTo("127.0.0.1");
         assertThat(context.path("identity").path("userAgent").asText()).isEqualTo("test-agent");
         assertThat(response.headers().firstValue("x-amzn-RequestId")).hasValue(context.path("requestId").asText());
+    }
+
+    @Test
+    void aPathWithTheStageInFrontReachesTheSameRoute() throws Exception {
+        HttpResponse<String> response = Http.get(rest, "/dev/items/42");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("items");
+        JsonNode event = FUNCTIONS.nextEvent("items");
+        assertThat(event.path("path").asText()).isEqualTo("/items/42");
+        assertThat(event.path("requestContext").path("path").asText()).isEqualTo("/dev/items/42");
+        assertThat(event.path("pathParameters").path("id").asText()).isEqualTo("42");
     }
 
     @Test
@@ -137,6 +149,22 @@ class RestApiGatewayTest {
         assertThat(response.headers().firstValue("X-Single")).hasValue("s");
         assertThat(response.headers().allValues("Set-Cookie")).containsExactly("a=1", "b=2");
         assertThat(response.headers().allValues("X-Many")).containsExactly("x", "y");
+    }
+
+    @Test
+    void forAHeaderInBothMultiValueHeadersWinsAsApiGatewayMergesThem() throws Exception {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("statusCode", 200);
+        answer.put("headers", Map.of("X-Both", "single", "x-case", "single"));
+        answer.put("multiValueHeaders", Map.of("X-Both", List.of("m1", "m2"), "X-Case", List.of("multi")));
+        answer.put("body", "ok");
+        FUNCTIONS.answer("items", event -> answer);
+
+        HttpResponse<String> response = Http.get(rest, "/items/7");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().allValues("X-Both")).containsExactly("m1", "m2");
+        assertThat(response.headers().allValues("X-Case")).containsExactly("multi");
     }
 
     @Test

@@ -1,12 +1,18 @@
-package dev.dynctl.dev;
+package dev.dynctl.dev.session;
 
 import dev.dynctl.deploy.DeployContext;
+import dev.dynctl.dev.DevLog;
+import dev.dynctl.dev.HostSettings;
+import dev.dynctl.dev.LocalFunction;
+import dev.dynctl.dev.LocalInvocation;
 import dev.dynctl.dev.host.FunctionHost;
 import dev.dynctl.error.DynctlException;
 import dev.dynctl.error.ExitCode;
+import dev.dynctl.error.NearNames;
 import dev.dynctl.model.ServiceStage;
 import dev.dynctl.model.StageFunction;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * One invocation of a project's function on this machine, as {@code function invoke --local}
@@ -28,15 +34,20 @@ public final class LocalRun {
         StageFunction found = project.find(function).orElseThrow(() -> notFound(context.stage(), function));
         LocalTables.apply(context);
         LocalFunction built = project.build(found.logicalName(), context.notes()).orElseThrow();
+        LocalInvocation answer;
         try (FunctionHost host = new FunctionHost(List.of(built), settings, log)) {
-            return host.invoke(built.logicalName(), event);
+            answer = host.invoke(built.logicalName(), event);
         }
+        // close() has stopped the instance and logged the last of its output: the caller prints the answer after all of it
+        return answer;
     }
 
     private static DynctlException notFound(ServiceStage stage, String function) {
         List<String> names = stage.functions().stream().map(StageFunction::logicalName).toList();
+        List<String> near = NearNames.among(stage.functions().stream().flatMap(f -> Stream.of(f.logicalName(), f.name())).toList(), function);
+        String known = names.isEmpty() ? "The project file has no functions." : "Its functions: " + String.join(", ", names) + ".";
         return new DynctlException(ExitCode.NOT_FOUND, "No function '" + function + "' in stage " + stage.stage() + " of service "
                 + stage.service() + " (a function's key under functions:, or its name in the stage).",
-                names.isEmpty() ? "The project file has no functions." : "Its functions: " + String.join(", ", names) + ".");
+                NearNames.hint(near, known) + " For a function deployed to the local engine, add --deployed.");
     }
 }

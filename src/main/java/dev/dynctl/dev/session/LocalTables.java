@@ -1,11 +1,8 @@
-package dev.dynctl.dev;
+package dev.dynctl.dev.session;
 
-import dev.dynctl.deploy.Action;
 import dev.dynctl.deploy.Change;
 import dev.dynctl.deploy.DeployContext;
-import dev.dynctl.deploy.DeployPlan;
 import dev.dynctl.deploy.Deployer;
-import dev.dynctl.deploy.Step;
 import dev.dynctl.deploy.TablePlanner;
 import java.util.List;
 
@@ -25,8 +22,7 @@ public final class LocalTables {
      * @return the changes made
      */
     public static List<Change> apply(DeployContext context) throws InterruptedException {
-        Deployer tables = new Deployer(List.of(new TablePlanner(null)));
-        List<Step> kept = tables.plan(context).steps().stream().filter(step -> step.change().action() != Action.DELETE).toList();
-        return tables.apply(DeployPlan.of(List.of(kept)), context);
+        Deployer tables = new Deployer(List.of(TablePlanner.withoutDeletions()));
+        return tables.apply(tables.plan(context), context);
     }
 }

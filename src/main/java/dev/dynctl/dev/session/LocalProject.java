@@ -1,6 +1,7 @@
-package dev.dynctl.dev;
+package dev.dynctl.dev.session;
 
 import dev.dynctl.deploy.FunctionBuild;
+import dev.dynctl.dev.LocalFunction;
 import dev.dynctl.error.DynctlException;
 import dev.dynctl.error.ExitCode;
 import dev.dynctl.model.ServiceStage;

@@ -1,4 +1,4 @@
-package dev.dynctl.dev;
+package dev.dynctl.dev.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,6 @@
-package dev.dynctl.dev;
+package dev.dynctl.dev.session;
 
+import dev.dynctl.dev.DevLog;
 import java.io.PrintWriter;
 import java.util.Collection;
 import java.util.HashMap;

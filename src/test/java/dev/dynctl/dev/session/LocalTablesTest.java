@@ -1,4 +1,4 @@
-package dev.dynctl.dev;
+package dev.dynctl.dev.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -71,5 +71,17 @@ class LocalTablesTest {
 
         assertThat(changes).extracting(Change::action).containsExactly(Action.CREATE);
         assertThat(Engine.dynamo().getItem(b -> b.tableName(old).key(Map.of("id", AttributeValue.fromS("kept")))).hasItem()).isTrue();
+    }
+
+    @Test
+    void aDroppedTableWithDeletionProtectionDoesNotStopDev() throws Exception {
+        String guarded = service + "-dev-guarded";
+        LocalTables.apply(stage("  guarded:\n    keys: {partition: id:S}\n"));
+        Engine.dynamo().updateTable(b -> b.tableName(guarded).deletionProtectionEnabled(true));
+
+        List<Change> changes = LocalTables.apply(stage("  items:\n    keys: {partition: id:S}\n"));
+
+        assertThat(changes).extracting(Change::action, Change::name).containsExactly(tuple(Action.CREATE, service + "-dev-items"));
+        assertThat(Engine.dynamo().describeTable(b -> b.tableName(guarded)).table().deletionProtectionEnabled()).isTrue();
     }
 }

@@ -1,9 +1,10 @@
-package dev.dynctl.dev;
+package dev.dynctl.dev.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.dynctl.dev.LocalFunction;
 import dev.dynctl.error.DynctlException;
 import dev.dynctl.error.ExitCode;
 import dev.dynctl.model.ServiceStage;
@@ -11,9 +12,13 @@ import dev.dynctl.model.StageFunction;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +27,7 @@ class LocalProjectTest {
     @TempDir
     Path project;
 
-    private final List<String> output = new ArrayList<>();
+    private final List<String> output = new CopyOnWriteArrayList<>();
 
     private StageFunction function(String key, String code, String build) {
         return new StageFunction(key, "notes-dev-" + key, "nodejs20.x", "index.handler", Path.of(code), build, 256, 10,
@@ -99,5 +104,41 @@ class LocalProjectTest {
         assertThat(DevSession.source(project.resolve("web/dist"), true)).isEqualTo(project.resolve("web"));
         assertThat(DevSession.source(project.resolve("web/dist"), false)).as("no build: the folder is the code").isEqualTo(project.resolve("web/dist"));
         assertThat(DevSession.source(project.resolve("bundle.zip"), false)).isEqualTo(project);
+    }
+
+    @Test
+    void anInterruptedBuildEndsAtOnceAndLeavesNoProcessBehind() throws Exception {
+        Files.createDirectories(project.resolve("functions/items"));
+        LocalProject stage = stage(function("items", "functions/items", "echo started; sleep 600; echo never"));
+        AtomicReference<Throwable> ended = new AtomicReference<>();
+        Thread building = new Thread(() -> {
+            try {
+                stage.build(output::add);
+                ended.set(new AssertionError("the build finished"));
+            } catch (Throwable e) {
+                ended.set(e);
+            }
+        });
+        building.start();
+        awaitCondition(() -> output.contains("started"), "the build to start");
+        List<ProcessHandle> build = ProcessHandle.current().descendants().filter(p -> p.info().commandLine().orElse("").contains("sleep 600"))
+                .toList();
+
+        building.interrupt();
+        building.join(Duration.ofSeconds(30).toMillis());
+
+        assertThat(building.isAlive()).as("the build still waits for its output").isFalse();
+        assertThat(ended.get()).isInstanceOf(InterruptedException.class);
+        assertThat(build).as("the build's processes").isNotEmpty();
+        awaitCondition(() -> build.stream().noneMatch(ProcessHandle::isAlive), "the build's processes to end");
+        assertThat(output).doesNotContain("never");
+    }
+
+    private static void awaitCondition(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waiting for " + what).isLessThan(deadline);
+            Thread.sleep(10);
+        }
     }
 }

@@ -1,4 +1,4 @@
-package dev.dynctl.dev;
+package dev.dynctl.dev.session;
 
 import static java.nio.file.StandardWatchEventKinds.ENTRY_CREATE;
 import static java.nio.file.StandardWatchEventKinds.ENTRY_DELETE;
@@ -32,10 +32,14 @@ import java.util.function.Consumer;
  * beside the code is not a change: {@code .dynctl/}, {@code .git/}, {@code __pycache__/},
  * {@code node_modules/.cache/}, editors' swap files, and the output folder of a Maven
  * ({@code target/} beside pom.xml) or Gradle ({@code build/} beside build.gradle) build, which the
- * function's own build rewrites on every reload.
+ * function's own build rewrites on every reload. Below {@code node_modules/} only its top is
+ * watched (a package added or removed), and what a rebuild writes into its own folder while it
+ * runs, or just after, is not a new change.
  */
 public final class CodeWatcher implements AutoCloseable {
     private static final Set<String> CHURN = Set.of(".dynctl", ".git", "__pycache__", ".pytest_cache", ".mypy_cache", ".idea");
+    /** How long after a rebuild the events of its last writes may still arrive (the JDK reads them on a thread of its own). */
+    private static final Duration SETTLE = Duration.ofMillis(50);
     /** How long a build may go on finishing after close before the watcher stops waiting for it. */
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
 
@@ -86,20 +90,36 @@ public final class CodeWatcher implements AutoCloseable {
 
     private void watch() {
         try {
+            Set<Path> carried = Set.of();
             while (true) {
-                Set<Path> changedRoots = new LinkedHashSet<>();
-                collect(service.take(), changedRoots);
+                Set<Path> changedRoots = new LinkedHashSet<>(carried);
+                if (changedRoots.isEmpty()) {
+                    collect(service.take(), changedRoots);
+                }
                 // the burst goes on while events keep coming within the quiet time
-                for (WatchKey next = service.poll(quiet.toMillis(), TimeUnit.MILLISECONDS); next != null;
-                     next = service.poll(quiet.toMillis(), TimeUnit.MILLISECONDS)) {
-                    collect(next, changedRoots);
+                awaitQuiet(changedRoots, quiet);
+                if (changedRoots.isEmpty()) {
+                    carried = Set.of();
+                    continue;
                 }
-                if (!changedRoots.isEmpty()) {
-                    changed.accept(Set.copyOf(changedRoots));
-                }
+                changed.accept(Set.copyOf(changedRoots));
+                // what a rebuild writes into its own folder (npm install's node_modules/.package-lock.json, tsc's
+                // .tsbuildinfo, pip install -t .) is not a new change of those roots: reporting it would rebuild forever
+                Set<Path> since = new LinkedHashSet<>();
+                awaitQuiet(since, SETTLE);
+                since.removeAll(changedRoots);
+                carried = since;
             }
         } catch (ClosedWatchServiceException | InterruptedException closed) {
             // closed: the session is over
+        }
+    }
+
+    /** Collects events into {@code changedRoots} until none has come for {@code quietTime}. */
+    private void awaitQuiet(Set<Path> changedRoots, Duration quietTime) throws InterruptedException {
+        for (WatchKey next = service.poll(quietTime.toMillis(), TimeUnit.MILLISECONDS); next != null;
+             next = service.poll(quietTime.toMillis(), TimeUnit.MILLISECONDS)) {
+            collect(next, changedRoots);
         }
     }
 
@@ -140,7 +160,7 @@ public final class CodeWatcher implements AutoCloseable {
         Files.walkFileTree(top, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path directory, BasicFileAttributes attributes) throws IOException {
-                if (!directory.equals(top) && isIgnored(directory)) {
+                if (!directory.equals(top) && isIgnored(directory) || insidePackages(directory)) {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
                 directories.put(directory.register(service, ENTRY_CREATE, ENTRY_MODIFY, ENTRY_DELETE), directory);
@@ -152,6 +172,22 @@ public final class CodeWatcher implements AutoCloseable {
                 return FileVisitResult.CONTINUE;
             }
         });
+    }
+
+    /**
+     * A folder below {@code node_modules/}: the packages' own files, thousands of folders that
+     * only npm writes. Only the top of node_modules is watched, where npm adds or removes a package.
+     */
+    private boolean insidePackages(Path directory) {
+        for (Path root : rootsOf(directory)) {
+            Path relative = root.relativize(directory);
+            for (int i = 0; i < relative.getNameCount() - 1; i++) {
+                if (relative.getName(i).toString().equals("node_modules")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private List<Path> rootsOf(Path path) {

@@ -1,6 +1,10 @@
-package dev.dynctl.dev;
+package dev.dynctl.dev.session;
 
 import dev.dynctl.deploy.DeployContext;
+import dev.dynctl.dev.DevLog;
+import dev.dynctl.dev.HostSettings;
+import dev.dynctl.dev.LocalEndpoint;
+import dev.dynctl.dev.LocalFunctions;
 import dev.dynctl.dev.gateway.LocalGateway;
 import dev.dynctl.dev.host.FunctionHost;
 import dev.dynctl.error.DynctlException;
