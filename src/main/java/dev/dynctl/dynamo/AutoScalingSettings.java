@@ -24,7 +24,8 @@ public record AutoScalingSettings(Integer min, Integer max, Double targetUtiliza
         if (min != null && max != null && min > max) {
             throw DynctlException.usage("--min " + min + " is above --max " + max + "; the range goes from --min up to --max.");
         }
-        if (targetUtilization != null && (targetUtilization < LOWEST_TARGET || targetUtilization > HIGHEST_TARGET)) {
+        // written so that NaN is refused too
+        if (targetUtilization != null && !(targetUtilization >= LOWEST_TARGET && targetUtilization <= HIGHEST_TARGET)) {
             throw DynctlException.usage("Bad --target-utilization " + percent(targetUtilization) + ": DynamoDB takes "
                     + percent(LOWEST_TARGET) + " to " + percent(HIGHEST_TARGET) + ".",
                     "70 is a common choice: capacity grows once 70% of it is used.");

@@ -3,7 +3,6 @@ package dev.dynctl.dynamo;
 import dev.dynctl.error.DynctlException;
 import dev.dynctl.error.ExitCode;
 import dev.dynctl.metrics.MetricWindow;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -54,7 +53,7 @@ public final class ContributorInsights {
      * @param failure why it FAILED ("LimitExceededException: ..."); null otherwise
      * @param keyNames the key attributes of the table or index, partition key first: the keys a report's contributors are made of
      */
-    public record Status(String table, String index, String status, String mode, List<String> rules, Instant updated, String failure,
+    public record Status(String table, String index, String status, String mode, List<String> rules, String failure,
             List<String> keyNames) {
         public boolean on() {
             return ON.contains(state());
@@ -99,7 +98,7 @@ public final class ContributorInsights {
                 .contributorInsightsAction(on ? ContributorInsightsAction.ENABLE : ContributorInsightsAction.DISABLE));
         return new Change(new Status(table, index, updated.contributorInsightsStatusAsString(),
                 updated.contributorInsightsModeAsString() == null ? current.mode() : updated.contributorInsightsModeAsString(),
-                current.rules(), current.updated(), null, current.keyNames()), true);
+                current.rules(), null, current.keyNames()), true);
     }
 
     /**
@@ -151,16 +150,13 @@ public final class ContributorInsights {
         String failure = answer.failureException() == null ? null
                 : answer.failureException().exceptionName() + ": " + answer.failureException().exceptionDescription();
         return new Status(description.tableName(), index, answer.contributorInsightsStatusAsString(), answer.contributorInsightsModeAsString(),
-                answer.contributorInsightsRuleList(), answer.lastUpdateDateTime(), failure, keyNames(description, index));
+                answer.contributorInsightsRuleList(), failure, keyNames(description, index));
     }
 
     private TableDescription describe(String table, String index) {
-        TableDescription description = TableService.describeOrNull(dynamo, table);
-        if (description == null) {
-            throw MissingTable.error(dynamo, table, where);
-        }
+        TableDescription description = MissingTable.describe(dynamo, table, where);
         if (index != null) {
-            MissingIndex.requireGlobal(description, index, where);
+            MissingIndex.requireGlobal(description, index, where, "Contributor Insights counts its keys with the table's");
         }
         return description;
     }

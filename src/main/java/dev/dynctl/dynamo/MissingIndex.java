@@ -9,22 +9,27 @@ import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndexDescrip
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /**
- * Checks a --index that must name a global index, for what CloudWatch and Contributor Insights
- * keep per global index. A local index has none of its own: it shares the table's capacity.
+ * Checks a --index that must name a global index, for what only a global index has of its own:
+ * metrics, Contributor Insights, capacity to scale. A local index shares the table's capacity.
  */
 public final class MissingIndex {
     private MissingIndex() {
     }
 
-    /** Passes when the table has a global index of that name; otherwise not found (exit 3, naming its global indexes), or a usage error for a local index. */
-    static void requireGlobal(TableDescription table, String index, String where) {
+    /**
+     * Passes when the table has a global index of that name; otherwise not found (exit 3, naming
+     * its global indexes), or a usage error for a local index.
+     *
+     * @param localReason why a local index will not do, after "'I' is a local index of table 'T': "
+     */
+    static void requireGlobal(TableDescription table, String index, String where, String localReason) {
         List<String> globals = table.globalSecondaryIndexes().stream().map(GlobalSecondaryIndexDescription::indexName).toList();
         if (globals.contains(index)) {
             return;
         }
         if (table.localSecondaryIndexes().stream().map(LocalSecondaryIndexDescription::indexName).anyMatch(index::equals)) {
-            throw DynctlException.usage("'" + index + "' is a local index of table '" + table.tableName()
-                    + "': it has no metrics of its own, its reads and writes count in the table's.", "Leave out --index.");
+            throw DynctlException.usage("'" + index + "' is a local index of table '" + table.tableName() + "': " + localReason + ".",
+                    "Leave out --index.");
         }
         String known = globals.isEmpty() ? "Table '" + table.tableName() + "' has no global indexes."
                 : "Its global indexes: " + String.join(", ", globals) + ".";

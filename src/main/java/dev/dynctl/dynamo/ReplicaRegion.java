@@ -6,16 +6,21 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.regions.Region;
 
 /**
  * The region of a replica as the user typed it, checked against the regions the SDK knows so
  * that a typo fails here with the nearest names rather than after the steps before it were
- * applied. A region newer than the SDK passes when it looks like one and is near none it knows.
+ * applied. A region newer than the SDK passes when its letter part (us-west, eusc-de-east) is one
+ * the SDK knows: a new region is a new number after a known prefix far more often than a new
+ * prefix, and any new number is one keystroke from a sibling, so nearness cannot tell it from a
+ * typo.
  */
 final class ReplicaRegion {
-    private static final Pattern SHAPE = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
+    /** A region name: its letter part, then its number (eu-west-1, eusc-de-east-1). */
+    private static final Pattern SHAPE = Pattern.compile("([a-z]+(?:-[a-z]+)+)-\\d{1,2}");
 
     private ReplicaRegion() {
     }
@@ -30,22 +35,21 @@ final class ReplicaRegion {
     }
 
     /**
-     * A region name as typed: one of the SDK's regions, or a name of that shape that is near none
-     * of them (a region newer than the SDK). A near miss (eu-wst-1) is a typo.
+     * A region name as typed: one of the SDK's regions, or a new number after the letter part of
+     * one of them. Anything else is a typo (eu-wst-1), with the nearest names.
      */
     private static String check(String option, String text) {
         String region = text.trim().toLowerCase(Locale.ROOT);
-        List<String> known = Region.regions().stream().map(Region::id).filter(id -> SHAPE.matcher(id).matches()).sorted().toList();
+        List<String> known = Region.regions().stream().map(Region::id).sorted().toList();
         if (known.contains(region)) {
             return region;
         }
-        List<String> near = NearNames.among(known, region);
-        if (SHAPE.matcher(region).matches() && near.isEmpty()) {
+        Matcher shape = SHAPE.matcher(region);
+        if (shape.matches() && known.stream().map(SHAPE::matcher).anyMatch(id -> id.matches() && id.group(1).equals(shape.group(1)))) {
             return region;
         }
-        throw DynctlException.usage("Bad " + option + " '" + text + "': " + (SHAPE.matcher(region).matches()
-                        ? "no such region." : "not a region name such as eu-west-1."),
-                NearNames.hint(near, "Regions are named like us-east-1, eu-west-1, ap-southeast-2."));
+        throw DynctlException.usage("Bad " + option + " '" + text + "': " + (shape.matches() ? "no such region." : "not a region name such as eu-west-1."),
+                NearNames.hint(NearNames.among(known, region), "Regions are named like us-east-1, eu-west-1, ap-southeast-2."));
     }
 
     /** The region of a table, from its ARN (arn:aws:dynamodb:REGION:ACCOUNT:table/NAME); null when it has none. */

@@ -3,7 +3,6 @@ package dev.dynctl.dynamo;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynctl.codec.Json;
 import dev.dynctl.error.DynctlException;
-import dev.dynctl.error.NearNames;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,6 +56,29 @@ public final class TableAutoScaling {
     }
 
     /**
+     * The registered range of every side of the table and its global indexes that scales, read
+     * in one DescribeScalableTargets call; a side that does not scale is absent.
+     */
+    Map<ScalableCapacity, ScalableTarget> targets(TableDescription table) {
+        List<ScalableCapacity> all = all(table);
+        List<ScalableTarget> targets = describeTargets(all);
+        Map<ScalableCapacity, ScalableTarget> scaled = new LinkedHashMap<>();
+        for (ScalableCapacity capacity : all) {
+            ScalableTarget target = matching(targets, capacity);
+            if (target != null) {
+                scaled.put(capacity, target);
+            }
+        }
+        return scaled;
+    }
+
+    /** Whether a side auto scales: a range registered, and a policy that moves the capacity in it. */
+    boolean scales(ScalableCapacity capacity) {
+        State state = states(List.of(capacity)).get(capacity);
+        return state.target() != null && !state.policies().isEmpty();
+    }
+
+    /**
      * Registers (or updates) the range and the target utilization of the chosen sides of the
      * table, or of one global index. On-demand tables scale by themselves and are refused.
      *
@@ -72,10 +94,13 @@ public final class TableAutoScaling {
         }
         List<ScalableCapacity> chosen = chosen(table, index, sides);
         Map<ScalableCapacity, State> states = states(chosen);
+        // every side is resolved before anything is sent, so that a refusal of one changes neither
+        Map<ScalableCapacity, Wanted> wanted = new LinkedHashMap<>();
+        chosen.forEach(capacity -> wanted.put(capacity, wanted(capacity, states.get(capacity), settings)));
         List<String> notes = new ArrayList<>();
         for (ScalableCapacity capacity : chosen) {
-            if (!apply(capacity, states.get(capacity), settings)) {
-                State state = states.get(capacity);
+            State state = states.get(capacity);
+            if (!apply(capacity, state, wanted.get(capacity))) {
                 notes.add("Auto scaling of the " + capacity.words() + " is already " + state.min() + " to " + state.max()
                         + " units at " + AutoScalingSettings.percent(state.targetUtilization()) + " utilization.");
             }
@@ -111,11 +136,16 @@ public final class TableAutoScaling {
         return new Outcome(rows(table, chosen), notes);
     }
 
+    /** What one side is to become: its range and target utilization. */
+    private record Wanted(int min, int max, double targetUtilization) {
+    }
+
     /**
-     * Brings one side to the settings; returns false when it already was. The range is
-     * registered again only when it differs, the policy put only when its target does.
+     * The range and target a side gets: what is given, the rest as it is (a side that does not
+     * scale yet needs both --min and --max, and gets the default target). Refused when the range
+     * would be empty.
      */
-    private boolean apply(ScalableCapacity capacity, State state, AutoScalingSettings settings) {
+    private static Wanted wanted(ScalableCapacity capacity, State state, AutoScalingSettings settings) {
         Integer min = settings.min() != null ? settings.min() : state.min();
         Integer max = settings.max() != null ? settings.max() : state.max();
         if (min == null || max == null) {
@@ -128,8 +158,19 @@ public final class TableAutoScaling {
         }
         double target = settings.targetUtilization() != null ? settings.targetUtilization()
                 : state.targetUtilization() != null ? state.targetUtilization() : AutoScalingSettings.DEFAULT_TARGET;
+        return new Wanted(min, max, target);
+    }
+
+    /**
+     * Brings one side to what is wanted; returns false when it already was. The range is
+     * registered again only when it differs, the policy put only when its target does.
+     */
+    private boolean apply(ScalableCapacity capacity, State state, Wanted wanted) {
+        int min = wanted.min();
+        int max = wanted.max();
+        double target = wanted.targetUtilization();
         boolean changed = false;
-        if (!min.equals(state.min()) || !max.equals(state.max())) {
+        if (!Integer.valueOf(min).equals(state.min()) || !Integer.valueOf(max).equals(state.max())) {
             scaling.registerScalableTarget(b -> b.serviceNamespace(ServiceNamespace.DYNAMODB).resourceId(capacity.resourceId())
                     .scalableDimension(capacity.dimension()).minCapacity(min).maxCapacity(max));
             changed = true;
@@ -152,18 +193,10 @@ public final class TableAutoScaling {
 
     /** The sides asked for, of the table or of one of its global indexes (a missing index is not found, with the near names). */
     private List<ScalableCapacity> chosen(TableDescription table, String index, Set<ScalableCapacity.Side> sides) {
-        String name = table.tableName();
-        if (index != null && table.globalSecondaryIndexes().stream().noneMatch(i -> i.indexName().equals(index))) {
-            if (table.localSecondaryIndexes().stream().anyMatch(i -> i.indexName().equals(index))) {
-                throw DynctlException.usage("'" + index + "' is a local index of table '" + name + "'; it uses the table's capacity.",
-                        "Scale the table instead: leave out --index.");
-            }
-            List<String> globals = table.globalSecondaryIndexes().stream().map(GlobalSecondaryIndexDescription::indexName).toList();
-            throw DynctlException.notFound("Table '" + name + "' has no global index '" + index + "'.",
-                    NearNames.hint(NearNames.among(globals, index), globals.isEmpty() ? "It has no global indexes."
-                            : "Its global indexes: " + String.join(", ", globals) + "."));
+        if (index != null) {
+            MissingIndex.requireGlobal(table, index, where, "it uses the table's capacity, so scale the table");
         }
-        return sides.stream().sorted().map(side -> new ScalableCapacity(name, index, side)).toList();
+        return sides.stream().sorted().map(side -> new ScalableCapacity(table.tableName(), index, side)).toList();
     }
 
     /** Both sides of the table, then both sides of each global index. */
@@ -208,8 +241,7 @@ public final class TableAutoScaling {
      */
     private Map<ScalableCapacity, State> states(List<ScalableCapacity> capacities) {
         List<String> resources = capacities.stream().map(ScalableCapacity::resourceId).distinct().toList();
-        List<ScalableTarget> targets = scaling.describeScalableTargetsPaginator(b -> b.serviceNamespace(ServiceNamespace.DYNAMODB)
-                .resourceIds(resources)).scalableTargets().stream().toList();
+        List<ScalableTarget> targets = describeTargets(capacities);
         Map<String, List<ScalingPolicy>> policies = new LinkedHashMap<>();
         for (String resource : resources) {
             policies.put(resource, scaling.describeScalingPoliciesPaginator(b -> b.serviceNamespace(ServiceNamespace.DYNAMODB)
@@ -217,13 +249,23 @@ public final class TableAutoScaling {
         }
         Map<ScalableCapacity, State> states = new LinkedHashMap<>();
         for (ScalableCapacity capacity : capacities) {
-            ScalableTarget target = targets.stream().filter(t -> t.resourceId().equals(capacity.resourceId())
-                    && t.scalableDimension() == capacity.dimension()).findFirst().orElse(null);
+            ScalableTarget target = matching(targets, capacity);
             List<ScalingPolicy> own = policies.get(capacity.resourceId()).stream().filter(p -> p.resourceId().equals(capacity.resourceId())
                     && p.scalableDimension() == capacity.dimension()).toList();
             states.put(capacity, new State(target, own));
         }
         return states;
+    }
+
+    private List<ScalableTarget> describeTargets(List<ScalableCapacity> capacities) {
+        List<String> resources = capacities.stream().map(ScalableCapacity::resourceId).distinct().toList();
+        return scaling.describeScalableTargetsPaginator(b -> b.serviceNamespace(ServiceNamespace.DYNAMODB).resourceIds(resources))
+                .scalableTargets().stream().toList();
+    }
+
+    private static ScalableTarget matching(List<ScalableTarget> targets, ScalableCapacity capacity) {
+        return targets.stream().filter(t -> t.resourceId().equals(capacity.resourceId()) && t.scalableDimension() == capacity.dimension())
+                .findFirst().orElse(null);
     }
 
     /** The rows of these sides as they are now (read again after a change). */
@@ -272,10 +314,6 @@ public final class TableAutoScaling {
     }
 
     private TableDescription find(String name) {
-        TableDescription table = TableService.describeOrNull(dynamo, name);
-        if (table == null) {
-            throw MissingTable.error(dynamo, name, where);
-        }
-        return table;
+        return MissingTable.describe(dynamo, name, where);
     }
 }

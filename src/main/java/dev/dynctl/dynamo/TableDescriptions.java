@@ -57,8 +57,7 @@ public final class TableDescriptions {
             doc.set("pointInTimeRecovery", pointInTimeRecovery(details.pointInTimeRecovery()));
         }
         doc.put("deletionProtection", Boolean.TRUE.equals(t.deletionProtectionEnabled()));
-        // DynamoDB reports a class only when one was chosen; STANDARD is what a table has otherwise
-        doc.put("tableClass", t.tableClassSummary() == null ? "STANDARD" : t.tableClassSummary().tableClassAsString());
+        doc.put("tableClass", TableStorageClass.of(t.tableClassSummary()).toString());
         if (t.sseDescription() != null) {
             ObjectNode sse = doc.putObject("encryption");
             sse.put("status", t.sseDescription().statusAsString());

@@ -9,7 +9,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
+import software.amazon.awssdk.services.applicationautoscaling.model.ScalableTarget;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
@@ -19,7 +22,9 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 /**
  * The load on a table and each of its global indexes over a window, read in one GetMetricData
  * call (consumed capacity and throttle events per minute), and the health findings it makes:
- * throttling, and consumption near or over provisioned capacity.
+ * throttling, consumption near or over provisioned capacity, and capacity that does not scale.
+ * Where a side auto scales, more capacity is a higher auto scaling maximum: a capacity set with
+ * `table update` would be undone by Application Auto Scaling.
  */
 final class TableLoad {
     /** Throttling in the last this many minutes is going on now. */
@@ -44,14 +49,22 @@ final class TableLoad {
     private final String table;
     private final boolean onDemand;
     private final List<Load> loads;
+    /** The sides that auto scale, with their range; null when they could not be read. */
+    private final Map<ScalableCapacity, ScalableTarget> scaled;
 
-    private TableLoad(String table, boolean onDemand, List<Load> loads) {
+    private TableLoad(String table, boolean onDemand, List<Load> loads, Map<ScalableCapacity, ScalableTarget> scaled) {
         this.table = table;
         this.onDemand = onDemand;
         this.loads = loads;
+        this.scaled = scaled;
     }
 
-    static TableLoad read(MetricReader metrics, TableDescription description, MetricWindow window) {
+    /**
+     * @param scaled the sides of the table and its global indexes that auto scale (none for an
+     *               on-demand table); null when they could not be read
+     */
+    static TableLoad read(MetricReader metrics, TableDescription description, MetricWindow window,
+            Map<ScalableCapacity, ScalableTarget> scaled) {
         boolean onDemand = TableDescriptions.billingMode(description) == BillingMode.PAY_PER_REQUEST;
         List<Resource> resources = new ArrayList<>();
         resources.add(new Resource(null, onDemand ? null : description.provisionedThroughput()));
@@ -70,16 +83,17 @@ final class TableLoad {
         for (int i = 0; i < resources.size(); i++) {
             loads.add(new Load(resources.get(i), series.get(4 * i), series.get(4 * i + 1), series.get(4 * i + 2), series.get(4 * i + 3)));
         }
-        return new TableLoad(description.tableName(), onDemand, loads);
+        return new TableLoad(description.tableName(), onDemand, loads, scaled);
     }
 
     /**
      * A finding per table or index that was throttled: critical when it was in the last ten
      * minutes (it is going on), a warning when only earlier; one OK finding when none was.
      *
-     * @param hotKeyWatch Contributor Insights on the table; null on an engine that has none
+     * @param hotKeyWatch Contributor Insights on the table (index null) or a global index; null
+     *                    when the engine has none or it may not be read
      */
-    List<HealthFinding> throttling(ContributorInsights.Status hotKeyWatch) {
+    List<HealthFinding> throttling(Function<String, ContributorInsights.Status> hotKeyWatch) {
         List<HealthFinding> findings = new ArrayList<>();
         for (Load load : loads) {
             double reads = total(load.readsThrottled());
@@ -90,8 +104,8 @@ final class TableLoad {
             double recent = recent(load.readsThrottled()) + recent(load.writesThrottled());
             String message = load.resource().label() + ": " + events(reads, writes) + " in the last hour, "
                     + (recent > 0 ? count(recent) : "none") + " in the last " + RECENT_MINUTES + " minutes"
-                    + (onDemand ? " (on-demand: a hot partition, over 3,000 reads or 1,000 writes a second, or the table's "
-                    + "maximum throughput)" : "");
+                    + (onDemand ? " (on-demand: a hot partition over 3,000 read units or 1,000 write units a second, "
+                    + "traffic over double its previous peak, or the table's maximum throughput)" : "");
             findings.add(new HealthFinding(recent > 0 ? Severity.CRITICAL : Severity.WARNING, "throttling", message,
                     throttlingFix(load, reads > 0, writes > 0, hotKeyWatch)));
         }
@@ -102,27 +116,17 @@ final class TableLoad {
     }
 
     /**
-     * Provisioned: more capacity where it ran out (a table's with `table update`, an index's in
-     * the console). On-demand throttles a hot partition, or a table over its maximum: the keys
-     * tell which, and Contributor Insights names them.
+     * Provisioned: more capacity where it ran out ({@link #raise}). On-demand throttles a hot
+     * partition, or a table over its maximum: the keys tell which, and Contributor Insights
+     * names them.
      */
-    private String throttlingFix(Load load, boolean reads, boolean writes, ContributorInsights.Status hotKeyWatch) {
+    private String throttlingFix(Load load, boolean reads, boolean writes, Function<String, ContributorInsights.Status> hotKeyWatch) {
         Resource resource = load.resource();
         if (onDemand) {
-            boolean watched = resource.index() == null && hotKeyWatch != null && hotKeyWatch.on();
-            return ContributorInsights.command(table, resource.index(), watched ? "show" : "on");
+            ContributorInsights.Status watch = hotKeyWatch.apply(resource.index());
+            return ContributorInsights.command(table, resource.index(), watch != null && watch.on() ? "show" : "on");
         }
-        if (resource.index() != null) {
-            return consoleCapacityStep(resource.index());
-        }
-        StringBuilder command = new StringBuilder("dynctl table update " + table);
-        if (reads) {
-            command.append(" --rcu ").append(suggestion(load, true));
-        }
-        if (writes) {
-            command.append(" --wcu ").append(suggestion(load, false));
-        }
-        return command.toString();
+        return raise(load, reads, writes);
     }
 
     /**
@@ -154,8 +158,7 @@ final class TableLoad {
                 if (share > NEAR_CAPACITY) {
                     findings.add(new HealthFinding(share >= 1 ? Severity.CRITICAL : Severity.WARNING, "capacity", what + " peaked at "
                             + count(peak) + " of " + units + " provisioned units/s (" + percent(share) + ") in the last hour",
-                            load.resource().index() != null ? consoleCapacityStep(load.resource().index())
-                                    : "dynctl table update " + table + (reads ? " --rcu " : " --wcu ") + suggestion(load, reads)));
+                            raise(load, reads, !reads)));
                 }
             }
         }
@@ -167,9 +170,103 @@ final class TableLoad {
         return findings;
     }
 
-    /** dynctl changes a global index's capacity only when the whole table switches billing: the console does it alone. */
-    private String consoleCapacityStep(String index) {
-        return "AWS console: DynamoDB > Tables > " + table + " > Indexes > " + index + " > Edit capacity (raise it, or turn on auto scaling)";
+    /**
+     * A finding per table or index with a side whose provisioned capacity does not auto scale:
+     * info, or a warning when that side was throttled or above {@link #NEAR_CAPACITY} of its
+     * capacity in the window. The fix turns scaling on from the capacity there is now up to twice
+     * what is needed. One OK finding when every side scales; on-demand: OK.
+     */
+    List<HealthFinding> autoScaling() {
+        String check = "auto scaling";
+        if (onDemand) {
+            return List.of(HealthFinding.ok(check, "on-demand: capacity follows the traffic by itself"));
+        }
+        if (scaled == null) {
+            return List.of(new HealthFinding(Severity.INFO, check, "not permitted to read auto scaling (DescribeScalableTargets): "
+                    + "capacity fixes assume none", null));
+        }
+        List<HealthFinding> findings = new ArrayList<>();
+        for (Load load : loads) {
+            List<Boolean> fixed = List.of(true, false).stream().filter(reads -> target(load.resource(), reads) == null).toList();
+            if (fixed.isEmpty()) {
+                continue;
+            }
+            ProvisionedThroughputDescription provisioned = load.resource().provisioned();
+            boolean strained = fixed.stream().anyMatch(reads -> strained(load, reads));
+            long min = fixed.stream().mapToLong(reads -> units(provisioned, reads)).min().orElseThrow();
+            long need = fixed.stream().mapToLong(reads -> strained(load, reads) ? suggestion(load, reads) : units(provisioned, reads))
+                    .max().orElseThrow();
+            String sides = fixed.size() == 2 ? "read and write" : fixed.get(0) ? "read" : "write";
+            String units = fixed.stream().map(reads -> String.valueOf(units(provisioned, reads))).reduce((a, b) -> a + " and " + b)
+                    .orElseThrow();
+            findings.add(new HealthFinding(strained ? Severity.WARNING : Severity.INFO, check, load.resource().label() + ": " + sides
+                    + " capacity fixed at " + units + " units/s, without auto scaling"
+                    + (strained ? "; it was throttled or above " + percent(NEAR_CAPACITY) + " in the last hour" : ""),
+                    autoscale(load.resource(), fixed) + " --min " + min + " --max " + Math.max(min + 1, 2 * need)));
+        }
+        if (findings.isEmpty()) {
+            findings.add(HealthFinding.ok(check, "every read and write capacity auto scales"));
+        }
+        return findings;
+    }
+
+    /**
+     * The command that gives a table or index more capacity on the given sides. A table whose
+     * sides do not auto scale: `table update --rcu/--wcu`. Sides that all scale: a higher
+     * maximum, so that the old one is at 70% of it (or what the peak needs, if more). Otherwise
+     * (an index, whose capacity dynctl sets only through auto scaling, or a table with one side
+     * scaled): scaling from what is needed now up to twice that.
+     */
+    private String raise(Load load, boolean reads, boolean writes) {
+        Resource resource = load.resource();
+        List<Boolean> sides = new ArrayList<>();
+        if (reads) {
+            sides.add(true);
+        }
+        if (writes) {
+            sides.add(false);
+        }
+        List<ScalableTarget> targets = sides.stream().map(side -> target(resource, side)).filter(Objects::nonNull).toList();
+        if (resource.index() == null && targets.isEmpty()) {
+            StringBuilder command = new StringBuilder("dynctl table update " + table);
+            if (reads) {
+                command.append(" --rcu ").append(suggestion(load, true));
+            }
+            if (writes) {
+                command.append(" --wcu ").append(suggestion(load, false));
+            }
+            return command.toString();
+        }
+        long need = sides.stream().mapToLong(side -> suggestion(load, side)).max().orElseThrow();
+        long ceiling = targets.stream().mapToLong(target -> (long) Math.ceil(target.maxCapacity() / TARGET_UTILIZATION)).max().orElse(0);
+        if (targets.size() == sides.size()) {
+            return autoscale(resource, sides) + " --max " + Math.max(need, ceiling);
+        }
+        return autoscale(resource, sides) + " --min " + need + " --max " + Math.max(2 * need, ceiling);
+    }
+
+    /** "dynctl table autoscale T [--index I] [--read|--write]": both sides unless one is given. */
+    private String autoscale(Resource resource, List<Boolean> sides) {
+        return "dynctl table autoscale " + table + (resource.index() == null ? "" : " --index " + resource.index())
+                + (sides.size() == 1 ? sides.get(0) ? " --read" : " --write" : "");
+    }
+
+    /** The auto scaling range of a side; null when it does not scale (or that could not be read). */
+    private ScalableTarget target(Resource resource, boolean reads) {
+        return scaled == null ? null
+                : scaled.get(new ScalableCapacity(table, resource.index(), reads ? ScalableCapacity.Side.READ : ScalableCapacity.Side.WRITE));
+    }
+
+    /** Whether a side was throttled, or above {@link #NEAR_CAPACITY} of its capacity, in the window. */
+    private static boolean strained(Load load, boolean reads) {
+        long units = units(load.resource().provisioned(), reads);
+        return total(reads ? load.readsThrottled() : load.writesThrottled()) > 0
+                || units > 0 && peak(reads ? load.readsConsumed() : load.writesConsumed()) / units > NEAR_CAPACITY;
+    }
+
+    private static long units(ProvisionedThroughputDescription provisioned, boolean reads) {
+        Long units = reads ? provisioned.readCapacityUnits() : provisioned.writeCapacityUnits();
+        return units == null ? 0 : units;
     }
 
     /**

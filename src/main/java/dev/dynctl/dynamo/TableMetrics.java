@@ -71,12 +71,9 @@ public final class TableMetrics {
      * operation says so.
      */
     public Report read(String table, String index, Duration since, Duration period, Instant now) {
-        TableDescription description = TableService.describeOrNull(dynamo, table);
-        if (description == null) {
-            throw MissingTable.error(dynamo, table, where);
-        }
+        TableDescription description = MissingTable.describe(dynamo, table, where);
         if (index != null) {
-            MissingIndex.requireGlobal(description, index, where);
+            MissingIndex.requireGlobal(description, index, where, "it has no metrics of its own, its reads and writes count in the table's");
         }
         ProvisionedThroughputDescription provisioned = null;
         if (TableDescriptions.billingMode(description) != BillingMode.PAY_PER_REQUEST) {

@@ -56,10 +56,7 @@ public final class TableReplicas {
 
     /** The table's regions; a table without replicas has just its own. A missing table is not found. */
     public Listing list(String name) {
-        TableDescription table = TableService.describeOrNull(client, name);
-        if (table == null) {
-            throw MissingTable.error(client, name, where);
-        }
+        TableDescription table = MissingTable.describe(client, name, where);
         String home = ReplicaRegion.ofArn(table.tableArn());
         ReplicaDescription homeEntry = table.replicas().stream().filter(r -> r.regionName().equals(home)).findFirst().orElse(null);
         List<ObjectNode> regions = new ArrayList<>();

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.ListTagsOfResourceResponse;
@@ -34,11 +35,19 @@ public final class TableService {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
 
     private final DynamoDbClient client;
+    /** Null where no update adds replicas: AWS is then left to refuse one on a table whose writes do not scale. */
+    private final ApplicationAutoScalingClient autoScaling;
     private final String where;
     private final TableWaiter waiter;
 
     public TableService(DynamoDbClient client, String where) {
+        this(client, null, where);
+    }
+
+    /** @param autoScaling to check, before a replica is added to a provisioned table, that its write capacity scales */
+    public TableService(DynamoDbClient client, ApplicationAutoScalingClient autoScaling, String where) {
         this.client = client;
+        this.autoScaling = autoScaling;
         this.where = where;
         this.waiter = new TableWaiter(client, where);
     }
@@ -216,6 +225,10 @@ public final class TableService {
                 ? client.describeContinuousBackups(b -> b.tableName(name)).continuousBackupsDescription().pointInTimeRecoveryDescription()
                 : null;
         TableUpdatePlan plan = new TableUpdatePlan(table, ttl, pitr, changes);
+        if (plan.addsReplicaToProvisioned() && autoScaling != null) {
+            plan.requireWriteAutoScaling(new TableAutoScaling(client, autoScaling, where)
+                    .scales(new ScalableCapacity(name, null, ScalableCapacity.Side.WRITE)));
+        }
         apply(name, plan.steps(), wait == null ? DEFAULT_TIMEOUT : wait, progress);
         if (wait != null) {
             requireActiveReplicas(waiter.untilActive(name, wait, progress), plan.addedReplicas());

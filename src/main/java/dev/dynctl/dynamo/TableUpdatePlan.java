@@ -95,6 +95,29 @@ final class TableUpdatePlan {
         return notes;
     }
 
+    /** Whether the steps add a replica to a table that is provisioned afterwards, whose writes must then auto scale. */
+    boolean addsReplicaToProvisioned() {
+        return !addedReplicas.isEmpty() && billingAfter == BillingMode.PROVISIONED;
+    }
+
+    /**
+     * AWS takes a replica of a provisioned table only when the table's write capacity auto scales
+     * (so that every replica can keep up with the writes of all of them); refused before the
+     * first step, so that a stream turned on in the same update is not left changed.
+     */
+    void requireWriteAutoScaling(boolean writesScale) {
+        if (writesScale) {
+            return;
+        }
+        String name = table.tableName();
+        long units = Math.max(1, table.provisionedThroughput() == null || table.provisionedThroughput().writeCapacityUnits() == null
+                ? 1 : table.provisionedThroughput().writeCapacityUnits());
+        throw DynctlException.usage("Table '" + name + "' is provisioned and its write capacity does not auto scale: AWS adds a "
+                        + "replica only to a table whose writes scale.",
+                "Turn it on first: dynctl table autoscale " + name + " --write --min " + units + " --max " + 2 * units
+                        + " (or switch to on-demand: --billing on-demand).");
+    }
+
     /** The regions the steps add replicas in, to check once they are done. */
     List<String> addedReplicas() {
         return addedReplicas;
@@ -182,12 +205,14 @@ final class TableUpdatePlan {
                 changes.billing() == BillingMode.PROVISIONED
                         ? "Drop them: a provisioned table's capacity is --rcu and --wcu."
                         : "Pass --billing on-demand as well to switch it to on-demand with these maximums.");
-        boolean wasOnDemand = TableDescriptions.billingMode(table) == BillingMode.PAY_PER_REQUEST;
-        OnDemandThroughput current = wasOnDemand ? table.onDemandThroughput() : null;
         Long read = cost.maxReadRequestUnits();
         Long write = cost.maxWriteRequestUnits();
-        if (current != null && same(read, current.maxReadRequestUnits()) && same(write, current.maxWriteRequestUnits())) {
-            return;
+        if (TableDescriptions.billingMode(table) == BillingMode.PAY_PER_REQUEST) {
+            // DescribeTable leaves OnDemandThroughput out of a table that has never had a maximum: none, as -1 says
+            OnDemandThroughput current = table.onDemandThroughput() == null ? OnDemandThroughput.builder().build() : table.onDemandThroughput();
+            if (same(read, current.maxReadRequestUnits()) && same(write, current.maxWriteRequestUnits())) {
+                return;
+            }
         }
         OnDemandThroughput maximums = cost.onDemandThroughput();
         updateTable("set on-demand maximums (" + maximumWords(read, write) + ")", b -> b.onDemandThroughput(maximums));

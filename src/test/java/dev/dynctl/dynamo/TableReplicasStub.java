@@ -67,6 +67,12 @@ public final class TableReplicasStub implements AutoCloseable {
         return this;
     }
 
+    /** A replica whose settings are changing: UPDATING for as many DescribeTables as a change takes, then ACTIVE. */
+    public synchronized TableReplicasStub withUpdatingReplica(String region) {
+        replicas.put(region, new Replica(region, "UPDATING", describesPerChange));
+        return this;
+    }
+
     /** The table's stream: a view type, or null for none. */
     public synchronized TableReplicasStub withStream(String view) {
         this.streamView = view;

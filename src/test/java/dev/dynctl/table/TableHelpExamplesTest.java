@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dynctl.cli.Dynctl;
 import dev.dynctl.testing.Cli.Result;
 import dev.dynctl.testing.Engine;
-import dev.dynctl.testing.ShellWords;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,7 +34,7 @@ class TableHelpExamplesTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "list", "describe", "create", "update", "delete", "wait", "truncate"})
     void examplesWorkAsWrittenOnFreshTables(String command) {
-        List<List<String>> examples = examples(footer(command));
+        List<List<String>> examples = TableTestSupport.examples(footer(command));
         assertThat(examples).as("examples of 'table %s'", command).isNotEmpty();
         Map<String, String> tables = new HashMap<>();
         for (List<String> example : examples) {
@@ -56,26 +55,6 @@ class TableHelpExamplesTest {
         CommandLine table = new Dynctl().commandLine().getSubcommands().get("table");
         CommandLine target = command.isEmpty() ? table : table.getSubcommands().get(command);
         return target.getCommandSpec().usageMessage().footer();
-    }
-
-    /** The example command lines, continuation lines joined and comments dropped, split into words. */
-    private static List<List<String>> examples(String[] footer) {
-        List<List<String>> examples = new ArrayList<>();
-        StringBuilder current = null;
-        for (String line : footer) {
-            if (current == null && !line.startsWith("  dynctl ")) {
-                continue;
-            }
-            String text = line.replaceFirst("\\s+#\\s.*$", "").trim();
-            current = current == null ? new StringBuilder(text) : current.append(' ').append(text);
-            if (text.endsWith("\\")) {
-                current.setLength(current.length() - 1);
-            } else {
-                examples.add(ShellWords.split(current.toString()));
-                current = null;
-            }
-        }
-        return examples;
     }
 
     /** The NAME of 'table SUBCOMMAND NAME ...', or null for 'table list'. */

@@ -1,7 +1,9 @@
 package dev.dynctl.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.dynctl.codec.Json;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -113,6 +115,24 @@ public final class RecordingProxy implements AutoCloseable {
         synchronized (calls) {
             return List.copyOf(calls);
         }
+    }
+
+    /** The bodies of the requests of this operation so far, as JSON trees (equal whatever the order of their fields). */
+    public List<JsonNode> bodies(String operation) {
+        return calls().stream().filter(call -> call.operation().equals(operation)).map(call -> {
+            try {
+                return Json.MAPPER.readTree(call.body());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }).toList();
+    }
+
+    /** Runs dynctl through this proxy, in the tests' region. */
+    public Cli.Result run(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--endpoint-url", endpoint().toString(), "--region", Cli.REGION));
+        return Cli.cli().run(all.toArray(String[]::new));
     }
 
     /** The requests so far that may have changed something ({@link Call#writes()}), in order. */

@@ -8,6 +8,7 @@ import dev.dynctl.api.ApiRef;
 import dev.dynctl.cli.Context;
 import dev.dynctl.cli.DynctlCommand;
 import dev.dynctl.cli.MetricRows;
+import dev.dynctl.cli.PeriodConverter;
 import dev.dynctl.cli.table.DurationConverter;
 import dev.dynctl.codec.Json;
 import dev.dynctl.metrics.MetricReader;
@@ -45,9 +46,10 @@ public final class ApiMetricsCommand extends DynctlCommand {
             description = "How far back to look: 30m, 1h, 2d, 1w (default: ${DEFAULT-VALUE}).")
     Duration since;
 
-    @Option(names = "--period", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "The length of one point, whole minutes: 1m, 5m, 1h (default: the shortest giving at most 60 points). "
-                    + "A table's trend joins neighbouring points when there are more than fit; -o json has every one.")
+    @Option(names = "--period", paramLabel = "auto|DURATION", defaultValue = PeriodConverter.AUTO, converter = PeriodConverter.class,
+            description = "The length of one point, whole minutes: 1m, 5m, 1h; auto: the shortest giving at most 60 points "
+                    + "(default: ${DEFAULT-VALUE}). A table's trend joins neighbouring points when there are more than fit; "
+                    + "-o json has every one.")
     Duration period;
 
     @Override

@@ -91,10 +91,14 @@ public final class TableAutoscaleCommand extends DynctlCommand {
                 number = number.substring(0, number.length() - 1).strip();
             }
             try {
-                return Double.valueOf(number);
+                double percent = Double.parseDouble(number);
+                if (Double.isFinite(percent)) {
+                    return percent;
+                }
             } catch (NumberFormatException e) {
-                throw new TypeConversionException("'" + value + "' is not a percentage; use e.g. 70 or 70%");
+                // said below
             }
+            throw new TypeConversionException("'" + value + "' is not a percentage; use e.g. 70 or 70%");
         }
     }
 }

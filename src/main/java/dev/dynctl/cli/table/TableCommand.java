@@ -21,6 +21,6 @@ import picocli.CommandLine.Command;
 public final class TableCommand extends GroupCommand {
     /** The service every table command works through, on the run's client and target. */
     static TableService service(Context context) {
-        return new TableService(context.clients().dynamo(), context.clients().where());
+        return new TableService(context.clients().dynamo(), context.clients().autoScaling(), context.clients().where());
     }
 }

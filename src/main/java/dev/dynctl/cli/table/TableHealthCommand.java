@@ -10,6 +10,7 @@ import dev.dynctl.codec.Json;
 import dev.dynctl.dynamo.ContributorInsights;
 import dev.dynctl.dynamo.HealthFinding;
 import dev.dynctl.dynamo.HealthFinding.Severity;
+import dev.dynctl.dynamo.TableAutoScaling;
 import dev.dynctl.dynamo.TableHealth;
 import dev.dynctl.error.DynctlException;
 import dev.dynctl.error.ExitCode;
@@ -28,9 +29,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "health", mixinStandardHelpOptions = true,
-        description = "Check what needs attention on a table: throttling and capacity in the last hour, the keys "
-                + "throttled most (when Contributor Insights is on), point-in-time recovery, deletion protection and "
-                + "recent backups. Each finding has a severity (critical, warning, info, ok) and the command that "
+        description = "Check what needs attention on a table: throttling and capacity in the last hour, auto scaling, "
+                + "the keys throttled most (when Contributor Insights is on), point-in-time recovery, deletion protection "
+                + "and recent backups. Each finding has a severity (critical, warning, info, ok) and the command that "
                 + "fixes it. A report: exits 0 whatever it finds, unless --fail-on.",
         footerHeading = "%nExamples:%n",
         footer = {
@@ -73,6 +74,7 @@ public final class TableHealthCommand extends DynctlCommand {
     protected void run(Context context) {
         TableHealth health = new TableHealth(context.clients().dynamo(), new MetricReader(context.clients().cloudWatch()),
                 new ContributorInsights(context.clients().dynamo(), context.clients().cloudWatch(), context.clients().where()),
+                new TableAutoScaling(context.clients().dynamo(), context.clients().autoScaling(), context.clients().where()),
                 context.clients().where());
         Instant now = Instant.now();
         List<HealthFinding> findings = health.check(table, backupAge, now);

@@ -96,7 +96,8 @@ public final class TableInsightsCommand extends DynctlCommand {
                     + ": keys are counted once it is enabled.");
         }
         Format format = context.output().format();
-        if (format == Format.TABLE || format == Format.TEXT) {
+        // --query applies to the document, as in -o json, whatever the format
+        if ((format == Format.TABLE || format == Format.TEXT) && context.options().query() == null) {
             context.output().rows(rows(report), List.of("list", "key", "count"));
         } else {
             context.output().document(document(report));

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynctl.cli.Context;
 import dev.dynctl.cli.DynctlCommand;
 import dev.dynctl.cli.MetricRows;
+import dev.dynctl.cli.PeriodConverter;
 import dev.dynctl.codec.Json;
 import dev.dynctl.dynamo.TableMetric;
 import dev.dynctl.dynamo.TableMetrics;
@@ -60,7 +61,8 @@ public final class TableMetricsCommand extends DynctlCommand {
         TableMetrics.Report report = metrics.read(table, index, since, step, Instant.now());
         notes(context, report);
         Format format = context.output().format();
-        if (format == Format.TABLE || format == Format.TEXT) {
+        // --query applies to the document, as in -o json, whatever the format
+        if ((format == Format.TABLE || format == Format.TEXT) && context.options().query() == null) {
             context.output().rows(rows(report.rows(), context.width()), NUMBER_COLUMNS);
         } else {
             context.output().document(document(report));

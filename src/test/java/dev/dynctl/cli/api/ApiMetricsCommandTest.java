@@ -109,6 +109,25 @@ class ApiMetricsCommandTest {
         assertThat(doc.get(1).get("metric").asText()).isEqualTo("Latency");
     }
 
+    /** --period auto, as in `table metrics`: the shortest period giving at most 60 points (5m over 3h). */
+    @Test
+    void periodAutoChoosesThePeriodAsTableMetricsDoes() throws IOException {
+        String name = Engine.uniqueName("shop");
+        restApiWithStages(name, "prod");
+        put(List.of(dim("ApiName", name), dim("Stage", "prod")), "Count", StandardUnit.COUNT, 2, 20);
+
+        Cli.Result auto = cli().aws("api", "metrics", name, "--stage", "prod", "--since", "3h", "--period", "auto", "-o", "json");
+        Cli.Result unsaid = cli().aws("api", "metrics", name, "--stage", "prod", "--since", "3h", "-o", "json");
+
+        assertThat(auto.code()).as(auto.toString()).isZero();
+        JsonNode points = Json.MAPPER.readTree(auto.out()).get(0).get("points");
+        assertThat(points).singleElement().satisfies(point -> {
+            assertThat(point.get("value").asDouble()).isEqualTo(20.0);
+            assertThat(Instant.parse(point.get("time").asText()).getEpochSecond() % 300).isZero();
+        });
+        assertThat(unsaid.out()).isEqualTo(auto.out());
+    }
+
     @Test
     void httpApiIsMeasuredByIdWithItsOwnErrorNames() throws IOException {
         String name = Engine.uniqueName("http");

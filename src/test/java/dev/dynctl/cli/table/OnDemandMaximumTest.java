@@ -1,15 +1,17 @@
 package dev.dynctl.cli.table;
 
-import static dev.dynctl.cli.table.TableReplicasRequestTest.bodies;
-import static dev.dynctl.cli.table.TableReplicasRequestTest.through;
-import static dev.dynctl.cli.table.TableReplicasRequestTest.tree;
+import static dev.dynctl.table.TableTestSupport.tree;
 import static dev.dynctl.testing.Cli.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dynctl.dynamo.TableReplicasStub;
+import dev.dynctl.table.TableTestSupport;
 import dev.dynctl.testing.Cli.Result;
 import dev.dynctl.testing.Engine;
 import dev.dynctl.testing.MotoServer;
 import dev.dynctl.testing.RecordingProxy;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** --max-rcu/--max-wcu (OnDemandThroughput), seen by a recording proxy in front of moto (which ignores them). */
@@ -19,14 +21,44 @@ class OnDemandMaximumTest {
         String name = Engine.uniqueName("maxrcu");
         assertThat(cli().aws("table", "create", name, "--pk", "id:S").code()).isZero();
         try (RecordingProxy proxy = new RecordingProxy(MotoServer.get().endpoint())) {
-            Result r = through(proxy, "table", "update", name, "--max-rcu", "1000");
+            Result r = proxy.run("table", "update", name, "--max-rcu", "1000");
             assertThat(r.code()).as(r.toString()).isZero();
             assertThat(r.err()).contains("set on-demand maximums (reads 1000/s)");
-            Result both = through(proxy, "table", "update", name, "--max-rcu", "-1", "--max-wcu", "200");
+            Result both = proxy.run("table", "update", name, "--max-rcu", "-1", "--max-wcu", "200");
             assertThat(both.code()).as(both.toString()).isZero();
-            assertThat(bodies(proxy, "UpdateTable")).containsExactly(
+            assertThat(proxy.bodies("UpdateTable")).containsExactly(
                     tree("{\"TableName\":\"" + name + "\",\"OnDemandThroughput\":{\"MaxReadRequestUnits\":1000}}"),
                     tree("{\"TableName\":\"" + name + "\",\"OnDemandThroughput\":{\"MaxReadRequestUnits\":-1,\"MaxWriteRequestUnits\":200}}"));
+        }
+    }
+
+    /** A table that never had a maximum has none in DescribeTable: -1 (none) asks for what it has, and nothing is sent. */
+    @Test
+    void noMaximumOnAnUncappedTableSendsNothing() {
+        String name = Engine.uniqueName("maxrcu");
+        assertThat(cli().aws("table", "create", name, "--pk", "id:S").code()).isZero();
+        assertThat(TableTestSupport.describe(name).onDemandThroughput()).as("moto leaves it out, as AWS does for an uncapped table").isNull();
+        try (RecordingProxy proxy = new RecordingProxy(MotoServer.get().endpoint())) {
+            Result r = proxy.run("table", "update", name, "--max-rcu", "-1", "--max-wcu", "-1");
+
+            assertThat(r.code()).as(r.toString()).isZero();
+            assertThat(r.err()).contains("Nothing to change");
+            assertThat(proxy.writes()).isEmpty();
+        }
+    }
+
+    /** A maximum the table has (DescribeTable's OnDemandThroughput, as AWS answers it) is not sent again. */
+    @Test
+    void theMaximumTheTableHasIsNotSentAgain() {
+        try (TableReplicasStub stub = new TableReplicasStub("orders", 1)) {
+            List<String> args = new ArrayList<>(List.of("table", "update", "orders", "--max-wcu", "-1"));
+            args.addAll(stub.target());
+
+            Result r = cli().run(args.toArray(String[]::new));
+
+            assertThat(r.code()).as(r.toString()).isZero();
+            assertThat(r.err()).contains("Nothing to change");
+            assertThat(stub.updates()).isEmpty();
         }
     }
 
@@ -35,9 +67,9 @@ class OnDemandMaximumTest {
         String name = Engine.uniqueName("maxrcu");
         assertThat(cli().aws("table", "create", name, "--pk", "id:S", "--rcu", "5", "--wcu", "5").code()).isZero();
         try (RecordingProxy proxy = new RecordingProxy(MotoServer.get().endpoint())) {
-            Result r = through(proxy, "table", "update", name, "--billing", "on-demand", "--max-wcu", "50");
+            Result r = proxy.run("table", "update", name, "--billing", "on-demand", "--max-wcu", "50");
             assertThat(r.code()).as(r.toString()).isZero();
-            assertThat(bodies(proxy, "UpdateTable")).containsExactly(
+            assertThat(proxy.bodies("UpdateTable")).containsExactly(
                     tree("{\"TableName\":\"" + name + "\",\"BillingMode\":\"PAY_PER_REQUEST\"}"),
                     tree("{\"TableName\":\"" + name + "\",\"OnDemandThroughput\":{\"MaxWriteRequestUnits\":50}}"));
         }
@@ -48,7 +80,7 @@ class OnDemandMaximumTest {
         String name = Engine.uniqueName("maxrcu");
         assertThat(cli().aws("table", "create", name, "--pk", "id:S", "--rcu", "5", "--wcu", "5").code()).isZero();
         try (RecordingProxy proxy = new RecordingProxy(MotoServer.get().endpoint())) {
-            Result r = through(proxy, "table", "update", name, "--max-rcu", "100");
+            Result r = proxy.run("table", "update", name, "--max-rcu", "100");
             assertThat(r.code()).isEqualTo(2);
             assertThat(r.err()).contains("--max-rcu caps the request units of an on-demand table, and table '" + name
                     + "' is provisioned.", "Pass --billing on-demand as well");

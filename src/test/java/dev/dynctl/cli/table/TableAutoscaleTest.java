@@ -1,7 +1,6 @@
 package dev.dynctl.cli.table;
 
-import static dev.dynctl.cli.table.TableReplicasRequestTest.through;
-import static dev.dynctl.cli.table.TableReplicasRequestTest.tree;
+import static dev.dynctl.table.TableTestSupport.tree;
 import static dev.dynctl.testing.Cli.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -82,14 +81,14 @@ class TableAutoscaleTest {
         String resource = "table/" + name;
         assertThat(cli().aws("table", "autoscale", name, "--min", "5", "--max", "100").code()).isZero();
         try (RecordingProxy proxy = new RecordingProxy(MotoServer.get().endpoint())) {
-            Result again = through(proxy, "table", "autoscale", name, "--min", "5", "--max", "100", "--target-utilization", "70");
+            Result again = proxy.run("table", "autoscale", name, "--min", "5", "--max", "100", "--target-utilization", "70");
             assertThat(again.code()).as(again.toString()).isZero();
             assertThat(proxy.writes()).isEmpty();
             assertThat(again.err()).contains("Auto scaling of the read capacity of table '" + name + "' is already 5 to 100 units at 70% "
                     + "utilization.");
 
             proxy.clear();
-            Result wider = through(proxy, "table", "autoscale", name, "--max", "300", "--read");
+            Result wider = proxy.run("table", "autoscale", name, "--max", "300", "--read");
             assertThat(wider.code()).as(wider.toString()).isZero();
             assertThat(proxy.writes()).extracting(RecordingProxy.Call::operation).containsExactly("RegisterScalableTarget");
         }
@@ -189,7 +188,8 @@ class TableAutoscaleTest {
 
         Result index = cli().aws("table", "autoscale", name, "--index", "byEmial", "--min", "1", "--max", "10");
         assertThat(index.code()).isEqualTo(3);
-        assertThat(index.err()).contains("Table '" + name + "' has no global index 'byEmial'.", "Did you mean 'byEmail'?");
+        assertThat(index.err()).contains("Index 'byEmial' not found on table '" + name + "'", "Did you mean 'byEmail'?",
+                "Its global indexes: byEmail.");
 
         Result noRange = cli().aws("table", "autoscale", name, "--target-utilization", "70");
         assertThat(noRange.code()).isEqualTo(2);
@@ -203,9 +203,53 @@ class TableAutoscaleTest {
         assertThat(tooHigh.code()).isEqualTo(2);
         assertThat(tooHigh.err()).contains("Bad --target-utilization 95%: DynamoDB takes 20% to 90%.");
 
+        for (String notANumber : List.of("NaN", "Infinity", "-Infinity%")) {
+            Result bad = cli().aws("table", "autoscale", name, "--min", "1", "--max", "5", "--target-utilization", notANumber);
+            assertThat(bad.code()).as(notANumber).isEqualTo(2);
+            assertThat(bad.err()).contains("'" + notANumber + "' is not a percentage; use e.g. 70 or 70%");
+        }
+
         Result offWithRange = cli().aws("table", "autoscale", name, "--off", "--max", "5");
         assertThat(offWithRange.code()).isEqualTo(2);
         assertThat(targets("table/" + name)).isEmpty();
+    }
+
+    /** Every side is resolved before anything is sent: a refusal of one side leaves the other as it was. */
+    @Test
+    void aRefusalOfOneSideChangesNeitherSide() {
+        String name = provisionedTable();
+        String resource = "table/" + name;
+        assertThat(cli().aws("table", "autoscale", name, "--read", "--min", "5", "--max", "10").code()).isZero();
+
+        // the write side does not scale: --max alone cannot start it, and the read side is not raised either
+        Result halfScaled = cli().aws("table", "autoscale", name, "--max", "1000");
+
+        assertThat(halfScaled.code()).isEqualTo(2);
+        assertThat(halfScaled.err()).contains("The write capacity of table '" + name + "' does not scale yet: give both --min and --max.");
+        assertThat(target(resource, ScalableDimension.DYNAMODB_TABLE_READ_CAPACITY_UNITS).maxCapacity()).isEqualTo(10);
+        assertThat(targets(resource)).hasSize(1);
+
+        assertThat(cli().aws("table", "autoscale", name, "--write", "--min", "20", "--max", "100").code()).isZero();
+        // --min 50 suits the write side (20..100) but not the read side (5..10): neither changes
+        Result belowMin = cli().aws("table", "autoscale", name, "--min", "50");
+
+        assertThat(belowMin.code()).isEqualTo(2);
+        assertThat(belowMin.err()).contains("The read capacity of table '" + name + "' would scale from 50 to 10");
+        assertThat(target(resource, ScalableDimension.DYNAMODB_TABLE_READ_CAPACITY_UNITS).minCapacity()).isEqualTo(5);
+        assertThat(target(resource, ScalableDimension.DYNAMODB_TABLE_WRITE_CAPACITY_UNITS).minCapacity()).isEqualTo(20);
+    }
+
+    @Test
+    void aLocalIndexUsesTheTablesCapacity() {
+        String name = Engine.uniqueName("lsi");
+        assertThat(cli().aws("table", "create", name, "--pk", "id:S", "--sk", "at:N", "--rcu", "5", "--wcu", "5",
+                "--lsi", "name=byTotal,sk=total:N").code()).isZero();
+
+        Result r = cli().aws("table", "autoscale", name, "--index", "byTotal", "--min", "1", "--max", "10");
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("'byTotal' is a local index of table '" + name + "': it uses the table's capacity, so scale the table.",
+                "Leave out --index.");
     }
 
     @Test

@@ -1,8 +1,6 @@
 package dev.dynctl.cli.table;
 
-import static dev.dynctl.cli.table.TableReplicasRequestTest.bodies;
-import static dev.dynctl.cli.table.TableReplicasRequestTest.through;
-import static dev.dynctl.cli.table.TableReplicasRequestTest.tree;
+import static dev.dynctl.table.TableTestSupport.tree;
 import static dev.dynctl.testing.Cli.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,9 +17,9 @@ class TableClassTest {
         String name = Engine.uniqueName("tclass");
         assertThat(cli().aws("table", "create", name, "--pk", "id:S").code()).isZero();
         try (RecordingProxy proxy = new RecordingProxy(MotoServer.get().endpoint())) {
-            Result r = through(proxy, "table", "update", name, "--table-class", "standard-ia", "--pitr", "-o", "json");
+            Result r = proxy.run("table", "update", name, "--table-class", "standard-ia", "--pitr", "-o", "json");
             assertThat(r.code()).as(r.toString()).isZero();
-            assertThat(bodies(proxy, "UpdateTable")).containsExactly(
+            assertThat(proxy.bodies("UpdateTable")).containsExactly(
                     tree("{\"TableName\":\"" + name + "\",\"TableClass\":\"STANDARD_INFREQUENT_ACCESS\"}"));
         }
     }
@@ -31,7 +29,7 @@ class TableClassTest {
         String name = Engine.uniqueName("tclass");
         assertThat(cli().aws("table", "create", name, "--pk", "id:S").code()).isZero();
         try (RecordingProxy proxy = new RecordingProxy(MotoServer.get().endpoint())) {
-            Result r = through(proxy, "table", "update", name, "--table-class", "STANDARD");
+            Result r = proxy.run("table", "update", name, "--table-class", "STANDARD");
             assertThat(r.code()).as(r.toString()).isZero();
             assertThat(r.err()).contains("Nothing to change");
             assertThat(proxy.writes()).isEmpty();
@@ -42,9 +40,9 @@ class TableClassTest {
     void createSendsTheClassAndMaximumsInCreateTable() {
         String name = Engine.uniqueName("tclass");
         try (RecordingProxy proxy = new RecordingProxy(MotoServer.get().endpoint())) {
-            Result r = through(proxy, "table", "create", name, "--pk", "id:S", "--table-class", "standard-ia", "--max-wcu", "500");
+            Result r = proxy.run("table", "create", name, "--pk", "id:S", "--table-class", "standard-ia", "--max-wcu", "500");
             assertThat(r.code()).as(r.toString()).isZero();
-            assertThat(bodies(proxy, "CreateTable")).singleElement().satisfies(body -> {
+            assertThat(proxy.bodies("CreateTable")).singleElement().satisfies(body -> {
                 assertThat(body.path("TableClass").asText()).isEqualTo("STANDARD_INFREQUENT_ACCESS");
                 assertThat(body.path("OnDemandThroughput")).isEqualTo(tree("{\"MaxWriteRequestUnits\":500}"));
                 assertThat(body.path("BillingMode").asText()).isEqualTo("PAY_PER_REQUEST");

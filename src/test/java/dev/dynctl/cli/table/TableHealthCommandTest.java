@@ -1,9 +1,17 @@
 package dev.dynctl.cli.table;
 
+import static dev.dynctl.cli.table.TableInsightsAnswers.INDEX;
 import static dev.dynctl.cli.table.TableInsightsAnswers.PKC;
 import static dev.dynctl.cli.table.TableInsightsAnswers.PKT;
 import static dev.dynctl.cli.table.TableInsightsAnswers.SKT;
 import static dev.dynctl.cli.table.TableInsightsAnswers.TABLE;
+import static dev.dynctl.table.TableTestSupport.dim;
+import static dev.dynctl.table.TableTestSupport.examples;
+import static dev.dynctl.table.TableTestSupport.json;
+import static dev.dynctl.table.TableTestSupport.provisionedTable;
+import static dev.dynctl.table.TableTestSupport.putMetric;
+import static dev.dynctl.table.TableTestSupport.rawTable;
+import static dev.dynctl.table.TableTestSupport.tableWithIndex;
 import static dev.dynctl.testing.Cli.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,20 +23,17 @@ import dev.dynctl.testing.Cli;
 import dev.dynctl.testing.Engine;
 import dev.dynctl.testing.ShellWords;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.applicationautoscaling.model.ScalableDimension;
+import software.amazon.awssdk.services.applicationautoscaling.model.ScalableTarget;
+import software.amazon.awssdk.services.applicationautoscaling.model.ServiceNamespace;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
-import software.amazon.awssdk.services.cloudwatch.model.MetricDatum;
 import software.amazon.awssdk.services.cloudwatch.model.StandardUnit;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.PointInTimeRecoveryStatus;
-import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /**
@@ -42,7 +47,7 @@ class TableHealthCommandTest {
 
     @Test
     void aFreshTablesWarningsComeWithFixesThatWorkAsPrinted() {
-        String table = onDemandTable("fresh");
+        String table = rawTable("fresh");
 
         JsonNode before = health(table);
 
@@ -60,9 +65,10 @@ class TableHealthCommandTest {
         // moto has no Contributor Insights: said, not failed
         assertThat(severity(before, "hot keys")).isEqualTo("info");
         assertThat(finding(before, "hot keys").get("message").asText()).contains("has no Contributor Insights");
-        assertThat(before.get("summary").toString()).isEqualTo("{\"critical\":0,\"warning\":3,\"info\":1,\"ok\":2}");
+        assertThat(finding(before, "auto scaling").get("message").asText()).isEqualTo("on-demand: capacity follows the traffic by itself");
+        assertThat(before.get("summary").toString()).isEqualTo("{\"critical\":0,\"warning\":3,\"info\":1,\"ok\":3}");
         assertThat(before.get("findings")).extracting(f -> f.get("severity").asText())
-                .containsExactly("warning", "warning", "warning", "info", "ok", "ok");
+                .containsExactly("warning", "warning", "warning", "info", "ok", "ok", "ok");
 
         for (JsonNode finding : before.get("findings")) {
             if (finding.get("severity").asText().equals("warning")) {
@@ -83,7 +89,7 @@ class TableHealthCommandTest {
 
     @Test
     void aPersonSeesEachFindingWithItsFixBelowIt() {
-        String table = onDemandTable("people");
+        String table = rawTable("people");
 
         Cli.Result result = cli().width(80).aws("table", "health", table, "-o", "table");
 
@@ -92,7 +98,7 @@ class TableHealthCommandTest {
         assertThat(lines.get(0)).startsWith("warning   point-in-time recovery  off: the table cannot be restored");
         assertThat(lines.get(1)).isEqualTo("          fix: dynctl table update " + table + " --pitr");
         assertThat(lines).contains("ok        throttling              no throttle events in the last hour");
-        assertThat(result.err()).contains("Table '" + table + "' in endpoint", ": 3 warning, 1 info, 2 ok.");
+        assertThat(result.err()).contains("Table '" + table + "' in endpoint", ": 3 warning, 1 info, 3 ok.");
     }
 
     @Test
@@ -126,7 +132,7 @@ class TableHealthCommandTest {
 
     @Test
     void anOnDemandTableThrottledIsPointedAtItsHotKeys() {
-        String table = onDemandTable("hot");
+        String table = rawTable("hot");
         put(List.of(dim("TableName", table)), "WriteThrottleEvents", 1, 50);
 
         JsonNode report = health(table);
@@ -175,23 +181,94 @@ class TableHealthCommandTest {
         assertThat(finding(report, "throttling").get("fix").asText()).isEqualTo("dynctl table update " + table + " --rcu 15");
     }
 
-    /** dynctl sets a global index's capacity only with a billing switch: the fix is the console's step. */
+    /**
+     * dynctl sets a global index's capacity through auto scaling: the fix registers it from what
+     * the peak needs, and the auto scaling finding then names only the side that still does not scale.
+     */
     @Test
-    void anIndexNearItsCapacityIsFixedInTheConsole() {
-        String table = tableWithIndex("indexed", "byEmail");
+    void anIndexNearItsCapacityIsRaisedByAutoScaling() {
+        String table = tableWithIndex("indexed", "byEmail", 50, 5);
         put(List.of(dim("TableName", table), dim("GlobalSecondaryIndexName", "byEmail")), "ConsumedWriteCapacityUnits", 3, 330);
 
         JsonNode report = health(table);
 
         assertThat(finding(report, "capacity").get("message").asText())
                 .isEqualTo("index byEmail writes peaked at 5.5 of 5 provisioned units/s (110%) in the last hour");
-        assertThat(finding(report, "capacity").get("fix").asText())
-                .isEqualTo("AWS console: DynamoDB > Tables > " + table + " > Indexes > byEmail > Edit capacity (raise it, or turn on auto scaling)");
+        // 5.5 a second at 70% is 8 units
+        String fix = finding(report, "capacity").get("fix").asText();
+        assertThat(fix).isEqualTo("dynctl table autoscale " + table + " --index byEmail --write --min 8 --max 16");
+        assertThat(findings(report, "auto scaling")).extracting(f -> f.get("severity").asText() + " " + f.get("message").asText())
+                .containsExactly("warning index byEmail: read and write capacity fixed at 5 and 5 units/s, without auto scaling; "
+                        + "it was throttled or above 80% in the last hour",
+                        "info table: read and write capacity fixed at 50 and 50 units/s, without auto scaling");
+
+        runFix(fix);
+
+        ScalableTarget target = scalableTarget("table/" + table + "/index/byEmail", ScalableDimension.DYNAMODB_INDEX_WRITE_CAPACITY_UNITS);
+        assertThat(target.minCapacity()).isEqualTo(8);
+        assertThat(target.maxCapacity()).isEqualTo(16);
+        assertThat(findings(health(table), "auto scaling")).extracting(f -> f.get("message").asText()).contains(
+                "index byEmail: read capacity fixed at 5 units/s, without auto scaling");
+    }
+
+    /**
+     * On a side that auto scales, `table update --rcu` would be undone by Application Auto
+     * Scaling: the fix is a higher maximum, the old one at 70% of it.
+     */
+    @Test
+    void anAutoScaledTableThrottledIsGivenAHigherMaximum() {
+        String table = provisionedTable("scaledhot", 10, 4);
+        runFix("dynctl table autoscale " + table + " --read --min 5 --max 10");
+        put(List.of(dim("TableName", table)), "ReadThrottleEvents", 2, 30);
+
+        JsonNode report = health(table);
+
+        assertThat(severity(report, "throttling")).isEqualTo("critical");
+        String fix = finding(report, "throttling").get("fix").asText();
+        assertThat(fix).isEqualTo("dynctl table autoscale " + table + " --read --max 15");
+        // the write side does not scale, and was not strained: worth knowing
+        JsonNode scaling = finding(report, "auto scaling");
+        assertThat(scaling.get("severity").asText()).isEqualTo("info");
+        assertThat(scaling.get("message").asText()).isEqualTo("table: write capacity fixed at 4 units/s, without auto scaling");
+        assertThat(scaling.get("fix").asText()).isEqualTo("dynctl table autoscale " + table + " --write --min 4 --max 8");
+
+        runFix(fix);
+        runFix(scaling.get("fix").asText());
+
+        assertThat(scalableTarget("table/" + table, ScalableDimension.DYNAMODB_TABLE_READ_CAPACITY_UNITS).maxCapacity()).isEqualTo(15);
+        ScalableTarget writes = scalableTarget("table/" + table, ScalableDimension.DYNAMODB_TABLE_WRITE_CAPACITY_UNITS);
+        assertThat(writes.minCapacity()).isEqualTo(4);
+        assertThat(writes.maxCapacity()).isEqualTo(8);
+        JsonNode after = health(table);
+        assertThat(severity(after, "auto scaling")).isEqualTo("ok");
+        assertThat(finding(after, "auto scaling").get("message").asText()).isEqualTo("every read and write capacity auto scales");
+        // still throttled in the last hour, and now at its new maximum's scale
+        assertThat(finding(after, "throttling").get("fix").asText()).isEqualTo("dynctl table autoscale " + table + " --read --max 22");
+    }
+
+    /** A provisioned side without scaling that was throttled is a warning; its fix turns scaling on. */
+    @Test
+    void aThrottledSideWithoutScalingIsAWarningWhoseFixTurnsItOn() {
+        String table = provisionedTable("fixedhot", 10, 4);
+        put(List.of(dim("TableName", table)), "WriteThrottleEvents", 2, 3);
+
+        JsonNode report = health(table);
+
+        JsonNode scaling = finding(report, "auto scaling");
+        assertThat(scaling.get("severity").asText()).isEqualTo("warning");
+        assertThat(scaling.get("message").asText()).isEqualTo("table: read and write capacity fixed at 10 and 4 units/s, without auto "
+                + "scaling; it was throttled or above 80% in the last hour");
+        // writes: 4 provisioned, throttled, so at least 4 in demand: 6 at 70%, and twice that at most
+        assertThat(scaling.get("fix").asText()).isEqualTo("dynctl table autoscale " + table + " --min 4 --max 20");
+
+        runFix(scaling.get("fix").asText());
+
+        assertThat(severity(health(table), "auto scaling")).isEqualTo("ok");
     }
 
     @Test
     void withPointInTimeRecoveryOnNoRecentBackupIsOnlyInfo() {
-        String table = onDemandTable("pitr");
+        String table = rawTable("pitr");
         Engine.dynamo().updateContinuousBackups(b -> b.tableName(table).pointInTimeRecoverySpecification(s -> s.pointInTimeRecoveryEnabled(true)));
 
         JsonNode report = health(table, "--backup-age", "2d");
@@ -204,7 +281,7 @@ class TableHealthCommandTest {
 
     @Test
     void failOnExitsOneWhenAFindingIsAtThatLevelAfterTheReport() throws IOException {
-        String table = onDemandTable("ci");
+        String table = rawTable("ci");
 
         Cli.Result critical = cli().aws("table", "health", table, "--fail-on", "critical", "-o", "json");
         Cli.Result warning = cli().aws("table", "health", table, "--fail-on", "warning", "-o", "json");
@@ -212,7 +289,7 @@ class TableHealthCommandTest {
         assertThat(critical.code()).as(critical.toString()).isZero();
         assertThat(warning.code()).as(warning.toString()).isEqualTo(1);
         assertThat(warning.err()).contains("Table '" + table + "' has 3 findings at warning or above (--fail-on warning).");
-        assertThat(Json.MAPPER.readTree(warning.out()).get("findings")).hasSize(6);
+        assertThat(Json.MAPPER.readTree(warning.out()).get("findings")).hasSize(7);
         Cli.Result bad = cli().aws("table", "health", table, "--fail-on", "info");
         assertThat(bad.code()).as(bad.toString()).isEqualTo(2);
         assertThat(bad.err()).contains("'info' is not one of warning, critical.");
@@ -256,9 +333,74 @@ class TableHealthCommandTest {
         }
     }
 
+    /** An on-demand index throttled: Contributor Insights on that index names its hot keys; `show` once it is on. */
+    @Test
+    void aThrottledOnDemandIndexIsPointedAtItsOwnContributorInsights() {
+        try (TableInsightsAnswers off = new TableInsightsAnswers().throttled(INDEX, "WriteThrottleEvents", 7);
+             TableInsightsAnswers on = new TableInsightsAnswers().throttled(INDEX, "WriteThrottleEvents", 7).status(INDEX, "ENABLED")) {
+            JsonNode unwatched = json(run(off, "table", "health", TABLE, "-o", "json"));
+            JsonNode watched = json(run(on, "table", "health", TABLE, "-o", "json"));
+
+            JsonNode throttling = finding(unwatched, "throttling");
+            assertThat(throttling.get("severity").asText()).isEqualTo("critical");
+            assertThat(throttling.get("message").asText()).isEqualTo("index byStatus: 7 write throttle events in the last hour, 7 in the last "
+                    + "10 minutes (on-demand: a hot partition over 3,000 read units or 1,000 write units a second, traffic over double "
+                    + "its previous peak, or the table's maximum throughput)");
+            assertThat(throttling.get("fix").asText()).isEqualTo("dynctl table insights orders on --index byStatus");
+            assertThat(finding(watched, "throttling").get("fix").asText()).isEqualTo("dynctl table insights orders show --index byStatus");
+            assertThat(on.requests("DescribeContributorInsights")).extracting(r -> r.json().path("IndexName").asText(""))
+                    .containsExactlyInAnyOrder("", INDEX);
+        }
+    }
+
+    /** A caller not allowed to read Contributor Insights gets the rest of the report, and is told what was not looked at. */
+    @Test
+    void contributorInsightsNotPermittedIsInfoAndTheReportGoesOn() {
+        try (TableInsightsAnswers denied = new TableInsightsAnswers().deny("DescribeContributorInsights");
+             TableInsightsAnswers reportDenied = new TableInsightsAnswers().status(null, "ENABLED").deny("GetInsightRuleReport")) {
+            JsonNode report = json(run(denied, "table", "health", TABLE, "-o", "json"));
+            JsonNode second = json(run(reportDenied, "table", "health", TABLE, "-o", "json"));
+
+            assertThat(severity(report, "hot keys")).isEqualTo("info");
+            assertThat(finding(report, "hot keys").get("message").asText()).isEqualTo("not permitted to read Contributor Insights "
+                    + "(DescribeContributorInsights: access denied): the keys throttled most were not looked at");
+            assertThat(finding(report, "hot keys").get("fix").isNull()).isTrue();
+            assertThat(severity(report, "point-in-time recovery")).isEqualTo("ok");
+            assertThat(severity(second, "hot keys")).isEqualTo("info");
+            assertThat(finding(second, "hot keys").get("message").asText()).isEqualTo("not permitted to read the Contributor Insights "
+                    + "reports (GetInsightRuleReport: access denied): the keys throttled most were not looked at");
+        }
+    }
+
+    @Test
+    void contributorInsightsThatFailedIsAWarningNotOff() {
+        try (TableInsightsAnswers aws = new TableInsightsAnswers().failed("LimitExceededException", "Too many rules")) {
+            JsonNode hot = finding(json(run(aws, "table", "health", TABLE, "-o", "json")), "hot keys");
+
+            assertThat(hot.get("severity").asText()).isEqualTo("warning");
+            assertThat(hot.get("message").asText()).isEqualTo("Contributor Insights failed (LimitExceededException: Too many rules): "
+                    + "the keys throttled most cannot be named");
+            assertThat(hot.get("fix").asText()).isEqualTo("dynctl table insights orders on");
+        }
+    }
+
+    /** -o text: one tab-separated line per finding; an OK finding has no fix, and its last field is None, as null is in all text output. */
+    @Test
+    void textHasATabSeparatedLinePerFindingWithNoneWhereThereIsNoFix() {
+        String table = rawTable("text");
+
+        Cli.Result result = cli().aws("table", "health", table, "-o", "text");
+
+        assertThat(result.code()).as(result.toString()).isZero();
+        assertThat(result.out().lines().toList()).contains(
+                "warning\tdeletion protection\toff: one 'table delete' removes the table and its items\tdynctl table update " + table
+                        + " --deletion-protection",
+                "ok\tthrottling\tno throttle events in the last hour\tNone");
+    }
+
     @Test
     void aMissingTableIsNotFoundWithTheNearNames() {
-        String table = onDemandTable("missing");
+        String table = rawTable("missing");
 
         Cli.Result result = cli().aws("table", "health", table + "x");
 
@@ -270,21 +412,19 @@ class TableHealthCommandTest {
     /** The examples of --help, as written, on a table with nothing to fix (each exits 0, the CI one too). */
     @Test
     void theHelpExamplesWork() {
-        String orders = onDemandTable("orders");
+        String orders = rawTable("orders");
         Engine.dynamo().updateTable(b -> b.tableName(orders).deletionProtectionEnabled(true));
         Engine.dynamo().updateContinuousBackups(b -> b.tableName(orders).pointInTimeRecoverySpecification(s -> s.pointInTimeRecoveryEnabled(true)));
         Engine.dynamo().createBackup(b -> b.tableName(orders).backupName("nightly"));
-        String[] footer = new picocli.CommandLine(new TableHealthCommand()).getCommandSpec().usageMessage().footer();
-        List<String> examples = List.of(footer).stream().filter(line -> line.startsWith("  dynctl ")).toList();
+        List<List<String>> examples = examples(new picocli.CommandLine(new TableHealthCommand()).getCommandSpec().usageMessage().footer());
         assertThat(examples).hasSize(3);
-        for (String example : examples) {
-            List<String> args = new ArrayList<>(ShellWords.split(example.replaceFirst("\\s+#\\s.*$", "").trim()));
-            args.remove(0);
+        for (List<String> example : examples) {
+            List<String> args = new ArrayList<>(example.subList(1, example.size()));
             args.set(args.indexOf("orders"), orders);
 
             Cli.Result result = cli().aws(args.toArray(String[]::new));
 
-            assertThat(result.code()).as(example + "\n" + result).isZero();
+            assertThat(result.code()).as(String.join(" ", example) + "\n" + result).isZero();
         }
     }
 
@@ -308,15 +448,6 @@ class TableHealthCommandTest {
         return cli().run(all.toArray(String[]::new));
     }
 
-    private static JsonNode json(Cli.Result result) {
-        assertThat(result.code()).as(result.toString()).isZero();
-        try {
-            return Json.MAPPER.readTree(result.out());
-        } catch (IOException e) {
-            throw new UncheckedIOException(result.toString(), e);
-        }
-    }
-
     private static JsonNode finding(JsonNode report, String check) {
         for (JsonNode finding : report.get("findings")) {
             if (finding.get("check").asText().equals(check)) {
@@ -326,48 +457,27 @@ class TableHealthCommandTest {
         throw new AssertionError("no " + check + " in " + report);
     }
 
+    private static List<JsonNode> findings(JsonNode report, String check) {
+        List<JsonNode> found = new ArrayList<>();
+        report.get("findings").forEach(finding -> {
+            if (finding.get("check").asText().equals(check)) {
+                found.add(finding);
+            }
+        });
+        return found;
+    }
+
+    private static ScalableTarget scalableTarget(String resourceId, ScalableDimension dimension) {
+        return Engine.autoScaling().describeScalableTargets(b -> b.serviceNamespace(ServiceNamespace.DYNAMODB).resourceIds(resourceId))
+                .scalableTargets().stream().filter(t -> t.resourceId().equals(resourceId) && t.scalableDimension() == dimension)
+                .findFirst().orElseThrow(() -> new AssertionError("no " + dimension + " of " + resourceId));
+    }
+
     private static String severity(JsonNode report, String check) {
         return finding(report, check).get("severity").asText();
     }
 
-    private static String onDemandTable(String prefix) {
-        String name = Engine.uniqueName(prefix);
-        Engine.dynamo().createTable(b -> b.tableName(name)
-                .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
-                .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
-                .billingMode(BillingMode.PAY_PER_REQUEST));
-        return name;
-    }
-
-    private static String provisionedTable(String prefix, long rcu, long wcu) {
-        String name = Engine.uniqueName(prefix);
-        Engine.dynamo().createTable(b -> b.tableName(name)
-                .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
-                .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
-                .billingMode(BillingMode.PROVISIONED).provisionedThroughput(p -> p.readCapacityUnits(rcu).writeCapacityUnits(wcu)));
-        return name;
-    }
-
-    private static String tableWithIndex(String prefix, String index) {
-        String name = Engine.uniqueName(prefix);
-        Engine.dynamo().createTable(b -> b.tableName(name)
-                .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
-                .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S),
-                        a -> a.attributeName("email").attributeType(ScalarAttributeType.S))
-                .billingMode(BillingMode.PROVISIONED).provisionedThroughput(p -> p.readCapacityUnits(50L).writeCapacityUnits(50L))
-                .globalSecondaryIndexes(g -> g.indexName(index).keySchema(k -> k.attributeName("email").keyType(KeyType.HASH))
-                        .projection(p -> p.projectionType(ProjectionType.ALL))
-                        .provisionedThroughput(p -> p.readCapacityUnits(5L).writeCapacityUnits(5L))));
-        return name;
-    }
-
     private void put(List<Dimension> dims, String metric, int minutesAgo, double value) {
-        MetricDatum datum = MetricDatum.builder().metricName(metric).dimensions(dims).unit(StandardUnit.COUNT).value(value)
-                .timestamp(now.minus(Duration.ofMinutes(minutesAgo))).build();
-        Engine.cloudWatch().putMetricData(b -> b.namespace("AWS/DynamoDB").metricData(datum));
-    }
-
-    private static Dimension dim(String name, String value) {
-        return Dimension.builder().name(name).value(value).build();
+        putMetric(now.minus(Duration.ofMinutes(minutesAgo)), dims, metric, StandardUnit.COUNT, value);
     }
 }

@@ -10,9 +10,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -21,8 +25,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * Describe/UpdateContributorInsights and CloudWatch's GetInsightRuleReport, in their wire formats,
  * served by a {@link StubEndpoint} with the rest the table commands ask for: the table "orders"
  * (on-demand, key customer + created, global index byStatus), point-in-time recovery on, no
- * backups, no metrics. Turning Contributor Insights on or off answers ENABLING or DISABLING, and
- * the next describe finds it done. Every request is kept, by operation.
+ * backups, no metrics unless given ({@link #throttled}). Turning Contributor Insights on or off
+ * answers ENABLING or DISABLING, and the next describe finds it done. An operation may be denied
+ * ({@link #deny}). Every request is kept, by operation.
  */
 final class TableInsightsAnswers implements AutoCloseable {
     static final String TABLE = "orders";
@@ -77,6 +82,9 @@ final class TableInsightsAnswers implements AutoCloseable {
     private final Map<String, String> statuses = new ConcurrentHashMap<>();
     private final Map<String, List<Contributor>> reports = new ConcurrentHashMap<>();
     private volatile String failure;
+    /** Throttle events by "metric index" ("" for the table), put two minutes ago. */
+    private final Map<String, Double> throttles = new ConcurrentHashMap<>();
+    private final Set<String> denied = ConcurrentHashMap.newKeySet();
 
     TableInsightsAnswers() {
         stub = StubEndpoint.start(this::answer);
@@ -97,6 +105,18 @@ final class TableInsightsAnswers implements AutoCloseable {
     /** The contributors GetInsightRuleReport answers for a rule. */
     TableInsightsAnswers report(String rule, Contributor... contributors) {
         reports.put(rule, List.of(contributors));
+        return this;
+    }
+
+    /** Throttle events of the table (index null) or an index, two minutes ago: {@code metric} is ReadThrottleEvents or WriteThrottleEvents. */
+    TableInsightsAnswers throttled(String index, String metric, double events) {
+        throttles.put(metric + " " + (index == null ? "" : index), events);
+        return this;
+    }
+
+    /** The operation is answered AccessDenied, as AWS answers a caller whose policy does not allow it. */
+    TableInsightsAnswers deny(String operation) {
+        denied.add(operation);
         return this;
     }
 
@@ -123,6 +143,12 @@ final class TableInsightsAnswers implements AutoCloseable {
         String operation = body.startsWith("Action=") ? new Request("", body).form().get("Action") : target;
         Request request = new Request(operation, body);
         requests.add(request);
+        if (denied.contains(operation)) {
+            return body.startsWith("Action=")
+                    ? new Answer(403, "<ErrorResponse " + CLOUDWATCH + "><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>not "
+                            + "allowed</Message></Error><RequestId>d1</RequestId></ErrorResponse>")
+                    : new Answer(400, "{\"__type\": \"com.amazonaws.dynamodb.v20120810#AccessDeniedException\", \"message\": \"not allowed\"}");
+        }
         return switch (operation) {
             case "DescribeTable" -> new Answer(200, DESCRIBE_TABLE);
             case "DescribeContinuousBackups" -> new Answer(200, CONTINUOUS_BACKUPS);
@@ -130,8 +156,9 @@ final class TableInsightsAnswers implements AutoCloseable {
             case "DescribeContributorInsights" -> new Answer(200, describe(request.json().path("IndexName").asText("")));
             case "UpdateContributorInsights" -> new Answer(200, update(request.json()));
             case "GetInsightRuleReport" -> new Answer(200, report(request.form().get("RuleName")));
-            case "GetMetricData" -> new Answer(200, "<GetMetricDataResponse " + CLOUDWATCH + "><GetMetricDataResult><MetricDataResults/>"
-                    + "</GetMetricDataResult><ResponseMetadata><RequestId>m1</RequestId></ResponseMetadata></GetMetricDataResponse>");
+            case "GetMetricData" -> new Answer(200, "<GetMetricDataResponse " + CLOUDWATCH + "><GetMetricDataResult><MetricDataResults>"
+                    + metricData(request.form()) + "</MetricDataResults></GetMetricDataResult><ResponseMetadata><RequestId>m1</RequestId>"
+                    + "</ResponseMetadata></GetMetricDataResponse>");
             default -> new Answer(400, "{\"__type\": \"com.amazon.coral.validate#ValidationException\", \"message\": \"unexpected "
                     + operation + "\"}");
         };
@@ -165,6 +192,28 @@ final class TableInsightsAnswers implements AutoCloseable {
             answer.put("IndexName", index);
         }
         return answer.put("ContributorInsightsStatus", enable ? "ENABLING" : "DISABLING").toString();
+    }
+
+    /** A result for each query of a throttle metric given to {@link #throttled}, matched by its metric and index dimension. */
+    private String metricData(Map<String, String> form) {
+        StringBuilder results = new StringBuilder();
+        String at = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(2)).toString();
+        for (int n = 1; form.containsKey("MetricDataQueries.member." + n + ".Id"); n++) {
+            String query = "MetricDataQueries.member." + n + ".MetricStat.Metric.";
+            String index = "";
+            for (int d = 1; form.containsKey(query + "Dimensions.member." + d + ".Name"); d++) {
+                if (form.get(query + "Dimensions.member." + d + ".Name").equals("GlobalSecondaryIndexName")) {
+                    index = form.get(query + "Dimensions.member." + d + ".Value");
+                }
+            }
+            Double events = throttles.get(form.get(query + "MetricName") + " " + index);
+            if (events != null) {
+                results.append("<member><Id>").append(form.get("MetricDataQueries.member." + n + ".Id")).append("</Id><Timestamps><member>")
+                        .append(at).append("</member></Timestamps><Values><member>").append(events)
+                        .append("</member></Values><StatusCode>Complete</StatusCode></member>");
+            }
+        }
+        return results.toString();
     }
 
     private String report(String rule) {

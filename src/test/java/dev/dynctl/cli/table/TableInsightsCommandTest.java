@@ -128,6 +128,22 @@ class TableInsightsCommandTest {
     }
 
     /** Nothing is counted while it is off: not found, with the command that turns it on. */
+    /** --query applies to the document on a terminal too, as in -o json. */
+    @Test
+    void showWithAQueryOnATerminalReadsTheDocument() {
+        try (TableInsightsAnswers aws = new TableInsightsAnswers().status(null, "ENABLED")
+                .report(PKT, new Contributor(List.of("c7"), 42))) {
+            List<String> args = new ArrayList<>(List.of("table", "insights", TABLE, "show", "--query",
+                    "lists[?throttled].contributors[].key.customer"));
+            args.addAll(aws.target());
+
+            Cli.Result result = cli().stdoutTerminal(true).run(args.toArray(String[]::new));
+
+            assertThat(result.code()).as(result.toString()).isZero();
+            assertThat(result.out()).contains("c7").doesNotContain("null", "most throttled");
+        }
+    }
+
     @Test
     void showWhileOffIsNotFoundWithTheCommandThatTurnsItOn() {
         try (TableInsightsAnswers aws = new TableInsightsAnswers()) {

@@ -1,5 +1,11 @@
 package dev.dynctl.cli.table;
 
+import static dev.dynctl.table.TableTestSupport.dim;
+import static dev.dynctl.table.TableTestSupport.examples;
+import static dev.dynctl.table.TableTestSupport.provisionedTable;
+import static dev.dynctl.table.TableTestSupport.putMetric;
+import static dev.dynctl.table.TableTestSupport.rawTable;
+import static dev.dynctl.table.TableTestSupport.tableWithIndex;
 import static dev.dynctl.testing.Cli.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -8,10 +14,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.dynctl.codec.Json;
 import dev.dynctl.testing.AwsCli;
 import dev.dynctl.testing.Cli;
-import dev.dynctl.testing.Engine;
 import dev.dynctl.testing.MotoServer;
 import dev.dynctl.testing.RecordingProxy;
-import dev.dynctl.testing.ShellWords;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,12 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
-import software.amazon.awssdk.services.cloudwatch.model.MetricDatum;
 import software.amazon.awssdk.services.cloudwatch.model.StandardUnit;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /** DynamoDB's metrics are put into moto's CloudWatch as DynamoDB would publish them, then read back through `table metrics`. */
 class TableMetricsCommandTest {
@@ -95,7 +94,7 @@ class TableMetricsCommandTest {
 
     @Test
     void anOnDemandTableHasNoProvisionedRowsAndSaysSo() throws IOException {
-        String table = onDemandTable("events");
+        String table = rawTable("events");
         put(List.of(dim("TableName", table)), "ConsumedReadCapacityUnits", StandardUnit.COUNT, 2, 60);
 
         Cli.Result result = cli().width(160).aws("table", "metrics", table, "-o", "table");
@@ -115,7 +114,7 @@ class TableMetricsCommandTest {
     /** Latency, throttled requests and system errors are kept per operation: a row for each operation with data. */
     @Test
     void perOperationMetricsHaveARowForEachOperationWithData() {
-        String table = onDemandTable("shop");
+        String table = rawTable("shop");
         put(List.of(dim("TableName", table), dim("Operation", "GetItem")), "SuccessfulRequestLatency", StandardUnit.MILLISECONDS, 3, 4);
         put(List.of(dim("TableName", table), dim("Operation", "GetItem")), "SuccessfulRequestLatency", StandardUnit.MILLISECONDS, 3, 10);
         put(List.of(dim("TableName", table), dim("Operation", "Query")), "SuccessfulRequestLatency", StandardUnit.MILLISECONDS, 8, 12);
@@ -144,7 +143,7 @@ class TableMetricsCommandTest {
 
     @Test
     void anIndexShowsItsOwnCapacityAndThrottling() throws IOException {
-        String table = tableWithIndex("users", "byEmail");
+        String table = tableWithIndex("users", "byEmail", 5, 5);
         put(List.of(dim("TableName", table)), "ConsumedWriteCapacityUnits", StandardUnit.COUNT, 3, 999);
         put(List.of(dim("TableName", table), dim("GlobalSecondaryIndexName", "byEmail")), "ConsumedWriteCapacityUnits",
                 StandardUnit.COUNT, 3, 120);
@@ -167,7 +166,7 @@ class TableMetricsCommandTest {
 
     @Test
     void userErrorsAreTheRegionsAndANoteSaysSo() {
-        String table = onDemandTable("region");
+        String table = rawTable("region");
         put(List.of(), "UserErrors", StandardUnit.COUNT, 2, 5);
 
         Cli.Result result = cli().width(160).aws("table", "metrics", table, "-o", "table");
@@ -196,7 +195,7 @@ class TableMetricsCommandTest {
     @Test
     void theAwsCliSeesTheSameSums() throws Exception {
         assumeTrue(AwsCli.installed(), "the AWS CLI v2 (apt-get install awscli) is needed for cross-checks");
-        String table = onDemandTable("xcheck");
+        String table = rawTable("xcheck");
         List<Dimension> dims = List.of(dim("TableName", table));
         put(dims, "ConsumedReadCapacityUnits", StandardUnit.COUNT, 7, 240);
         put(dims, "ConsumedReadCapacityUnits", StandardUnit.COUNT, 2, 90);
@@ -224,7 +223,7 @@ class TableMetricsCommandTest {
 
     @Test
     void aMissingTableIsNotFoundWithTheNearNames() {
-        String table = onDemandTable("inventory");
+        String table = rawTable("inventory");
 
         Cli.Result result = cli().aws("table", "metrics", table + "x");
 
@@ -235,7 +234,7 @@ class TableMetricsCommandTest {
 
     @Test
     void aMissingIndexIsNotFoundNamingTheTablesIndexes() {
-        String table = tableWithIndex("users", "byEmail");
+        String table = tableWithIndex("users", "byEmail", 5, 5);
 
         Cli.Result result = cli().aws("table", "metrics", table, "--index", "byEmial");
 
@@ -253,13 +252,24 @@ class TableMetricsCommandTest {
         assertThat(seconds.err()).contains("whole number of minutes");
     }
 
+    /** --query applies to the document whatever the format, so the help's query works on a terminal too. */
+    @Test
+    void aQueryOnATerminalReadsTheDocument() {
+        String table = provisionedTable("query", 5, 5);
+        put(List.of(dim("TableName", table)), "ReadThrottleEvents", StandardUnit.COUNT, 2, 6);
+
+        Cli.Result result = cli().stdoutTerminal(true).aws("table", "metrics", table, "--query", "metrics[?metric=='ReadThrottleEvents'].sum");
+
+        assertThat(result.code()).as(result.toString()).isZero();
+        assertThat(result.out()).contains("6.0").doesNotContain("null", "ConsumedReadCapacityUnits");
+    }
+
     /** The examples of --help, as written, on a table named as they name it (orders, with an index byEmail). */
     @Test
     void theHelpExamplesWork() {
-        String orders = tableWithIndex("orders", "byEmail");
+        String orders = tableWithIndex("orders", "byEmail", 5, 5);
         put(List.of(dim("TableName", orders)), "ReadThrottleEvents", StandardUnit.COUNT, 2, 6);
-        List<String> footer = List.of(new picocli.CommandLine(new TableMetricsCommand()).getCommandSpec().usageMessage().footer());
-        List<List<String>> examples = examples(footer);
+        List<List<String>> examples = examples(new picocli.CommandLine(new TableMetricsCommand()).getCommandSpec().usageMessage().footer());
         assertThat(examples).hasSize(4);
         for (List<String> example : examples) {
             List<String> args = new ArrayList<>(example.subList(1, example.size()));
@@ -274,65 +284,8 @@ class TableMetricsCommandTest {
         }
     }
 
-    private static List<List<String>> examples(List<String> footer) {
-        List<List<String>> examples = new ArrayList<>();
-        StringBuilder current = null;
-        for (String line : footer) {
-            if (current == null && !line.startsWith("  dynctl ")) {
-                continue;
-            }
-            String text = line.trim();
-            current = current == null ? new StringBuilder(text) : current.append(' ').append(text);
-            if (text.endsWith("\\")) {
-                current.setLength(current.length() - 1);
-            } else {
-                examples.add(ShellWords.split(current.toString()));
-                current = null;
-            }
-        }
-        return examples;
-    }
-
-    private static String provisionedTable(String prefix, long rcu, long wcu) {
-        String name = Engine.uniqueName(prefix);
-        Engine.dynamo().createTable(b -> b.tableName(name)
-                .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
-                .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
-                .billingMode(BillingMode.PROVISIONED).provisionedThroughput(p -> p.readCapacityUnits(rcu).writeCapacityUnits(wcu)));
-        return name;
-    }
-
-    private static String onDemandTable(String prefix) {
-        String name = Engine.uniqueName(prefix);
-        Engine.dynamo().createTable(b -> b.tableName(name)
-                .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
-                .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
-                .billingMode(BillingMode.PAY_PER_REQUEST));
-        return name;
-    }
-
-    /** A provisioned table with a global index on email. */
-    private static String tableWithIndex(String prefix, String index) {
-        String name = Engine.uniqueName(prefix);
-        Engine.dynamo().createTable(b -> b.tableName(name)
-                .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
-                .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S),
-                        a -> a.attributeName("email").attributeType(ScalarAttributeType.S))
-                .billingMode(BillingMode.PROVISIONED).provisionedThroughput(p -> p.readCapacityUnits(5L).writeCapacityUnits(5L))
-                .globalSecondaryIndexes(g -> g.indexName(index).keySchema(k -> k.attributeName("email").keyType(KeyType.HASH))
-                        .projection(p -> p.projectionType(ProjectionType.ALL))
-                        .provisionedThroughput(p -> p.readCapacityUnits(5L).writeCapacityUnits(5L))));
-        return name;
-    }
-
     private void put(List<Dimension> dims, String metric, StandardUnit unit, int minutesAgo, double value) {
-        MetricDatum datum = MetricDatum.builder().metricName(metric).dimensions(dims).unit(unit).value(value)
-                .timestamp(now.minus(Duration.ofMinutes(minutesAgo))).build();
-        Engine.cloudWatch().putMetricData(b -> b.namespace("AWS/DynamoDB").metricData(datum));
-    }
-
-    private static Dimension dim(String name, String value) {
-        return Dimension.builder().name(name).value(value).build();
+        putMetric(now.minus(Duration.ofMinutes(minutesAgo)), dims, metric, unit, value);
     }
 
     private static JsonNode metric(JsonNode doc, String name, String operation) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dynctl.codec.Json;
 import dev.dynctl.dynamo.TableReplicasStub;
+import dev.dynctl.table.TableTestSupport;
 import dev.dynctl.testing.Cli.Result;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -176,6 +177,19 @@ class TableReplicasCommandTest {
             assertThat(r.code()).isEqualTo(1);
             assertThat(r.err()).contains("The replica of table 'orders' in ap-east-1 is CREATION_FAILED: The region is not enabled",
                     "--remove-replica ap-east-1");
+        }
+    }
+
+    /** `table wait` waits for a replica whose settings are changing, as for one being built. */
+    @Test
+    void tableWaitWaitsWhileAReplicaIsUpdating() {
+        try (TableReplicasStub stub = new TableReplicasStub("orders", 2).withUpdatingReplica("eu-west-1")) {
+            Result r = run(stub, "table", "wait", "orders", "-o", "json");
+
+            // the first DescribeTable finds it UPDATING, the second ACTIVE: that one is shown
+            assertThat(TableTestSupport.json(r).path("replicas")).singleElement()
+                    .satisfies(replica -> assertThat(replica.path("status").asText()).isEqualTo("ACTIVE"));
+            assertThat(stub.requests()).filteredOn(request -> request.operation().equals("DescribeTable")).hasSizeGreaterThanOrEqualTo(2);
         }
     }
 

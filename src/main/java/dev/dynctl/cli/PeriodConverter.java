@@ -1,12 +1,13 @@
-package dev.dynctl.cli.table;
+package dev.dynctl.cli;
 
+import dev.dynctl.cli.table.DurationConverter;
 import java.time.Duration;
 import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
 
-/** Reads --period: a duration as {@link DurationConverter} reads it, or "auto" (null) to let the window choose. */
+/** Reads --period of `table metrics` and `api metrics`: a duration as {@link DurationConverter} reads it, or "auto" (null) to let the window choose. */
 public final class PeriodConverter implements ITypeConverter<Duration> {
-    static final String AUTO = "auto";
+    public static final String AUTO = "auto";
 
     @Override
     public Duration convert(String value) {
