@@ -111,7 +111,12 @@ public final class FunctionInvokeCommand extends DynctlCommand {
         }
         // --local with --endpoint-url: the engine is the one the URL names, as for the project's functions
         Clients clients = local ? DevTarget.clients(context) : context.clients();
-        FunctionService.Invocation result = new FunctionService(clients).invoke(function, event, qualifier, logs);
+        FunctionService functions = new FunctionService(clients);
+        if (local || clients.target().local()) {
+            // the local engine (moto) answers an Invoke of any name, even one it does not have: ask first
+            functions.configuration(function);
+        }
+        FunctionService.Invocation result = functions.invoke(function, event, qualifier, logs);
         if (logs) {
             if (result.logTail() == null) {
                 context.err().println("(no log tail came back with the answer)");

@@ -94,6 +94,23 @@ class LocalInvokeTest {
     }
 
     @Test
+    void aFunctionTheLocalEngineDoesNotHaveIsNotFoundThoughMotoWouldAnswer() {
+        String name = Engine.uniqueName("fn-deployed");
+        Engine.function(name);
+
+        Result deployed = cli().aws("function", "invoke", name + "x", "--local", "--deployed", "--project", file);
+        assertThat(deployed.code()).as(deployed.toString()).isEqualTo(3);
+        assertThat(deployed.err()).contains("Function '" + name + "x' not found in ", "Did you mean '" + name + "'?");
+        assertThat(deployed.out()).isEmpty();
+
+        // no dynctl.yaml where the tests run (nor above, up to the repository's top): the deployed function
+        Result noProject = cli().aws("function", "invoke", "nosuchfn", "--local");
+        assertThat(noProject.code()).as(noProject.toString()).isEqualTo(3);
+        assertThat(noProject.err()).contains("Invoking nosuchfn deployed to the local engine", "Function 'nosuchfn' not found in ");
+        assertThat(noProject.out()).isEmpty();
+    }
+
+    @Test
     void deployedWithoutLocalIsAUsageError() {
         Result r = cli().aws("function", "invoke", "items", "--deployed");
 
