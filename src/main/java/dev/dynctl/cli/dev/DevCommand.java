@@ -72,7 +72,7 @@ public final class DevCommand extends DynctlCommand {
             DevConsole log = new DevConsole(context.err(), context.style().color() && context.stderrIsTerminal());
             DeployContext wanted = DevTarget.stage(context, clients, project, stage, log::note);
             log.expect(wanted.stage().functions().stream().map(StageFunction::logicalName).toList());
-            try (DevSession session = DevSession.start(wanted, LocalHostSettings.of(clients, concurrency, DevTarget.cache(context)), port,
+            try (DevSession session = DevSession.start(wanted, project.source().orElseThrow(), LocalHostSettings.of(clients, concurrency, DevTarget.cache(context)), port,
                     !noWatch, log)) {
                 // kill (SIGTERM) or a closed terminal (SIGHUP) end the JVM without Ctrl-C: the functions' processes go with it
                 Thread stop = new Thread(session::close, "dynctl-dev-stop");

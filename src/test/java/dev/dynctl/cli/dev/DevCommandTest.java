@@ -56,7 +56,10 @@ class DevCommandTest {
         assertThat(r.out()).contains("--port", "--concurrency", "--no-watch", "--stage", "Examples:", "dynctl dev --stage alice --port 8080");
     }
 
-    /** A service of one table and nothing else: its table is made, then Ctrl-C ends dev with 130 and a sentence. */
+    /**
+     * A service of one table and nothing else: its table is made; a change of dynctl.yaml is noted, not applied; then Ctrl-C
+     * ends dev with 130 and a sentence.
+     */
     @Test
     void ctrlCStopsItWithExit130() throws Exception {
         String service = Engine.uniqueName("svc");
@@ -70,6 +73,12 @@ class DevCommandTest {
             assertThat(ready.path("endpoints")).isEmpty();
             assertThat(dev.err()).contains("Created table " + service + "-dev-items.", "Serving stage dev of service " + service + ". Ctrl-C stops it.");
             assertThat(Engine.dynamo().describeTable(b -> b.tableName(service + "-dev-items")).table().tableStatusAsString()).isEqualTo("ACTIVE");
+
+            // a change of the file is said, not applied
+            Files.writeString(file, "service: " + service + "\ntables:\n  items:\n    keys: {partition: id:S}\n"
+                    + "  orders:\n    keys: {partition: id:S}\n");
+            dev.awaitLine(line -> line.equals("dynctl.yaml changed: restart dynctl dev to apply it."), Duration.ofSeconds(30));
+            assertThat(Engine.dynamo().listTablesPaginator().tableNames()).doesNotContain(service + "-dev-orders");
 
             dev.ctrlC();
 
