@@ -102,7 +102,7 @@ final class Instance {
         long end = call.answer().isDone() ? call.answeredNanos() : System.nanoTime();
         OptionalLong memory = ProcessTree.peakMemoryMb(process.pid());
         boolean hostFound = Answer.TIMED_OUT.equals(answer.errorType()) || Answer.EXIT_ERROR.equals(answer.errorType());
-        if (hostFound || Answer.INIT_ERROR.equals(answer.errorType())) {
+        if (hostFound || answer.init()) {
             stop();
         } else {
             awaitOutput(call.requestId());

@@ -172,7 +172,8 @@ final class RuntimeApi implements AutoCloseable {
     }
 
     private void initError(HttpExchange exchange) throws IOException {
-        Answer answer = Answer.initError(exchange.getRequestBody().readAllBytes());
+        Answer answer = Answer.initError(exchange.getRequestBody().readAllBytes(),
+                exchange.getRequestHeaders().getFirst("Lambda-Runtime-Function-Error-Type"));
         PendingInvocation invocation;
         synchronized (state) {
             initError = answer;

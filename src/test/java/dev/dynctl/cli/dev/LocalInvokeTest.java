@@ -79,6 +79,24 @@ class LocalInvokeTest {
         assertThat(report).isGreaterThan(lines.indexOf("handler's last line"));
     }
 
+    /** A Node.js syntax error: the same type in the function's output, its error document and the closing line, with file:line. */
+    @Test
+    void aSyntaxErrorIsOneTypeEverywhereAndSaysWhereItIs() throws Exception {
+        Files.createDirectories(temp.resolve("functions/broken"));
+        Files.writeString(temp.resolve("functions/broken/index.mjs"), "export const handler = async () => {\n  return {\n};; )\n");
+        Files.writeString(temp.resolve("dynctl.yaml"), "service: " + service + "\nfunctions:\n  broken:\n    runtime: nodejs20.x\n"
+                + "    handler: index.handler\n    code: functions/broken\n");
+
+        Result r = cli().aws("function", "invoke", "broken", "--local", "--project", file, "--logs", "-o", "json");
+
+        assertThat(r.code()).as(r.toString()).isEqualTo(1);
+        JsonNode document = Json.MAPPER.readTree(r.out());
+        assertThat(document.path("errorType").asText()).isEqualTo("Runtime.UserCodeSyntaxError");
+        assertThat(document.path("errorMessage").asText()).isEqualTo("SyntaxError: Unexpected token ')' (index.mjs:3)");
+        assertThat(r.err()).contains("Runtime.UserCodeSyntaxError: SyntaxError: Unexpected token ')' (index.mjs:3)",
+                "Function 'broken' failed (Runtime.UserCodeSyntaxError); its error is printed above.").doesNotContain("Runtime.InitError");
+    }
+
     @Test
     void deployedInvokesTheFunctionDeployedToTheEngineEvenInAProject() throws Exception {
         String name = Engine.uniqueName("fn-deployed");

@@ -97,7 +97,8 @@ class FunctionHostPythonTest {
     void aMissingHandlerFunctionIsAnInitError() throws Exception {
         LocalInvocation invocation = host.invoke("missing", event("{}"));
 
-        assertThat(invocation.errorType()).isEqualTo("Runtime.InitError");
+        // the runtime's type, as Lambda answers it
+        assertThat(invocation.errorType()).isEqualTo("Runtime.HandlerNotFound");
         assertThat(invocation.errorMessage()).isEqualTo("Handler 'nowhere' missing on module 'app'");
     }
 
@@ -105,7 +106,7 @@ class FunctionHostPythonTest {
     void aMissingBoto3NamesTheFix() throws Exception {
         LocalInvocation invocation = host.invoke("noboto", event("{}"));
 
-        assertThat(invocation.errorType()).isEqualTo("Runtime.InitError");
+        assertThat(invocation.errorType()).isEqualTo("Runtime.ImportModuleError");
         assertThat(invocation.errorMessage())
                 .startsWith("Unable to import module 'app': No module named 'boto3'. Lambda's Python runtime includes boto3")
                 .contains("pip install boto3");
