@@ -105,7 +105,7 @@ final class Instance {
         if (hostFound || answer.init()) {
             stop();
         } else {
-            awaitOutput(call.requestId());
+            awaitOutput(call);
         }
         if (hostFound) {
             log.function(function.logicalName(), "RequestId: " + call.requestId() + " Error: " + answer.errorMessage());
@@ -141,12 +141,20 @@ final class Instance {
         }
     }
 
-    /** What the instance printed for the invocation reaches the log before the host's lines about it. */
-    private void awaitOutput(String requestId) throws InterruptedException {
+    /**
+     * What the instance printed for the invocation reaches the log before the host's lines about it.
+     * dynctl's runtimes mark the end of it; AWS's Java client prints a handler's exception after
+     * posting the error, so for it (and custom bootstraps) the output is complete once the runtime
+     * asks for the next event, and logged once the readers then pause.
+     */
+    private void awaitOutput(PendingInvocation call) throws InterruptedException {
         long deadline = System.nanoTime() + OUTPUT_LIMIT.toNanos();
+        if (!marksOutput) {
+            api.awaitNextRequestAfter(call.nextRequest(), deadline);
+        }
         for (OutputLines lines : output) {
             if (marksOutput) {
-                lines.awaitEnd(requestId, deadline);
+                lines.awaitEnd(call.requestId(), deadline);
             } else {
                 lines.awaitQuiet(OUTPUT_QUIET, deadline);
             }
