@@ -130,6 +130,11 @@ public final class ProjectFile {
         return serviceValue().map(YamlScalar::text);
     }
 
+    /** Whether the file lists a function with this key (its key under functions:, not its real name). */
+    public boolean hasFunction(String key) {
+        return functions.containsKey(key);
+    }
+
     /** The tables in the order the file lists them. */
     public List<ProjectTable> tables() {
         return List.copyOf(tables.values());

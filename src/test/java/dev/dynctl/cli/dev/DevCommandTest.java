@@ -53,7 +53,9 @@ class DevCommandTest {
         Result r = cli().run("dev", "--help");
 
         assertThat(r.code()).isZero();
-        assertThat(r.out()).contains("--port", "--concurrency", "--no-watch", "--stage", "Examples:", "dynctl dev --stage alice --port 8080");
+        assertThat(r.out()).contains("--port", "--concurrency", "--no-watch", "--stage", "Examples:", "dynctl dev --stage alice --port 8080",
+                // pasted on a machine without AWS settings, --endpoint-url alone has no region
+                "dynctl dev --endpoint-url http://localhost:4566 --region us-east-1", "credentials of your AWS chain");
     }
 
     /**

@@ -118,7 +118,7 @@ class LocalInvokeTest {
 
         Result deployed = cli().aws("function", "invoke", name + "x", "--local", "--deployed", "--project", file);
         assertThat(deployed.code()).as(deployed.toString()).isEqualTo(3);
-        assertThat(deployed.err()).contains("Function '" + name + "x' not found in ", "Did you mean '" + name + "'?");
+        assertThat(deployed.err()).contains("Function '" + name + "x' not found in ", "Did you mean '" + name + "'");
         assertThat(deployed.out()).isEmpty();
 
         // no dynctl.yaml where the tests run (nor above, up to the repository's top): the deployed function
@@ -149,7 +149,12 @@ class LocalInvokeTest {
         Result r = cli().aws("function", "invoke", "items", "--stage", "dev", "--project", file);
 
         assertThat(r.code()).as(r.toString()).isEqualTo(2);
-        assertThat(r.err()).contains("--stage goes with --local");
+        assertThat(r.err()).contains("--stage goes with --local",
+                "Add --local to run it here, or invoke the deployed function by its name: dynctl function invoke " + service + "-dev-items.")
+                .doesNotContain("notes-");
+        Result deployed = cli().aws("function", "invoke", "items", "--local", "--deployed", "--stage", "alice", "--project", file);
+        assertThat(deployed.code()).as(deployed.toString()).isEqualTo(2);
+        assertThat(deployed.err()).contains("name the function as deployed: dynctl function invoke " + service + "-alice-items --local --deployed.");
     }
 
     @Test

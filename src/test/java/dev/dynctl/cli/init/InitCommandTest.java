@@ -207,7 +207,8 @@ class InitCommandTest {
 
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(r.out()).contains("Wrote " + project.resolve("dynctl.yaml"), "Wrote " + project.resolve("functions/items/app.py"),
-                "Wrote " + project.resolve(".gitignore"), "Service 'shop'", "cd " + project, "dynctl deploy plan --stage dev", "dynctl deploy --stage dev", "dynctl local start");
+                "Wrote " + project.resolve(".gitignore"), "Service 'shop'", "cd " + project, "dynctl deploy plan --stage dev", "dynctl deploy --stage dev", "dynctl local start",
+                "dynctl dev ", "dynctl function invoke items --local --logs");
     }
 
     @Test
