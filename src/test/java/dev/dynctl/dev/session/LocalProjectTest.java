@@ -55,6 +55,25 @@ class LocalProjectTest {
         assertThat(output).containsExactly("Building function a: " + build);
     }
 
+    /** dev serves on, but says at start which handler file is missing, rather than at each request. */
+    @Test
+    void aHandlerFileThatIsNotThereIsAWarningAtStart() throws Exception {
+        Path items = Files.createDirectories(project.resolve("functions/items"));
+        Path orders = Files.createDirectories(project.resolve("functions/orders"));
+        Files.writeString(orders.resolve("index.mjs"), "export const handler = async () => ({});\n");
+        LocalProject stage = stage(function("items", "functions/items", null), function("orders", "functions/orders", null),
+                new StageFunction("py", "notes-dev-py", "python3.12", "pkg/app.handler", Path.of("functions/items"), null, 256, 10,
+                        Map.of(), "", Map.of()));
+
+        assertThat(stage.build(output::add)).hasSize(3);
+
+        assertThat(output).containsExactly(
+                "Warning: function items: no index.js, index.mjs or index.cjs in " + items
+                        + " for its handler index.handler; its invocations fail (Runtime.ImportModuleError) until there is.",
+                "Warning: function py: no pkg/app.py or pkg/app/__init__.py in " + items
+                        + " for its handler pkg/app.handler; its invocations fail (Runtime.ImportModuleError) until there is.");
+    }
+
     @Test
     void aFunctionIsFoundByItsKeyOrItsNameInTheStage() throws Exception {
         Files.createDirectories(project.resolve("functions/items"));
