@@ -31,7 +31,8 @@ class FunctionHostPythonTest {
                 function("missing", "python3.12", "app.nowhere", fixture("python"), 3, Map.of()),
                 function("noboto", "python3.12", "app.handler", fixture("python-noboto"), 3, Map.of()),
                 function("chatty", "python3.12", "app.chatty", fixture("python"), 3, Map.of()),
-                function("interrupted", "python3.12", "app.echo", fixture("python"), 3, Map.of())),
+                function("interrupted", "python3.12", "app.echo", fixture("python"), 3, Map.of()),
+                function("future", "python3.99", "app.echo", fixture("python"), 3, Map.of())),
                 HostFixtures.settings(2), LOG);
     }
 
@@ -39,6 +40,20 @@ class FunctionHostPythonTest {
     static void stop() {
         host.close();
         HostFixtures.assertNoRuntimeLeft();
+    }
+
+    /** A runtime whose Python is not here runs on python3: said once, with python3's version, not again at each start or reload. */
+    @Test
+    void aPythonThatIsNotHereIsSaidOncePerHost() throws Exception {
+        assertThat(host.invoke("future", event("{}")).failed()).isFalse();
+        host.reload(function("future", "python3.99", "app.echo", fixture("python"), 3, Map.of()));
+        assertThat(host.invoke("future", event("{}")).failed()).isFalse();
+        host.reload(function("future", "python3.99", "app.echo", fixture("python"), 3, Map.of()));
+        assertThat(host.invoke("future", event("{}")).failed()).isFalse();
+
+        assertThat(LOG.notes().stream().filter(note -> note.startsWith("future (python3.99) runs on python3")))
+                .singleElement().asString().matches("future \\(python3\\.99\\) runs on python3 \\(Python 3\\.\\d+\\.\\d+\\): "
+                        + "python3\\.99 does not run on this machine\\.");
     }
 
     @Test

@@ -55,6 +55,17 @@ class LocalProjectTest {
         assertThat(output).containsExactly("Building function a: " + build);
     }
 
+    /** mvn -q (without -B) ends with a line of colour resets alone: not a line of the build's output. */
+    @Test
+    void aLineOfColourResetsAloneIsNotShown() throws Exception {
+        String build = "mkdir -p out && touch out/handler.zip && printf 'compiled\\n\\033[0m\\033[0m\\n\\033[1mbold\\033[0m\\n'";
+        LocalProject stage = stage(function("a", "out/handler.zip", build));
+
+        stage.build(output::add);
+
+        assertThat(output).containsExactly("Building function a: " + build, "compiled", "\u001b[1mbold\u001b[0m");
+    }
+
     /** dev serves on, but says at start which handler file is missing, rather than at each request. */
     @Test
     void aHandlerFileThatIsNotThereIsAWarningAtStart() throws Exception {
