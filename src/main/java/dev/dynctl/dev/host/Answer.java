@@ -75,4 +75,24 @@ record Answer(byte[] payload, String errorType, String errorMessage, boolean ini
         JsonNode value = node == null ? null : node.get(field);
         return value == null || value.isNull() ? null : value.asText();
     }
+
+    /** How Lambda words a runtime's exit: "Runtime exited with error: exit status 3", "…: signal: killed". */
+    static String describeExit(int exitValue) {
+        if (exitValue == 0) {
+            return "Runtime exited without providing a reason";
+        }
+        // Java reports a death by signal N as exit value 128 + N
+        if (exitValue > 128 && exitValue < 128 + 32) {
+            int signal = exitValue - 128;
+            String name = switch (signal) {
+                case 6 -> "aborted";
+                case 9 -> "killed";
+                case 11 -> "segmentation fault";
+                case 15 -> "terminated";
+                default -> Integer.toString(signal);
+            };
+            return "Runtime exited with error: signal: " + name;
+        }
+        return "Runtime exited with error: exit status " + exitValue;
+    }
 }

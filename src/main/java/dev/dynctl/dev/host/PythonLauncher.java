@@ -4,6 +4,7 @@ import dev.dynctl.dev.DevLog;
 import dev.dynctl.dev.LocalFunction;
 import dev.dynctl.error.DynctlException;
 import dev.dynctl.error.ExitCode;
+import dev.dynctl.process.ProcessTrees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -92,7 +93,7 @@ final class PythonLauncher implements RuntimeLauncher {
             // a few bytes: read to the end, then the process has ended or is about to
             String printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                ProcessTree.kill(process.toHandle());
+                ProcessTrees.kill(process.toHandle());
                 return Optional.empty();
             }
             return process.exitValue() == 0 ? Optional.of(printed) : Optional.empty();
