@@ -43,6 +43,8 @@ import software.amazon.awssdk.services.sts.StsClient;
  * otherwise.
  */
 public final class Clients implements AutoCloseable {
+    /** The key dynctl signs with for the local engine, which accepts any (and what dev hands local functions). */
+    public static final AwsBasicCredentials LOCAL_CREDENTIALS = AwsBasicCredentials.create("dynctl", "local");
     private final Target target;
     private final PrintWriter requestLog;
     private final List<ExecutionInterceptor> interceptors;
@@ -254,7 +256,7 @@ public final class Clients implements AutoCloseable {
     private AwsCredentialsProvider credentials() {
         if (target.local()) {
             // the local engine accepts any key; these never leave the machine
-            return StaticCredentialsProvider.create(AwsBasicCredentials.create("dynctl", "local"));
+            return StaticCredentialsProvider.create(LOCAL_CREDENTIALS);
         }
         var chain = DefaultCredentialsProvider.builder();
         if (target.profile() != null) {

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * The {@code build:} commands of a plan's functions, each run once in the project directory
@@ -23,6 +24,8 @@ import java.util.function.Consumer;
 public final class FunctionBuild {
     /** How long the output of a build that has ended is read on: what it started in the background may keep the pipe open. */
     private static final Duration OUTPUT_WAIT = Duration.ofSeconds(5);
+    /** A line that is only colour resets ({@code mvn -q} without -B ends its quiet output with one): nothing to read. */
+    private static final Pattern ANSI_RESETS = Pattern.compile("(\u001b\\[0?m)+");
 
     private final Path directory;
     private final Consumer<String> output;
@@ -93,7 +96,9 @@ public final class FunctionBuild {
     private void copyLines(Process process) {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                output.accept(line);
+                if (!ANSI_RESETS.matcher(line).matches()) {
+                    output.accept(line);
+                }
             }
         } catch (IOException stopped) {
             // the build was killed: its pipe is gone

@@ -10,7 +10,7 @@ public enum HandlerRuntime {
     PYTHON("python3.12", "app.handler", "functions/items", null),
     NODE("nodejs20.x", "index.handler", "functions/items", null),
     JAVA("java17", "items.Handler::handleRequest", "functions/items/target/items.jar",
-            "mvn -q -f functions/items/pom.xml package");
+            "mvn -q -B -f functions/items/pom.xml package");
 
     private final String label;
     private final String handler;

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import software.amazon.awssdk.services.lambda.model.Runtime;
 
 /** Reads one entry of {@code functions:}. */
 final class FunctionReader {
@@ -17,9 +18,13 @@ final class FunctionReader {
 
     /** A key ends the function's and its role's names (SERVICE-STAGE-KEY): what both accept. */
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_-]+");
-    /** The families of Lambda's runtime identifiers, so a new version (nodejs24.x) passes and a typo does not. */
-    private static final Pattern RUNTIME = Pattern.compile("nodejs\\d+\\.x|python3\\.\\d+|java\\d+(\\.al2)?|dotnet\\d+|ruby\\d+\\.\\d+"
-            + "|provided(\\.al2(023)?)?");
+    /**
+     * Lambda's runtime identifiers, as the SDK dynctl deploys with knows them: a runtime it does not
+     * know (nodejs99.x, node20) is one a deploy could not create.
+     */
+    private static final List<String> RUNTIMES = Runtime.knownValues().stream().map(Runtime::toString).toList();
+    /** Runtimes whose handler is FILE.EXPORT (Node.js) or MODULE.FUNCTION (Python), each with a path in front or not. */
+    private static final Pattern DOTTED_HANDLER_RUNTIME = Pattern.compile("nodejs.*|python.*");
 
     private final Collection<String> tableKeys;
 
@@ -39,17 +44,41 @@ final class FunctionReader {
         settings.requireKnownKeys(where, FUNCTION_KEYS);
         YamlScalar runtimeValue = required(settings, "runtime", where, "e.g. runtime: python3.12 (or nodejs20.x, java21)");
         String runtime = runtimeValue.asText("runtime");
-        if (!RUNTIME.matcher(runtime).matches()) {
+        if (!RUNTIMES.contains(runtime)) {
             throw YamlNode.error(runtimeValue.location(), "'" + runtime + "' (" + where + ") is not a Lambda runtime.",
-                    "e.g. python3.12, nodejs20.x, java21, dotnet8, ruby3.3 or provided.al2023.");
+                    NearNames.hint(NearNames.among(RUNTIMES, runtime), "e.g. python3.12, nodejs20.x, java21, dotnet8, ruby3.3 or provided.al2023."));
         }
         YamlScalar handler = required(settings, "handler", where, "e.g. handler: app.handler");
         YamlScalar code = required(settings, "code", where, "e.g. code: functions/" + key + " (a directory, a .zip or a .jar)");
-        return new ProjectFunction(key, entry.keyLocation(), runtime, handler, code,
+        ProjectFunction function = new ProjectFunction(key, entry.keyLocation(), runtime, handler, code,
                 settings.scalar("build").filter(b -> !b.empty()).orElse(null),
                 FunctionLimits.memory(settings), FunctionLimits.timeout(settings),
                 settings.scalar("description").orElse(null),
                 FunctionLimits.environment(settings, where), tables(settings, where));
+        checkHandler(handler, runtime, where);
+        return function;
+    }
+
+    /**
+     * A Node.js or Python handler names a file (or module) and what it exports, with a dot between
+     * (src/app.handler): without one, every invocation would fail with Runtime.MalformedHandlerName.
+     * A handler made by a ${…} reference is checked once it is resolved, by the runtime.
+     */
+    private static void checkHandler(YamlScalar handler, String runtime, String where) {
+        String text = handler.text();
+        if (!DOTTED_HANDLER_RUNTIME.matcher(runtime).matches() || text.contains("${")) {
+            return;
+        }
+        String name = text.substring(text.lastIndexOf('/') + 1);
+        int dot = name.indexOf('.');
+        if (dot <= 0 || dot == name.length() - 1) {
+            boolean node = runtime.startsWith("nodejs");
+            throw YamlNode.error(handler.location(), "handler '" + text + "' (" + where + ") must be "
+                    + (node ? "FILE.EXPORT" : "MODULE.FUNCTION") + ": the " + (node ? "file" : "module") + " and the "
+                    + (node ? "exported function" : "function") + " in it, with a dot between.",
+                    node ? "e.g. handler: index.handler (export handler of index.mjs or index.js)."
+                            : "e.g. handler: app.handler (def handler in app.py).");
+        }
     }
 
     /** A setting that must be there, with text. */

@@ -88,10 +88,37 @@ public final class ProjectFile {
         }
     }
 
-    /** {@value #FILE_NAME} in {@code directory} when there is one; an empty project otherwise. */
+    /**
+     * The {@value #FILE_NAME} of the project {@code directory} is in, read; an empty project when
+     * there is none (see {@link #locate}).
+     */
     public static ProjectFile find(Path directory) {
-        Path file = directory.resolve(FILE_NAME);
-        return Files.isRegularFile(file) ? load(file) : empty();
+        return locate(directory).map(ProjectFile::load).orElseGet(ProjectFile::empty);
+    }
+
+    /**
+     * The {@value #FILE_NAME} of the project {@code directory} is in: the one in it, else in the
+     * nearest folder above it that has one, looking no higher than a folder with a {@code .git}
+     * (the top of a repository; a folder or, in a worktree, a file) or the filesystem's root, so a
+     * command run in {@code functions/items/} works on its project.
+     */
+    public static Optional<Path> locate(Path directory) {
+        for (Path folder = directory.toAbsolutePath().normalize(); folder != null; folder = folder.getParent()) {
+            Path file = folder.resolve(FILE_NAME);
+            if (Files.isRegularFile(file)) {
+                return Optional.of(relativeToWorkingFolder(file));
+            }
+            if (Files.exists(folder.resolve(".git"))) {
+                break;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** {@code dynctl.yaml} as messages name it when it is here, else its path from here ({@code ../../dynctl.yaml}). */
+    private static Path relativeToWorkingFolder(Path file) {
+        Path here = Path.of("").toAbsolutePath();
+        return file.getParent().equals(here) ? Path.of(FILE_NAME) : file;
     }
 
     /** The file read; empty for an empty project. */
@@ -101,6 +128,11 @@ public final class ProjectFile {
 
     public Optional<String> service() {
         return serviceValue().map(YamlScalar::text);
+    }
+
+    /** Whether the file lists a function with this key (its key under functions:, not its real name). */
+    public boolean hasFunction(String key) {
+        return functions.containsKey(key);
     }
 
     /** The tables in the order the file lists them. */

@@ -85,7 +85,7 @@ class DeploySectionsTest extends ProjectFileCase {
                 .satisfies(e -> assertThat(hint(e)).isEqualTo("e.g. memory: 256 (CPU grows with memory)."));
         loading("functions:\n  f: {runtime: python3.12, handler: h, code: c, timeout: 901}\n")
                 .hasMessage(at(2, 58) + "timeout 901 is out of range: Lambda takes 1 to 900 seconds.");
-        loading("functions:\n  f: {runtime: python3.12, handler: h, code: c}\nstages:\n  prod:\n    functions:\n      f: {memory: 64}\n")
+        loading("functions:\n  f: {runtime: python3.12, handler: app.h, code: c}\nstages:\n  prod:\n    functions:\n      f: {memory: 64}\n")
                 .hasMessage(at(6, 19) + "memory 64 is out of range: Lambda takes 128 to 10240 MB.");
         loading("functions:\n  f: {runtime: python3.12, handler: h, code: c, memory: lots}\n")
                 .hasMessage(at(2, 57) + "memory must be a whole number, 0 or more, not 'lots'.");

@@ -44,6 +44,22 @@ class ProjectFileTest extends ProjectFileCase {
     }
 
     @Test
+    void findLooksInTheFoldersAboveUpToTheTopOfTheRepository() throws Exception {
+        Path items = Files.createDirectories(dir.resolve("repo/functions/items"));
+        assertThat(ProjectFile.find(items).source()).as("none anywhere above").isEmpty();
+
+        Path file = write(dir.resolve("repo"), "service: notes\n");
+        assertThat(ProjectFile.find(items).source()).as("from functions/items/").contains(file.toAbsolutePath());
+        assertThat(ProjectFile.find(items).service()).contains("notes");
+
+        // a .git (a folder, or a file in a worktree) is the top: a dynctl.yaml above it is another project's
+        Files.writeString(dir.resolve("repo/functions/.git"), "gitdir: elsewhere\n");
+        assertThat(ProjectFile.find(items).source()).as("stopped at the repository's top").isEmpty();
+        assertThat(ProjectFile.find(dir.resolve("repo/functions")).source()).as("stopped at the repository's top").isEmpty();
+        assertThat(ProjectFile.find(dir.resolve("repo")).source()).contains(file.toAbsolutePath());
+    }
+
+    @Test
     void theVersionAndTimestampsArePlainNames() {
         assertThatThrownBy(() -> ProjectFile.load(write(dir, "tables:\n  users:\n    schema: {version: meta.rev}\n")))
                 .isInstanceOf(DynctlException.class)

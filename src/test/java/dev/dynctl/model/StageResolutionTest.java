@@ -331,7 +331,7 @@ class StageResolutionTest extends ProjectFileCase {
         resolving("""
                 service: s
                 functions:
-                  f: {runtime: python3.12, handler: h, code: c}
+                  f: {runtime: python3.12, handler: app.h, code: c}
                 apis:
                   a:
                     type: http
@@ -345,7 +345,7 @@ class StageResolutionTest extends ProjectFileCase {
         resolving("""
                 service: s
                 functions:
-                  f: {runtime: python3.12, handler: h, code: c}
+                  f: {runtime: python3.12, handler: app.h, code: c}
                 apis:
                   a:
                     type: http

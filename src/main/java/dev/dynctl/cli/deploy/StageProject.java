@@ -2,11 +2,10 @@ package dev.dynctl.cli.deploy;
 
 import dev.dynctl.cli.Context;
 import dev.dynctl.model.ProjectFile;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The project file a deploy command works from: --project, which must exist, or dynctl.yaml here
+ * The project file a deploy command works from: --project, which must exist, or dynctl.yaml here or above (ProjectFile.locate)
  * (without one the project is empty, and resolving a stage of it says there is nothing to deploy).
  */
 final class StageProject {
@@ -25,7 +24,6 @@ final class StageProject {
         if (given != null) {
             return ProjectFile.loadService(given);
         }
-        Path here = Path.of(ProjectFile.FILE_NAME);
-        return Files.isRegularFile(here) ? ProjectFile.loadService(here) : ProjectFile.empty();
+        return ProjectFile.locate(Path.of("")).map(ProjectFile::loadService).orElseGet(ProjectFile::empty);
     }
 }

@@ -32,13 +32,15 @@ import picocli.CommandLine.Option;
                     + "A change to a function's code runs its build again and the next request goes to the new code. "
                     + "Ctrl-C stops the APIs and the functions (exit 130); the local engine keeps running.",
             "",
-            "The engine is the local engine (started when it is not running), or the one --endpoint-url names."},
+            "The engine is the local engine (started when it is not running), or the one --endpoint-url names; "
+                    + "with --endpoint-url, dynctl signs with --region and the credentials of your AWS chain (any key "
+                    + "does for moto or LocalStack)."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  dynctl dev",
             "  dynctl dev --stage alice --port 8080",
             "  dynctl dev --no-watch --concurrency 1",
-            "  dynctl dev --endpoint-url http://localhost:4566   # another engine",
+            "  dynctl dev --endpoint-url http://localhost:4566 --region us-east-1",
             "  dynctl dev -o json > urls.json &                  # for scripts"})
 public final class DevCommand extends DynctlCommand {
     @Option(names = "--stage", paramLabel = "STAGE", defaultValue = "dev",
@@ -72,7 +74,7 @@ public final class DevCommand extends DynctlCommand {
             DevConsole log = new DevConsole(context.err(), context.style().color() && context.stderrIsTerminal());
             DeployContext wanted = DevTarget.stage(context, clients, project, stage, log::note);
             log.expect(wanted.stage().functions().stream().map(StageFunction::logicalName).toList());
-            try (DevSession session = DevSession.start(wanted, LocalHostSettings.of(clients, concurrency, DevTarget.cache(context)), port,
+            try (DevSession session = DevSession.start(wanted, project.source().orElseThrow(), LocalHostSettings.of(clients, concurrency, DevTarget.cache(context)), port,
                     !noWatch, log)) {
                 // kill (SIGTERM) or a closed terminal (SIGHUP) end the JVM without Ctrl-C: the functions' processes go with it
                 Thread stop = new Thread(session::close, "dynctl-dev-stop");

@@ -30,7 +30,7 @@ public final class DevTarget {
         return options.local() ? context.clients() : context.otherClients(null, null, null, true);
     }
 
-    /** --project, or dynctl.yaml here; an empty project when there is neither. */
+    /** --project, or the dynctl.yaml of the folder this runs in (ProjectFile.find); an empty project when there is neither. */
     public static ProjectFile project(Context context) {
         Path given = context.options().project();
         return given != null ? ProjectFile.load(given) : ProjectFile.find(Path.of(""));
@@ -43,7 +43,7 @@ public final class DevTarget {
     public static ProjectFile project(Context context, String stage) {
         ProjectFile project = project(context);
         if (project.source().isEmpty()) {
-            throw DynctlException.usage("No " + ProjectFile.FILE_NAME + " in the current directory: nothing to run.",
+            throw DynctlException.usage("No " + ProjectFile.FILE_NAME + " in the current directory or above it: nothing to run.",
                     "Run it where " + ProjectFile.FILE_NAME + " is, pass --project FILE, or start a project with dynctl init.");
         }
         project.stageNames(stage);

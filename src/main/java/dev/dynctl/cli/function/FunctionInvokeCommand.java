@@ -81,7 +81,8 @@ public final class FunctionInvokeCommand extends DynctlCommand {
         }
         if (deployed && stage != null) {
             throw DynctlException.usage("--stage picks a stage of " + ProjectFile.FILE_NAME + " to run here; --deployed invokes the "
-                    + "deployed function by its name.", "Leave --stage out and name the function as deployed (e.g. notes-" + stage + "-items).");
+                    + "deployed function by its name.", "Leave --stage out and name the function as deployed: "
+                    + deployedName(context, "--local --deployed") + ".");
         }
         // --local in a project runs its function here; without dynctl.yaml (or with --deployed) it invokes one deployed to the local engine
         ProjectFile project = local && !deployed ? DevTarget.project(context) : ProjectFile.empty();
@@ -98,7 +99,7 @@ public final class FunctionInvokeCommand extends DynctlCommand {
                     ? DynctlException.usage("--stage picks a stage of " + ProjectFile.FILE_NAME + ", and there is none here.",
                             "Run it where " + ProjectFile.FILE_NAME + " is, or pass --project FILE.")
                     : DynctlException.usage("--stage goes with --local: it picks the stage of " + ProjectFile.FILE_NAME + " to run here.",
-                            "Add --local, or name the deployed function (e.g. notes-" + stage + "-items).");
+                            "Add --local to run it here, or invoke the deployed function by its name: " + deployedName(context, null) + ".");
         }
         byte[] event = payload == null ? null : FunctionPayload.read(payload, context::in);
         if (here) {
@@ -111,7 +112,12 @@ public final class FunctionInvokeCommand extends DynctlCommand {
         }
         // --local with --endpoint-url: the engine is the one the URL names, as for the project's functions
         Clients clients = local ? DevTarget.clients(context) : context.clients();
-        FunctionService.Invocation result = new FunctionService(clients).invoke(function, event, qualifier, logs);
+        FunctionService functions = new FunctionService(clients);
+        if (local || clients.target().local()) {
+            // the local engine (moto) answers an Invoke of any name, even one it does not have: ask first
+            functions.configuration(function);
+        }
+        FunctionService.Invocation result = functions.invoke(function, event, qualifier, logs);
         if (logs) {
             if (result.logTail() == null) {
                 context.err().println("(no log tail came back with the answer)");
@@ -124,6 +130,28 @@ public final class FunctionInvokeCommand extends DynctlCommand {
             throw new DynctlException(ExitCode.FAILURE, "Function '" + function + "' failed (" + result.functionError() + "); its error is printed above.",
                     logs ? null : "Run it again with --logs to see its log tail.");
         }
+    }
+
+    /**
+     * The command that invokes the function deployed in --stage: by its real name in the stage
+     * (SERVICE-STAGE-KEY) when the project file names the function, else the name's shape.
+     *
+     * @param options what goes after the name ({@code --local --deployed}), or null
+     */
+    private String deployedName(Context context, String options) {
+        String name = null;
+        try {
+            ProjectFile project = DevTarget.project(context);
+            if (project.source().isPresent() && project.hasFunction(function)) {
+                name = project.stageNames(stage).function(function);
+            }
+        } catch (DynctlException noNames) {
+            // a broken file or a bad stage name: the hint gives the name's shape
+        }
+        if (name == null) {
+            return "dynctl function invoke SERVICE-" + stage + "-" + function + (options == null ? "" : " " + options);
+        }
+        return "dynctl function invoke " + name + (options == null ? "" : " " + options);
     }
 
     /** One invocation on this machine through the local host, printed as Lambda's answer is. */

@@ -90,6 +90,8 @@ public final class InitCommand extends DynctlCommand implements WritesFiles {
         if (!normal.toString().isEmpty() && !normal.equals(Path.of("."))) {
             next.add("cd " + shellWord(directory.toString()));
         }
+        next.add("dynctl dev                          # run it here: tables, function, API on localhost:3000");
+        next.add("dynctl function invoke items --local --logs   # or one invocation of the function, here");
         next.add("dynctl deploy plan --stage dev      # what a deploy would make (reads only)");
         next.add("dynctl deploy --stage dev           # make it, and print the API's URL");
         next.add("dynctl local start                  # or try it on the local engine:");

@@ -21,7 +21,8 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
     private final ConnectionInfo info;
     private final WebSocketApi api;
     private final Object sending = new Object();
-    private volatile Session session;
+    /** Completed with the session when Jetty opens it, which may be after the client has its 101 (see WebSocketApi#connect). */
+    private final CompletableFuture<Session> session = new CompletableFuture<>();
     private volatile Instant lastActiveAt;
 
     ClientConnection(ConnectionInfo info, WebSocketApi api) {
@@ -44,8 +45,16 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
 
     @Override
     public void onWebSocketOpen(Session opened) {
-        session = opened;
-        api.opened(this);
+        session.complete(opened);
+    }
+
+    /** An upgrade that failed after $connect let it in: the connection never opens, and is gone. */
+    @Override
+    public void onWebSocketError(Throwable cause) {
+        if (!session.isDone()) {
+            session.completeExceptionally(cause);
+            api.closed(this, 1006, "The connection could not be opened");
+        }
     }
 
     @Override
@@ -74,7 +83,7 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
      * order; false when the connection is closing or gone.
      */
     boolean send(byte[] message, boolean binary) {
-        Session open = session;
+        Session open = opened();
         if (open == null || !open.isOpen()) {
             return false;
         }
@@ -101,9 +110,21 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
 
     /** Closes the connection as the Management API's DeleteConnection does; $disconnect follows. */
     void close() {
-        Session open = session;
+        Session open = opened();
         if (open != null) {
             open.close(1000, "Connection deleted", Callback.NOOP);
+        }
+    }
+
+    /** The session, once Jetty has opened it (a few seconds at most); null when it did not open. */
+    private Session opened() {
+        try {
+            return session.get(SEND_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException | TimeoutException e) {
+            return null;
         }
     }
 }

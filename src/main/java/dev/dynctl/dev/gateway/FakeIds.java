@@ -12,8 +12,6 @@ import java.util.UUID;
  * parses or stores them works unchanged.
  */
 final class FakeIds {
-    /** The account of every local event (the host's function ARNs name the same one). */
-    static final String ACCOUNT = "123456789012";
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
 

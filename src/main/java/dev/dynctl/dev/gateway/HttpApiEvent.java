@@ -1,6 +1,7 @@
 package dev.dynctl.dev.gateway;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dynctl.dev.host.LambdaEnvironment;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -37,7 +38,7 @@ final class HttpApiEvent {
             query.forEach((name, values) -> parameters.put(name, String.join(",", values)));
         }
         ObjectNode context = event.putObject("requestContext");
-        context.put("accountId", FakeIds.ACCOUNT);
+        context.put("accountId", LambdaEnvironment.LOCAL_ACCOUNT);
         context.put("apiId", api.apiId());
         context.put("domainName", api.domainName());
         context.put("domainPrefix", "localhost");

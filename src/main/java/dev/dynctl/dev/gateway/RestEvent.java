@@ -2,6 +2,7 @@ package dev.dynctl.dev.gateway;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dynctl.dev.host.LambdaEnvironment;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ final class RestEvent {
         }
         event.putNull("stageVariables");
         ObjectNode context = event.putObject("requestContext");
-        context.put("accountId", FakeIds.ACCOUNT);
+        context.put("accountId", LambdaEnvironment.LOCAL_ACCOUNT);
         context.put("apiId", api.apiId());
         context.put("domainName", api.domainName());
         context.put("domainPrefix", "localhost");

@@ -57,6 +57,7 @@ final class WebSocketApi {
         Optional<RouteMatch> route = routes.byKey(CONNECT);
         if (route.isEmpty()) {
             log.request(RequestLog.webSocket(CONNECT, 200, start, null));
+            admitted(connection);
             return new Admission(connection, null);
         }
         String function = route.get().function();
@@ -78,6 +79,9 @@ final class WebSocketApi {
             }
         }
         log.request(RequestLog.webSocket(CONNECT, status, start, function));
+        if (refusal == null) {
+            admitted(connection);
+        }
         return new Admission(refusal == null ? connection : null, refusal);
     }
 
@@ -91,7 +95,12 @@ final class WebSocketApi {
         return response;
     }
 
-    void opened(ClientConnection connection) {
+    /**
+     * A connection $connect let in is reachable through @connections at once: Jetty opens its
+     * session after it has sent the client its 101, so a client (or a function it calls) that posts
+     * to it as soon as it is connected would otherwise find it gone. Sends wait for the session.
+     */
+    private void admitted(ClientConnection connection) {
         registry.add(connection);
     }
 

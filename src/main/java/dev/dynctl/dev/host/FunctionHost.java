@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -40,6 +41,8 @@ public final class FunctionHost implements LocalFunctions, AutoCloseable {
     /** Serves every instance's Runtime API; a runtime waiting for its next event holds one thread. */
     private final ExecutorService apiThreads;
     private final Map<String, FunctionPool> pools = new ConcurrentHashMap<>();
+    /** Python functions whose runtime's version does not run here, once told so (see PythonLauncher). */
+    private final Set<String> pythonNotes = ConcurrentHashMap.newKeySet();
     /** Stops the instances if the JVM ends without close() (a crash, an unhandled Ctrl-C): no runtime outlives dynctl. */
     private final Thread shutdownHook = new Thread(this::stopAll, "function-host-shutdown");
     private volatile boolean closed;
@@ -123,7 +126,7 @@ public final class FunctionHost implements LocalFunctions, AutoCloseable {
             return new NodeLauncher(function, runtimeFiles, nodeSdk);
         }
         if (runtime.startsWith("python")) {
-            return new PythonLauncher(function, runtimeFiles, log);
+            return new PythonLauncher(function, runtimeFiles, log, pythonNotes);
         }
         if (runtime.startsWith("java")) {
             return new JavaLauncher(function);

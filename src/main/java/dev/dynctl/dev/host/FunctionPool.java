@@ -56,7 +56,7 @@ final class FunctionPool {
                         fresh = start();
                     } catch (InitFailure e) {
                         log.function(function.logicalName(), e.getMessage());
-                        Answer failure = Answer.hostError(Answer.INIT_ERROR, e.getMessage());
+                        Answer failure = Answer.startFailure(e.getMessage());
                         return Optional.of(new LocalInvocation(failure.payload(), failure.errorType(), failure.errorMessage(), Duration.ZERO, true));
                     }
                     if (fresh.isEmpty()) {

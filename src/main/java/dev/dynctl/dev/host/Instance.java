@@ -6,6 +6,7 @@ import dev.dynctl.dev.LocalFunction;
 import dev.dynctl.dev.LocalInvocation;
 import dev.dynctl.error.DynctlException;
 import dev.dynctl.error.ExitCode;
+import dev.dynctl.process.ProcessTrees;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,12 +59,12 @@ final class Instance {
     static Instance start(LocalFunction function, HostSettings settings, Path taskRoot, RuntimeLauncher launcher, DevLog log, Executor apiThreads) {
         RuntimeApi api = RuntimeApi.open(LambdaEnvironment.functionArn(function, settings), apiThreads);
         List<String> command = launcher.command(taskRoot);
-        if (!ProcessTree.runnable(command.get(0))) {
+        if (!ProcessTrees.runnable(command.get(0))) {
             api.close();
             throw new DynctlException(ExitCode.FAILURE, "Cannot start " + command.get(0) + " for function " + function.logicalName() + ": it is not on PATH or not executable.",
                     launcher.installHint());
         }
-        ProcessBuilder builder = new ProcessBuilder(ProcessTree.inOwnSession(command)).directory(taskRoot.toFile());
+        ProcessBuilder builder = new ProcessBuilder(ProcessTrees.inOwnSession(command)).directory(taskRoot.toFile());
         builder.environment().clear();
         builder.environment().putAll(LambdaEnvironment.of(function, settings, taskRoot, api.address(), LambdaEnvironment.logStream(),
                 launcher.environment(taskRoot)));
@@ -100,12 +101,12 @@ final class Instance {
             return Optional.empty();
         }
         long end = call.answer().isDone() ? call.answeredNanos() : System.nanoTime();
-        OptionalLong memory = ProcessTree.peakMemoryMb(process.pid());
+        OptionalLong memory = ReportLine.peakMemoryMb(process.pid());
         boolean hostFound = Answer.TIMED_OUT.equals(answer.errorType()) || Answer.EXIT_ERROR.equals(answer.errorType());
-        if (hostFound || Answer.INIT_ERROR.equals(answer.errorType())) {
+        if (hostFound || answer.init()) {
             stop();
         } else {
-            awaitOutput(call.requestId());
+            awaitOutput(call);
         }
         if (hostFound) {
             log.function(function.logicalName(), "RequestId: " + call.requestId() + " Error: " + answer.errorMessage());
@@ -141,12 +142,20 @@ final class Instance {
         }
     }
 
-    /** What the instance printed for the invocation reaches the log before the host's lines about it. */
-    private void awaitOutput(String requestId) throws InterruptedException {
+    /**
+     * What the instance printed for the invocation reaches the log before the host's lines about it.
+     * dynctl's runtimes mark the end of it; AWS's Java client prints a handler's exception after
+     * posting the error, so for it (and custom bootstraps) the output is complete once the runtime
+     * asks for the next event, and logged once the readers then pause.
+     */
+    private void awaitOutput(PendingInvocation call) throws InterruptedException {
         long deadline = System.nanoTime() + OUTPUT_LIMIT.toNanos();
+        if (!marksOutput) {
+            api.awaitNextRequestAfter(call.nextRequest(), deadline);
+        }
         for (OutputLines lines : output) {
             if (marksOutput) {
-                lines.awaitEnd(requestId, deadline);
+                lines.awaitEnd(call.requestId(), deadline);
             } else {
                 lines.awaitQuiet(OUTPUT_QUIET, deadline);
             }
@@ -165,7 +174,7 @@ final class Instance {
     void stop() {
         usable = false;
         if (stopped.compareAndSet(false, true)) {
-            ProcessTree.kill(process.toHandle());
+            ProcessTrees.kill(process.toHandle());
             api.close();
             long deadline = System.nanoTime() + OUTPUT_LIMIT.toNanos();
             try {
@@ -180,6 +189,6 @@ final class Instance {
 
     private void ended() {
         usable = false;
-        api.processEnded(Answer.hostError(Answer.EXIT_ERROR, ProcessTree.describeExit(process.exitValue())));
+        api.processEnded(Answer.hostError(Answer.EXIT_ERROR, Answer.describeExit(process.exitValue())));
     }
 }

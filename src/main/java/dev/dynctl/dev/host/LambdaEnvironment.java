@@ -22,6 +22,8 @@ public final class LambdaEnvironment {
      * requestContext.accountId (AWS's documentation account, moto's default).
      */
     public static final String LOCAL_ACCOUNT = "123456789012";
+    /** The AWS SDK for JavaScript v3's switch for its NodeVersionSupportWarning (@aws-sdk/core). */
+    static final String NODE_SDK_VERSION_WARNING = "AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED";
     private static final DateTimeFormatter STREAM_DATE = DateTimeFormatter.ofPattern("yyyy/MM/dd");
 
     private LambdaEnvironment() {
@@ -44,6 +46,11 @@ public final class LambdaEnvironment {
                 env.put(name, value);
             }
         });
+        if (function.runtime().startsWith("nodejs")) {
+            // the npm SDK warns at each cold start that its releases from 2027 need node 22: about the
+            // machine's node, not the function (its runtime names the node it runs on); the function may set it back
+            env.put(NODE_SDK_VERSION_WARNING, "true");
+        }
         env.putAll(function.environment());
         env.putAll(runtimeVariables);
         env.put("AWS_LAMBDA_FUNCTION_NAME", function.name());

@@ -4,6 +4,7 @@ import dev.dynctl.dev.DevLog;
 import dev.dynctl.dev.LocalFunction;
 import dev.dynctl.error.DynctlException;
 import dev.dynctl.error.ExitCode;
+import dev.dynctl.process.ProcessTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -98,7 +99,7 @@ final class NodeSdk {
     /** Kills a running npm (and what it started): the host is closing, nothing waits for the SDK any more. */
     void close() {
         closed = true;
-        running.forEach(npm -> ProcessTree.kill(npm.toHandle()));
+        running.forEach(npm -> ProcessTrees.kill(npm.toHandle()));
     }
 
     private void install(LocalFunction function, Set<String> needed) {
@@ -108,7 +109,7 @@ final class NodeSdk {
                 "--no-audit", "--no-fund", "--no-progress", "--loglevel=error"));
         command.addAll(packages);
         String noNpmHint = "Install npm (it comes with Node.js), or add " + String.join(" ", needed) + " to the function's own package.json.";
-        if (!ProcessTree.runnable("npm")) {
+        if (!ProcessTrees.runnable("npm")) {
             throw new DynctlException(ExitCode.FAILURE, "Cannot run npm to install the AWS SDK for JavaScript for function "
                     + function.logicalName() + ": it is not on PATH.", noNpmHint);
         }
@@ -119,7 +120,7 @@ final class NodeSdk {
                 + " for " + function.logicalName() + ": Lambda's Node.js runtime includes it. Once; it takes a minute.");
         Process npm;
         try {
-            npm = new ProcessBuilder(ProcessTree.inOwnSession(command)).redirectErrorStream(true).start();
+            npm = new ProcessBuilder(ProcessTrees.inOwnSession(command)).redirectErrorStream(true).start();
         } catch (IOException e) {
             throw new DynctlException(ExitCode.FAILURE, "Cannot run npm to install the AWS SDK for JavaScript for function "
                     + function.logicalName() + ": " + e.getMessage(), noNpmHint, e);
@@ -127,7 +128,7 @@ final class NodeSdk {
         running.add(npm);
         try {
             if (closed) {
-                ProcessTree.kill(npm.toHandle()); // close() ran before npm was in running
+                ProcessTrees.kill(npm.toHandle()); // close() ran before npm was in running
             }
             FutureTask<String> output = readOutput(npm);
             boolean finished = npm.waitFor(NPM_MINUTES, TimeUnit.MINUTES);
@@ -135,14 +136,14 @@ final class NodeSdk {
                 throw stopped();
             }
             if (!finished) {
-                ProcessTree.kill(npm.toHandle());
+                ProcessTrees.kill(npm.toHandle());
                 throw cannotInstall(function, packages, "npm did not finish within " + NPM_MINUTES + " minutes");
             }
             if (npm.exitValue() != 0 || !packages.stream().allMatch(this::installed)) {
                 throw cannotInstall(function, packages, reason(outputOf(output)));
             }
         } catch (InterruptedException e) {
-            ProcessTree.kill(npm.toHandle());
+            ProcessTrees.kill(npm.toHandle());
             Thread.currentThread().interrupt();
             throw interrupted();
         } finally {

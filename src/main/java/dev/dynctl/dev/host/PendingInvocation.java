@@ -16,6 +16,7 @@ final class PendingInvocation {
     private final CompletableFuture<Answer> answer = new CompletableFuture<>();
     private volatile long deadlineMillis;
     private volatile long answeredNanos;
+    private volatile long nextRequest;
 
     PendingInvocation(byte[] event, Duration timeout) {
         this.event = event;
@@ -30,8 +31,12 @@ final class PendingInvocation {
         return event;
     }
 
-    /** The runtime took the event: its deadline starts now. Returns the deadline (epoch milliseconds). */
-    long hand() {
+    /**
+     * The runtime took the event with its {@code nextRequest}-th {@code /invocation/next}: its
+     * deadline starts now. Returns the deadline (epoch milliseconds).
+     */
+    long hand(long nextRequest) {
+        this.nextRequest = nextRequest;
         deadlineMillis = System.currentTimeMillis() + timeout.toMillis();
         handed.complete(System.nanoTime());
         return deadlineMillis;
@@ -53,6 +58,11 @@ final class PendingInvocation {
         }
         answeredNanos = System.nanoTime();
         return answer.complete(given);
+    }
+
+    /** Which of the runtime's {@code /invocation/next} requests took the event (counted from 1); 0 before. */
+    long nextRequest() {
+        return nextRequest;
     }
 
     long answeredNanos() {

@@ -1,5 +1,8 @@
 package dev.dynctl.dev.host;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.OptionalLong;
@@ -22,5 +25,20 @@ final class ReportLine {
             line.append(String.format(Locale.ROOT, "\tInit Duration: %.2f ms", initDuration.toNanos() / 1_000_000.0));
         }
         return line.toString();
+    }
+
+    /** The process's peak resident memory in MB (VmHWM in /proc), or empty where /proc does not say. */
+    static OptionalLong peakMemoryMb(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    long kilobytes = Long.parseLong(line.substring("VmHWM:".length()).replace("kB", "").trim());
+                    return OptionalLong.of((kilobytes + 1023) / 1024);
+                }
+            }
+            return OptionalLong.empty();
+        } catch (IOException | RuntimeException notLinuxOrGone) {
+            return OptionalLong.empty();
+        }
     }
 }

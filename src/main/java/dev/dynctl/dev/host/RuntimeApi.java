@@ -14,6 +14,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,6 +43,9 @@ final class RuntimeApi implements AutoCloseable {
     private Answer initError;
     private Answer exit;
     private volatile boolean closed;
+    /** Guards nextRequests: how many {@code /invocation/next} requests the runtime has made. */
+    private final Object asked = new Object();
+    private long nextRequests;
 
     private RuntimeApi(HttpServer server, String functionArn) {
         this.server = server;
@@ -104,6 +108,33 @@ final class RuntimeApi implements AutoCloseable {
         if (invocation != null) {
             invocation.answer(answer);
         }
+        synchronized (asked) {
+            asked.notifyAll();
+        }
+    }
+
+    /**
+     * Waits (until {@code deadlineNanos} at most) until the runtime asks for another event after
+     * its {@code request}-th {@code /invocation/next}, or its process ended, or the endpoint closed.
+     * A runtime asks once it is done with the event before: AWS's Java client prints a handler's
+     * exception after it posts the error, and then asks.
+     */
+    void awaitNextRequestAfter(long request, long deadlineNanos) throws InterruptedException {
+        synchronized (asked) {
+            while (nextRequests <= request && !closed && !ended()) {
+                long left = deadlineNanos - System.nanoTime();
+                if (left <= 0) {
+                    return;
+                }
+                TimeUnit.NANOSECONDS.timedWait(asked, left);
+            }
+        }
+    }
+
+    private boolean ended() {
+        synchronized (state) {
+            return exit != null;
+        }
     }
 
     @Override
@@ -111,6 +142,9 @@ final class RuntimeApi implements AutoCloseable {
         closed = true;
         events.add(CLOSED);
         server.stop(0);
+        synchronized (asked) {
+            asked.notifyAll();
+        }
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -135,6 +169,11 @@ final class RuntimeApi implements AutoCloseable {
     }
 
     private void next(HttpExchange exchange) throws IOException {
+        long request;
+        synchronized (asked) {
+            request = ++nextRequests;
+            asked.notifyAll();
+        }
         PendingInvocation invocation;
         try {
             invocation = events.take();
@@ -148,7 +187,7 @@ final class RuntimeApi implements AutoCloseable {
             return;
         }
         handedOut.put(invocation.requestId(), invocation);
-        long deadline = invocation.hand();
+        long deadline = invocation.hand(request);
         var headers = exchange.getResponseHeaders();
         headers.set("Content-Type", "application/json");
         headers.set("Lambda-Runtime-Aws-Request-Id", invocation.requestId());
@@ -172,7 +211,8 @@ final class RuntimeApi implements AutoCloseable {
     }
 
     private void initError(HttpExchange exchange) throws IOException {
-        Answer answer = Answer.initError(exchange.getRequestBody().readAllBytes());
+        Answer answer = Answer.initError(exchange.getRequestBody().readAllBytes(),
+                exchange.getRequestHeaders().getFirst("Lambda-Runtime-Function-Error-Type"));
         PendingInvocation invocation;
         synchronized (state) {
             initError = answer;

@@ -36,6 +36,7 @@ public final class DevSession implements AutoCloseable {
     private FunctionHost host;
     private LocalGateway gateway;
     private CodeWatcher watcher;
+    private ProjectFileWatcher fileWatcher;
     private List<LocalEndpoint> endpoints = List.of();
     private boolean closed;
 
@@ -50,16 +51,18 @@ public final class DevSession implements AutoCloseable {
      * again when a later part fails.
      *
      * @param context the stage resolved as deploy resolves it, with clients on the engine
+     * @param projectFile the file the stage comes from: with {@code watch}, a change of it is noted (not applied)
      * @param firstPort the first API's port, the next ones above it; 0 for free ports
      */
-    public static DevSession start(DeployContext context, HostSettings settings, int firstPort, boolean watch, DevLog log)
-            throws InterruptedException {
+    public static DevSession start(DeployContext context, Path projectFile, HostSettings settings, int firstPort, boolean watch,
+                                   DevLog log) throws InterruptedException {
         DevSession session = new DevSession(new LocalProject(context.stage()), log);
         try {
             LocalTables.apply(context);
             session.serve(settings, firstPort);
             if (watch) {
                 session.watch();
+                session.watchProjectFile(projectFile);
             }
             return session;
         } catch (RuntimeException | InterruptedException e) {
@@ -104,6 +107,15 @@ public final class DevSession implements AutoCloseable {
         }
     }
 
+    private void watchProjectFile(Path file) {
+        String name = file.getFileName().toString();
+        try {
+            fileWatcher = ProjectFileWatcher.start(file, QUIET, () -> log.note(name + " changed: restart dynctl dev to apply it."));
+        } catch (IOException e) {
+            log.note("Not watching " + name + " for changes: " + e.getMessage() + ".");
+        }
+    }
+
     /**
      * The folder whose changes are the function's: its code folder, or for a built file or output
      * folder ({@code target/items.jar}, {@code dist/}) the folder it is built from.
@@ -142,6 +154,9 @@ public final class DevSession implements AutoCloseable {
         closed = true;
         if (watcher != null) {
             watcher.close();
+        }
+        if (fileWatcher != null) {
+            fileWatcher.close();
         }
         try {
             if (gateway != null) {

@@ -13,7 +13,8 @@ import java.util.Map;
  */
 public final class LocalHostSettings {
     /** The key the local engine's own clients send too. */
-    static final Map<String, String> DUMMY_CREDENTIALS = Map.of("AWS_ACCESS_KEY_ID", "dynctl", "AWS_SECRET_ACCESS_KEY", "local");
+    static final Map<String, String> DUMMY_CREDENTIALS = Map.of("AWS_ACCESS_KEY_ID", Clients.LOCAL_CREDENTIALS.accessKeyId(),
+            "AWS_SECRET_ACCESS_KEY", Clients.LOCAL_CREDENTIALS.secretAccessKey());
 
     private LocalHostSettings() {
     }

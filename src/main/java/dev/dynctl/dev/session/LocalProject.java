@@ -29,9 +29,39 @@ public final class LocalProject {
         return stage;
     }
 
-    /** Every function, built, in the file's order. */
+    /**
+     * Every function, built, in the file's order. A Node.js or Python function whose handler file
+     * is not in its code gets a warning in {@code output}: dev serves the rest, and the file may
+     * still come (each invocation says what is missing until it does).
+     */
     public List<LocalFunction> build(Consumer<String> output) throws InterruptedException {
-        return build(stage.functions(), new FunctionBuild(stage.projectDirectory(), output));
+        List<LocalFunction> functions = build(stage.functions(), new FunctionBuild(stage.projectDirectory(), output));
+        for (LocalFunction function : functions) {
+            missingHandlerFile(function).ifPresent(files -> output.accept("Warning: function " + function.logicalName() + ": no "
+                    + files + " in " + function.code() + " for its handler " + function.handler()
+                    + "; its invocations fail (Runtime.ImportModuleError) until there is."));
+        }
+        return functions;
+    }
+
+    /** For a Node.js or Python function whose code is a folder: the handler's file(s) when none is there. */
+    static Optional<String> missingHandlerFile(LocalFunction function) {
+        String handler = function.handler();
+        int slash = handler.lastIndexOf('/');
+        boolean node = function.runtime().startsWith("nodejs");
+        int dot = node ? handler.indexOf('.', slash + 1) : handler.lastIndexOf('.');
+        if (!Files.isDirectory(function.code()) || dot <= slash + 1 || !(node || function.runtime().startsWith("python"))) {
+            return Optional.empty();
+        }
+        String module = handler.substring(0, dot);
+        List<String> candidates = node ? List.of(module + ".js", module + ".mjs", module + ".cjs")
+                : List.of(handler.substring(0, slash + 1) + module.substring(slash + 1).replace('.', '/') + ".py",
+                        handler.substring(0, slash + 1) + module.substring(slash + 1).replace('.', '/') + "/__init__.py");
+        if (candidates.stream().anyMatch(file -> Files.isRegularFile(function.code().resolve(file)))) {
+            return Optional.empty();
+        }
+        return Optional.of(node ? String.join(", ", candidates.subList(0, 2)) + " or " + candidates.get(2)
+                : candidates.get(0) + " or " + candidates.get(1));
     }
 
     /**

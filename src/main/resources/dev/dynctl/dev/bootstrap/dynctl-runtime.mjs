@@ -3,11 +3,12 @@
 // LAMBDA_TASK_ROOT), then asks the Runtime API at AWS_LAMBDA_RUNTIME_API for one event after
 // another, calls the handler (async, or callback style) with a Lambda-like context, and posts
 // the answer or the error back. A handler that cannot be loaded is reported to /init/error.
+import { spawnSync } from "node:child_process";
 import http from "node:http";
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire, register } from "node:module";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const require = createRequire(import.meta.url);
 const [apiHost, apiPort] = splitAddress(process.env.AWS_LAMBDA_RUNTIME_API);
@@ -100,13 +101,39 @@ async function loadModule(file) {
     return require(file);
   } catch (error) {
     if (error instanceof SyntaxError) {
-      throw new RuntimeError("Runtime.UserCodeSyntaxError", `${error.name}: ${error.message}`, error);
+      const place = syntaxErrorPlace(error, file);
+      throw new RuntimeError("Runtime.UserCodeSyntaxError", `${error.name}: ${error.message}${place ? ` (${place})` : ""}`, error);
     }
     if (error?.code === "MODULE_NOT_FOUND" || error?.code === "ERR_MODULE_NOT_FOUND") {
       throw new RuntimeError("Runtime.ImportModuleError", `Error: ${error.message.split("\n")[0]}`, error);
     }
     throw error;
   }
+}
+
+// Where a syntax error is, "file:line" (the file relative to the task root): require()'s error has
+// it as its stack's first line; import()'s has none, so node --check says it for the handler's own
+// file (a syntax error in a module it imports stays without a place).
+function syntaxErrorPlace(error, file) {
+  let place = placeLine(String(error.stack ?? "").split("\n")[0]);
+  if (place === undefined) {
+    const check = spawnSync(process.execPath, ["--check", file], { encoding: "utf8", timeout: 10000 });
+    place = placeLine(String(check.stderr ?? "").split("\n")[0]);
+  }
+  if (place === undefined) {
+    return undefined;
+  }
+  const relative = path.relative(process.env.LAMBDA_TASK_ROOT ?? "", place.file);
+  return `${relative.startsWith("..") || path.isAbsolute(relative) ? place.file : relative}:${place.line}`;
+}
+
+function placeLine(line) {
+  const match = /^(.+):(\d+)$/.exec(line ?? "");
+  if (match === null) {
+    return undefined;
+  }
+  const file = match[1].startsWith("file://") ? fileURLToPath(match[1]) : match[1];
+  return path.isAbsolute(file) ? { file, line: match[2] } : undefined;
 }
 
 // The nearest package.json from the file's folder up says; a node_modules folder or the root ends the search.

@@ -53,10 +53,15 @@ class DevCommandTest {
         Result r = cli().run("dev", "--help");
 
         assertThat(r.code()).isZero();
-        assertThat(r.out()).contains("--port", "--concurrency", "--no-watch", "--stage", "Examples:", "dynctl dev --stage alice --port 8080");
+        assertThat(r.out()).contains("--port", "--concurrency", "--no-watch", "--stage", "Examples:", "dynctl dev --stage alice --port 8080",
+                // pasted on a machine without AWS settings, --endpoint-url alone has no region
+                "dynctl dev --endpoint-url http://localhost:4566 --region us-east-1", "credentials of your AWS chain");
     }
 
-    /** A service of one table and nothing else: its table is made, then Ctrl-C ends dev with 130 and a sentence. */
+    /**
+     * A service of one table and nothing else: its table is made; a change of dynctl.yaml is noted, not applied; then Ctrl-C
+     * ends dev with 130 and a sentence.
+     */
     @Test
     void ctrlCStopsItWithExit130() throws Exception {
         String service = Engine.uniqueName("svc");
@@ -70,6 +75,12 @@ class DevCommandTest {
             assertThat(ready.path("endpoints")).isEmpty();
             assertThat(dev.err()).contains("Created table " + service + "-dev-items.", "Serving stage dev of service " + service + ". Ctrl-C stops it.");
             assertThat(Engine.dynamo().describeTable(b -> b.tableName(service + "-dev-items")).table().tableStatusAsString()).isEqualTo("ACTIVE");
+
+            // a change of the file is said, not applied
+            Files.writeString(file, "service: " + service + "\ntables:\n  items:\n    keys: {partition: id:S}\n"
+                    + "  orders:\n    keys: {partition: id:S}\n");
+            dev.awaitLine(line -> line.equals("dynctl.yaml changed: restart dynctl dev to apply it."), Duration.ofSeconds(30));
+            assertThat(Engine.dynamo().listTablesPaginator().tableNames()).doesNotContain(service + "-dev-orders");
 
             dev.ctrlC();
 

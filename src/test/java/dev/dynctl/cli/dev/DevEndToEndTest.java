@@ -88,6 +88,9 @@ class DevEndToEndTest {
             assertThat(all.statusCode()).isEqualTo(200);
             assertThat(Json.MAPPER.readTree(all.body())).extracting(item -> item.path("id").asText()).contains(id, "r1");
             assertThat(dev.err()).contains("POST /items 201");
+            // the build and the cold start say nothing the function did not print: no colour resets from mvn -q, no SLF4J
+            // binding warning from the Java SDK, no node-version warning from the npm SDK
+            assertThat(dev.err()).doesNotContain("\u001b[", "StaticLoggerBinder", "NodeVersionSupportWarning");
 
             webSocket(dev, DevRun.url(ready, "ws"), table);
 

@@ -79,6 +79,24 @@ class LocalInvokeTest {
         assertThat(report).isGreaterThan(lines.indexOf("handler's last line"));
     }
 
+    /** A Node.js syntax error: the same type in the function's output, its error document and the closing line, with file:line. */
+    @Test
+    void aSyntaxErrorIsOneTypeEverywhereAndSaysWhereItIs() throws Exception {
+        Files.createDirectories(temp.resolve("functions/broken"));
+        Files.writeString(temp.resolve("functions/broken/index.mjs"), "export const handler = async () => {\n  return {\n};; )\n");
+        Files.writeString(temp.resolve("dynctl.yaml"), "service: " + service + "\nfunctions:\n  broken:\n    runtime: nodejs20.x\n"
+                + "    handler: index.handler\n    code: functions/broken\n");
+
+        Result r = cli().aws("function", "invoke", "broken", "--local", "--project", file, "--logs", "-o", "json");
+
+        assertThat(r.code()).as(r.toString()).isEqualTo(1);
+        JsonNode document = Json.MAPPER.readTree(r.out());
+        assertThat(document.path("errorType").asText()).isEqualTo("Runtime.UserCodeSyntaxError");
+        assertThat(document.path("errorMessage").asText()).isEqualTo("SyntaxError: Unexpected token ')' (index.mjs:3)");
+        assertThat(r.err()).contains("Runtime.UserCodeSyntaxError: SyntaxError: Unexpected token ')' (index.mjs:3)",
+                "Function 'broken' failed (Runtime.UserCodeSyntaxError); its error is printed above.").doesNotContain("Runtime.InitError");
+    }
+
     @Test
     void deployedInvokesTheFunctionDeployedToTheEngineEvenInAProject() throws Exception {
         String name = Engine.uniqueName("fn-deployed");
@@ -91,6 +109,23 @@ class LocalInvokeTest {
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(r.err()).contains("Invoking " + name + " deployed to the local engine.");
         assertThat(Json.MAPPER.readTree(r.out()).path("from").asText()).isEqualTo("moto");
+    }
+
+    @Test
+    void aFunctionTheLocalEngineDoesNotHaveIsNotFoundThoughMotoWouldAnswer() {
+        String name = Engine.uniqueName("fn-deployed");
+        Engine.function(name);
+
+        Result deployed = cli().aws("function", "invoke", name + "x", "--local", "--deployed", "--project", file);
+        assertThat(deployed.code()).as(deployed.toString()).isEqualTo(3);
+        assertThat(deployed.err()).contains("Function '" + name + "x' not found in ", "Did you mean '" + name + "'");
+        assertThat(deployed.out()).isEmpty();
+
+        // no dynctl.yaml where the tests run (nor above, up to the repository's top): the deployed function
+        Result noProject = cli().aws("function", "invoke", "nosuchfn", "--local");
+        assertThat(noProject.code()).as(noProject.toString()).isEqualTo(3);
+        assertThat(noProject.err()).contains("Invoking nosuchfn deployed to the local engine", "Function 'nosuchfn' not found in ");
+        assertThat(noProject.out()).isEmpty();
     }
 
     @Test
@@ -114,7 +149,12 @@ class LocalInvokeTest {
         Result r = cli().aws("function", "invoke", "items", "--stage", "dev", "--project", file);
 
         assertThat(r.code()).as(r.toString()).isEqualTo(2);
-        assertThat(r.err()).contains("--stage goes with --local");
+        assertThat(r.err()).contains("--stage goes with --local",
+                "Add --local to run it here, or invoke the deployed function by its name: dynctl function invoke " + service + "-dev-items.")
+                .doesNotContain("notes-");
+        Result deployed = cli().aws("function", "invoke", "items", "--local", "--deployed", "--stage", "alice", "--project", file);
+        assertThat(deployed.code()).as(deployed.toString()).isEqualTo(2);
+        assertThat(deployed.err()).contains("name the function as deployed: dynctl function invoke " + service + "-alice-items --local --deployed.");
     }
 
     @Test

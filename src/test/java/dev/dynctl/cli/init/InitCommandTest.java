@@ -99,7 +99,7 @@ class InitCommandTest {
                 assertThat(code.resolve("index.mjs")).content().contains("@aws-sdk/client-dynamodb", "export const handler");
             }
             default -> {
-                assertThat(function.path("build").asText()).isEqualTo("mvn -q -f functions/items/pom.xml package");
+                assertThat(function.path("build").asText()).isEqualTo("mvn -q -B -f functions/items/pom.xml package");
                 assertThat(function.path("code").asText()).isEqualTo("functions/items/target/items.jar");
                 assertThat(function.path("handler").asText()).isEqualTo("items.Handler::handleRequest");
                 assertThat(project.resolve("functions/items/pom.xml")).content()
@@ -207,7 +207,8 @@ class InitCommandTest {
 
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(r.out()).contains("Wrote " + project.resolve("dynctl.yaml"), "Wrote " + project.resolve("functions/items/app.py"),
-                "Wrote " + project.resolve(".gitignore"), "Service 'shop'", "cd " + project, "dynctl deploy plan --stage dev", "dynctl deploy --stage dev", "dynctl local start");
+                "Wrote " + project.resolve(".gitignore"), "Service 'shop'", "cd " + project, "dynctl deploy plan --stage dev", "dynctl deploy --stage dev", "dynctl local start",
+                "dynctl dev ", "dynctl function invoke items --local --logs");
     }
 
     @Test

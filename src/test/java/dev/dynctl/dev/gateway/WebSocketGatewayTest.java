@@ -211,6 +211,26 @@ class WebSocketGatewayTest {
         }
     }
 
+    /**
+     * Jetty opens a session after the client has its 101: the connection must be reachable at once
+     * all the same (it once answered 410 to a post made right after connecting).
+     */
+    @Test
+    void aConnectionIsReachableAsSoonAsTheClientIsConnected() throws Exception {
+        URI http = URI.create("http://localhost:" + chat.getPort());
+        for (int n = 0; n < 20; n++) {
+            try (WsClient client = WsClient.connect(chat, Map.of())) {
+                String connectionId = FUNCTIONS.nextEvent("connect").path("requestContext").path("connectionId").asText();
+                String path = "/@connections/" + URLEncoder.encode(connectionId, StandardCharsets.UTF_8);
+
+                HttpResponse<String> posted = Http.send(Http.request(http, path).POST(HttpRequest.BodyPublishers.ofString("at once " + n)));
+
+                assertThat(posted.statusCode()).as("post number %d: %s", n, posted.body()).isEqualTo(200);
+                assertThat(client.next()).isEqualTo("at once " + n);
+            }
+        }
+    }
+
     @Test
     void aConnectAnsweredWithAnErrorStatusIsRefused() throws Exception {
         FUNCTIONS.answer("connect", event -> Map.of("statusCode", 401, "body", "who are you?"));

@@ -101,6 +101,24 @@ class FunctionHostJavaTest {
         assertThat(json(failed).get("stackTrace").toString()).contains("fixture.EchoHandler.handleRequest");
     }
 
+    /**
+     * The client prints a handler's exception after it posts the error: the host logs it before the
+     * invocation's REPORT line, not after it (where it would read as the next invocation's).
+     */
+    @Test
+    void aHandlersStackTraceIsLoggedBeforeItsReportLine() throws Exception {
+        for (int n = 1; n <= 3; n++) {
+            String message = "refused: late stack " + n;
+            LocalInvocation failed = host.invoke("classes", event("{\"fail\": \"late stack " + n + "\"}"));
+
+            List<String> lines = LOG.lastInvocation("classes");
+            assertThat(failed.errorMessage()).isEqualTo(message);
+            assertThat(lines.get(lines.size() - 1)).as("%s", lines).startsWith("REPORT RequestId: ");
+            assertThat(lines).as("the stack trace, before REPORT").anyMatch(line -> line.endsWith(message))
+                    .anyMatch(line -> line.contains("at fixture.EchoHandler.handleRequest"));
+        }
+    }
+
     /** As on Lambda, the runtime interface client reports a missing class on each invocation rather than at init. */
     @Test
     void aClassThatIsNotThereFailsTheInvocation() throws Exception {
@@ -115,7 +133,8 @@ class FunctionHostJavaTest {
     void aClassThatCannotInitialiseIsAnInitError() throws Exception {
         LocalInvocation invocation = host.invoke("broken", event("{}"));
 
-        assertThat(invocation.errorType()).isEqualTo("Runtime.InitError");
+        // the client's type, as Lambda answers it
+        assertThat(invocation.errorType()).isEqualTo("java.lang.ExceptionInInitializerError");
         assertThat(invocation.errorMessage()).isEqualTo("Error loading class fixture.BrokenHandler");
         await("the cause in the log", () -> LOG.lines("broken").contains("Caused by: java.lang.IllegalStateException: NO_SUCH_TABLE_VARIABLE is not set"));
     }

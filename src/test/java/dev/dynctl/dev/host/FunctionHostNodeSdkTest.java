@@ -83,6 +83,10 @@ class FunctionHostNodeSdkTest {
                 .containsEntry("from", AttributeValue.fromS("node"));
         assertThat(get.failed()).as(new String(get.payload(), StandardCharsets.UTF_8) + LOG.lines("get")).isFalse();
         assertThat(json(get).get("found").asText()).isEqualTo("node");
+        // the npm SDK's "needs node >= 22 from 2027" warning is about this machine's node, not the function
+        assertThat(LOG.lines("put")).as("the cold start's output").isNotEmpty()
+                .noneMatch(line -> line.contains("NodeVersionSupportWarning") || line.contains("will require node"));
+        assertThat(LOG.lines("get")).noneMatch(line -> line.contains("NodeVersionSupportWarning"));
         for (String name : NodeSdk.PACKAGES) {
             assertThat(HostFixtures.CACHE.resolve("nodejs/node_modules").resolve(name).resolve("package.json")).exists();
         }

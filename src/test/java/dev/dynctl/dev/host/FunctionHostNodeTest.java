@@ -62,6 +62,8 @@ class FunctionHostNodeTest {
                 function("versioned", "nodejs20.x", "app.version", reloadable, 3, Map.of()),
                 function("busy", "nodejs20.x", "app.wait", reloadable, 30, Map.of()),
                 function("broken", "nodejs20.x", "app.handler", fixture("node-broken"), 3, Map.of()),
+                function("syntax", "nodejs20.x", "app.handler", fixture("node-syntax"), 3, Map.of()),
+                function("syntaxEsm", "nodejs20.x", "esm.handler", fixture("node-syntax"), 3, Map.of()),
                 function("chatty", "nodejs20.x", "app.chatty", cjs, 3, Map.of()),
                 function("defaultCallback", "nodejs20.x", "app.defaultCallback", cjs, 3, Map.of()),
                 function("succeed", "nodejs20.x", "app.succeed", cjs, 3, Map.of()),
@@ -286,11 +288,26 @@ class FunctionHostNodeTest {
         LocalInvocation first = host.invoke("broken", event("{}"));
         LocalInvocation second = host.invoke("broken", event("{}"));
 
-        assertThat(first.errorType()).isEqualTo("Runtime.InitError");
+        // the type Lambda answers with: the runtime's, the same in the document
+        assertThat(first.errorType()).isEqualTo("Runtime.ImportModuleError");
         assertThat(first.errorMessage()).contains("Cannot find module './no-such-module'");
         assertThat(json(first).get("errorType").asText()).isEqualTo("Runtime.ImportModuleError");
-        assertThat(second.errorType()).isEqualTo("Runtime.InitError");
+        assertThat(second.errorType()).isEqualTo("Runtime.ImportModuleError");
         assertThat(second.coldStart()).isTrue();
+    }
+
+    /** As Python and javac do, a syntax error says where it is: file:line, of a CommonJS module and of an ES module. */
+    @Test
+    void aSyntaxErrorSaysItsFileAndLineWithOneTypeEverywhere() throws Exception {
+        LocalInvocation cjs = host.invoke("syntax", event("{}"));
+        LocalInvocation esm = host.invoke("syntaxEsm", event("{}"));
+
+        assertThat(cjs.errorType()).isEqualTo("Runtime.UserCodeSyntaxError");
+        assertThat(cjs.errorMessage()).isEqualTo("SyntaxError: Unexpected token ')' (app.js:3)");
+        assertThat(json(cjs).get("errorType").asText()).isEqualTo("Runtime.UserCodeSyntaxError");
+        assertThat(esm.errorType()).isEqualTo("Runtime.UserCodeSyntaxError");
+        assertThat(esm.errorMessage()).isEqualTo("SyntaxError: Unexpected token ')' (esm.mjs:3)");
+        assertThat(LOG.lines("syntax")).contains("Runtime.UserCodeSyntaxError: SyntaxError: Unexpected token ')' (app.js:3)");
     }
 
     @Test

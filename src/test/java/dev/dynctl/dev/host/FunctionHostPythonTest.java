@@ -31,7 +31,8 @@ class FunctionHostPythonTest {
                 function("missing", "python3.12", "app.nowhere", fixture("python"), 3, Map.of()),
                 function("noboto", "python3.12", "app.handler", fixture("python-noboto"), 3, Map.of()),
                 function("chatty", "python3.12", "app.chatty", fixture("python"), 3, Map.of()),
-                function("interrupted", "python3.12", "app.echo", fixture("python"), 3, Map.of())),
+                function("interrupted", "python3.12", "app.echo", fixture("python"), 3, Map.of()),
+                function("future", "python3.99", "app.echo", fixture("python"), 3, Map.of())),
                 HostFixtures.settings(2), LOG);
     }
 
@@ -39,6 +40,20 @@ class FunctionHostPythonTest {
     static void stop() {
         host.close();
         HostFixtures.assertNoRuntimeLeft();
+    }
+
+    /** A runtime whose Python is not here runs on python3: said once, with python3's version, not again at each start or reload. */
+    @Test
+    void aPythonThatIsNotHereIsSaidOncePerHost() throws Exception {
+        assertThat(host.invoke("future", event("{}")).failed()).isFalse();
+        host.reload(function("future", "python3.99", "app.echo", fixture("python"), 3, Map.of()));
+        assertThat(host.invoke("future", event("{}")).failed()).isFalse();
+        host.reload(function("future", "python3.99", "app.echo", fixture("python"), 3, Map.of()));
+        assertThat(host.invoke("future", event("{}")).failed()).isFalse();
+
+        assertThat(LOG.notes().stream().filter(note -> note.startsWith("future (python3.99) runs on python3")))
+                .singleElement().asString().matches("future \\(python3\\.99\\) runs on python3 \\(Python 3\\.\\d+\\.\\d+\\): "
+                        + "python3\\.99 does not run on this machine\\.");
     }
 
     @Test
@@ -97,7 +112,8 @@ class FunctionHostPythonTest {
     void aMissingHandlerFunctionIsAnInitError() throws Exception {
         LocalInvocation invocation = host.invoke("missing", event("{}"));
 
-        assertThat(invocation.errorType()).isEqualTo("Runtime.InitError");
+        // the runtime's type, as Lambda answers it
+        assertThat(invocation.errorType()).isEqualTo("Runtime.HandlerNotFound");
         assertThat(invocation.errorMessage()).isEqualTo("Handler 'nowhere' missing on module 'app'");
     }
 
@@ -105,7 +121,7 @@ class FunctionHostPythonTest {
     void aMissingBoto3NamesTheFix() throws Exception {
         LocalInvocation invocation = host.invoke("noboto", event("{}"));
 
-        assertThat(invocation.errorType()).isEqualTo("Runtime.InitError");
+        assertThat(invocation.errorType()).isEqualTo("Runtime.ImportModuleError");
         assertThat(invocation.errorMessage())
                 .startsWith("Unable to import module 'app': No module named 'boto3'. Lambda's Python runtime includes boto3")
                 .contains("pip install boto3");

@@ -7,6 +7,7 @@ import dev.dynctl.codec.Json;
 import dev.dynctl.dev.HostSettings;
 import dev.dynctl.dev.LocalFunction;
 import dev.dynctl.dev.LocalInvocation;
+import dev.dynctl.process.ProcessTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -113,13 +114,13 @@ final class HostFixtures {
     }
 
     static boolean alive(long pid) {
-        return ProcessHandle.of(pid).map(ProcessTree::running).orElse(false);
+        return ProcessHandle.of(pid).map(ProcessTrees::running).orElse(false);
     }
 
     /** The runtime processes this JVM started that are still running. */
     static List<String> runtimeProcesses() {
         return ProcessHandle.current().descendants()
-                .filter(ProcessTree::running)
+                .filter(ProcessTrees::running)
                 .map(process -> process.pid() + " " + process.info().commandLine().orElse("?"))
                 .filter(line -> RUNTIME_PROCESS.matcher(line).matches())
                 .toList();

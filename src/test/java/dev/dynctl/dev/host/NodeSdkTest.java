@@ -7,6 +7,7 @@ import dev.dynctl.dev.HostSettings;
 import dev.dynctl.dev.LocalFunction;
 import dev.dynctl.error.DynctlException;
 import dev.dynctl.error.ExitCode;
+import dev.dynctl.process.ProcessTrees;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -149,7 +150,7 @@ class NodeSdkTest {
     /** The npm processes this JVM started that still run. */
     private static List<String> npmProcesses() {
         return ProcessHandle.current().descendants()
-                .filter(ProcessTree::running)
+                .filter(ProcessTrees::running)
                 .map(process -> process.info().commandLine().orElse(""))
                 .filter(line -> line.contains("npm") && line.contains("install"))
                 .toList();

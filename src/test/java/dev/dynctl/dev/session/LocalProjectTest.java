@@ -55,6 +55,36 @@ class LocalProjectTest {
         assertThat(output).containsExactly("Building function a: " + build);
     }
 
+    /** mvn -q (without -B) ends with a line of colour resets alone: not a line of the build's output. */
+    @Test
+    void aLineOfColourResetsAloneIsNotShown() throws Exception {
+        String build = "mkdir -p out && touch out/handler.zip && printf 'compiled\\n\\033[0m\\033[0m\\n\\033[1mbold\\033[0m\\n'";
+        LocalProject stage = stage(function("a", "out/handler.zip", build));
+
+        stage.build(output::add);
+
+        assertThat(output).containsExactly("Building function a: " + build, "compiled", "\u001b[1mbold\u001b[0m");
+    }
+
+    /** dev serves on, but says at start which handler file is missing, rather than at each request. */
+    @Test
+    void aHandlerFileThatIsNotThereIsAWarningAtStart() throws Exception {
+        Path items = Files.createDirectories(project.resolve("functions/items"));
+        Path orders = Files.createDirectories(project.resolve("functions/orders"));
+        Files.writeString(orders.resolve("index.mjs"), "export const handler = async () => ({});\n");
+        LocalProject stage = stage(function("items", "functions/items", null), function("orders", "functions/orders", null),
+                new StageFunction("py", "notes-dev-py", "python3.12", "pkg/app.handler", Path.of("functions/items"), null, 256, 10,
+                        Map.of(), "", Map.of()));
+
+        assertThat(stage.build(output::add)).hasSize(3);
+
+        assertThat(output).containsExactly(
+                "Warning: function items: no index.js, index.mjs or index.cjs in " + items
+                        + " for its handler index.handler; its invocations fail (Runtime.ImportModuleError) until there is.",
+                "Warning: function py: no pkg/app.py or pkg/app/__init__.py in " + items
+                        + " for its handler pkg/app.handler; its invocations fail (Runtime.ImportModuleError) until there is.");
+    }
+
     @Test
     void aFunctionIsFoundByItsKeyOrItsNameInTheStage() throws Exception {
         Files.createDirectories(project.resolve("functions/items"));
