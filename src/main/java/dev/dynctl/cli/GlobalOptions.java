@@ -46,7 +46,7 @@ public class GlobalOptions {
     boolean noInput;
 
     @Option(names = "--project", scope = ScopeType.INHERIT, paramLabel = "FILE",
-            description = "Project file with the tables' schemas (default: dynctl.yaml in the current directory, if there is one).")
+            description = "Project file with the tables' schemas (default: dynctl.yaml in the current directory or the nearest one above it, if there is one).")
     Path project;
 
     /** --output as users spell it: ddb-json. */
